@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "Entente",
+  platforms: [.macOS(.v13)],
+  products: [
+    .library(name: "Entente", targets: ["Entente"]),
+    .library(name: "EntenteRender", targets: ["EntenteRender"]),
+    .executable(name: "entente", targets: ["entente"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+  ],
+  targets: [
+    // The pipeline: text → sentences → mentions → entities → edges → graph → exporters.
+    // Builds and tests without Graphviz.
+    .target(
+      name: "Entente",
+      dependencies: [.product(name: "OrderedCollections", package: "swift-collections")],
+      resources: [.copy("Resources")]
+    ),
+    // Graphviz's C API (libgvc), found through pkg-config.
+    .systemLibrary(
+      name: "CGraphviz",
+      pkgConfig: "libgvc",
+      providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]
+    ),
+    // The thin in-process rendering boundary: DOT in, SVG (or another format) out.
+    .target(name: "EntenteRender", dependencies: ["CGraphviz"]),
+    .executableTarget(
+      name: "entente",
+      dependencies: [
+        "Entente", "EntenteRender",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    // Helpers the test targets share (marked-up text, repository paths).
+    .target(name: "EntenteTestSupport", path: "Sources/EntenteTestSupport"),
+    .testTarget(name: "EntenteTests", dependencies: ["Entente", "EntenteTestSupport"]),
+    .testTarget(name: "EntenteRenderTests", dependencies: ["EntenteRender", "Entente", "EntenteTestSupport"]),
+    .testTarget(name: "EntenteCLITests", dependencies: ["entente", "Entente", "EntenteTestSupport"]),
+  ]
+)

@@ -1,0 +1,150 @@
+/// Writes a ``RelationshipGraph`` as a Graphviz DOT digraph.
+///
+/// Every ID and value is quoted and escaped (`\`, `"`, newlines), attributes are sorted, and
+/// nodes and edges come in a fixed order, so the same graph always gives the same bytes.
+/// People, states and organizations differ in shape and colour; co-occurrence edges are
+/// undirected grey lines, quotation edges directed, dashed and coloured; pen width grows
+/// with weight; a legend explains the styles.
+///
+///     digraph "entente" {
+///       "person:Vladimir Putin" [label="Vladimir Putin", shape="ellipse", …];
+///       "person:Jens Stoltenberg" -> "state:RUS" [kind="quotation", style="dashed", weight="2", …];
+///     }
+public struct DOTExporter: Sendable {
+  public var graphName: String
+  public var includeLegend: Bool
+  /// Wrap labels longer than this many characters onto several lines.
+  public var labelWidth: Int
+
+  public init(graphName: String = "entente", includeLegend: Bool = true, labelWidth: Int = 18) {
+    self.graphName = graphName
+    self.includeLegend = includeLegend
+    self.labelWidth = labelWidth
+  }
+
+  /// The style of each entity type. Every ``EntityType`` has one.
+  public static func style(_ type: EntityType) -> [String: String] {
+    switch type {
+    case .person: return ["shape": "ellipse", "style": "filled", "fillcolor": "#dbe9f6", "color": "#2b6cb0"]
+    case .state: return ["shape": "box", "style": "filled,rounded", "fillcolor": "#e3f1df", "color": "#2f7d32"]
+    case .organization: return ["shape": "hexagon", "style": "filled", "fillcolor": "#fdebd3", "color": "#b7581a"]
+    }
+  }
+
+  public static func style(_ kind: EdgeKind) -> [String: String] {
+    switch kind {
+    case .cooccurrence: return ["dir": "none", "color": "#8a8a8a", "style": "solid"]
+    case .quotation: return ["dir": "forward", "color": "#c0392b", "style": "dashed", "arrowhead": "normal"]
+    }
+  }
+
+  /// Escapes a string for a double-quoted DOT ID.
+  public static func escape(_ s: String) -> String {
+    var out = ""
+    out.reserveCapacity(s.utf8.count + 2)
+    for c in s.unicodeScalars {
+      switch c {
+      case "\\": out += "\\\\"
+      case "\"": out += "\\\""
+      case "\n": out += "\\n"
+      case "\r": break
+      default: out.unicodeScalars.append(c)
+      }
+    }
+    return out
+  }
+
+  static func quoted(_ s: String) -> String { "\"" + escape(s) + "\"" }
+
+  static func attributes(_ a: [String: String]) -> String {
+    a.keys.sorted().map { "\($0)=\(quoted(a[$0]!))" }.joined(separator: ", ")
+  }
+
+  /// Breaks a label at spaces so that no line is much longer than `width`.
+  func wrap(_ s: String) -> String {
+    guard s.count > labelWidth else { return s }
+    var lines: [String] = []
+    var line = ""
+    for word in s.split(separator: " ") {
+      if !line.isEmpty, line.count + 1 + word.count > labelWidth {
+        lines.append(line)
+        line = String(word)
+      } else {
+        line = line.isEmpty ? String(word) : line + " " + word
+      }
+    }
+    if !line.isEmpty { lines.append(line) }
+    return lines.joined(separator: "\n")
+  }
+
+  static func penwidth(_ weight: Int, max: Int) -> String {
+    guard max > 1 else { return "1" }
+    let w = 1.0 + 4.0 * (Double(weight) - 1) / (Double(max) - 1)
+    return String(format2(w))
+  }
+
+  static func format2(_ v: Double) -> String {
+    let r = (v * 100).rounded() / 100
+    if r == r.rounded() { return String(Int(r)) }
+    var s = String(r)
+    if s.contains("e") { s = "0" }
+    return s
+  }
+
+  public func string(_ graph: RelationshipGraph, note: String? = nil) -> String {
+    var out = ""
+    write(graph, to: &out, note: note)
+    return out
+  }
+
+  public func write<Target: TextOutputStream>(_ graph: RelationshipGraph, to out: inout Target, note: String? = nil) {
+    out.write("digraph \(DOTExporter.quoted(graphName)) {\n")
+    var graphAttrs = ["fontname": "Helvetica", "overlap": "false", "splines": "true", "rankdir": "LR", "outputorder": "edgesfirst"]
+    if let note { graphAttrs["label"] = note; graphAttrs["labelloc"] = "b"; graphAttrs["fontsize"] = "10" }
+    out.write("  graph [\(DOTExporter.attributes(graphAttrs))];\n")
+    out.write("  node [\(DOTExporter.attributes(["fontname": "Helvetica", "fontsize": "11"]))];\n")
+    out.write("  edge [\(DOTExporter.attributes(["fontname": "Helvetica", "fontsize": "9"]))];\n")
+    for node in graph.sortedNodes {
+      var a = DOTExporter.style(node.type)
+      a["label"] = wrap(node.name.isEmpty ? " " : node.name)
+      a["tooltip"] = "\(node.name) (\(node.type.rawValue)): \(node.mentions) mention\(node.mentions == 1 ? "" : "s") in \(node.articles.count) article\(node.articles.count == 1 ? "" : "s")"
+      a["type"] = node.type.rawValue
+      a["mentions"] = String(node.mentions)
+      out.write("  \(DOTExporter.quoted(node.id)) [\(DOTExporter.attributes(a))];\n")
+    }
+    let edges = graph.sortedEdges
+    var maxWeight: [EdgeKind: Int] = [:]
+    for e in edges { maxWeight[e.kind] = max(maxWeight[e.kind] ?? 1, e.weight) }
+    for e in edges {
+      var a = DOTExporter.style(e.kind)
+      a["kind"] = e.kind.rawValue
+      a["weight"] = String(e.weight)
+      a["penwidth"] = DOTExporter.penwidth(e.weight, max: maxWeight[e.kind] ?? 1)
+      let first = e.evidence.first.map { $0.quote ?? $0.text } ?? ""
+      let short = first.count > 160 ? String(first.prefix(157)) + "..." : first
+      a["tooltip"] = "\(e.kind.rawValue), weight \(e.weight), \(e.evidence.count) evidence: \(short)"
+      if e.kind == .quotation || e.weight > 1 { a["label"] = String(e.weight) }
+      out.write("  \(DOTExporter.quoted(e.source)) -> \(DOTExporter.quoted(e.target)) [\(DOTExporter.attributes(a))];\n")
+    }
+    if includeLegend { writeLegend(to: &out) }
+    out.write("}\n")
+  }
+
+  func writeLegend<Target: TextOutputStream>(to out: inout Target) {
+    out.write("  subgraph \"cluster_legend\" {\n")
+    out.write("    graph [\(DOTExporter.attributes(["label": "Legend", "fontsize": "10", "color": "#bbbbbb", "style": "rounded"]))];\n")
+    for type in EntityType.allCases {
+      var a = DOTExporter.style(type)
+      a["label"] = type.rawValue
+      a["fontsize"] = "9"
+      out.write("    \(DOTExporter.quoted("legend:\(type.rawValue)")) [\(DOTExporter.attributes(a))];\n")
+    }
+    var co = DOTExporter.style(.cooccurrence)
+    co["label"] = "same sentence"
+    var qu = DOTExporter.style(.quotation)
+    qu["label"] = "quoted about"
+    out.write("    \"legend:person\" -> \"legend:state\" [\(DOTExporter.attributes(co))];\n")
+    out.write("    \"legend:state\" -> \"legend:organization\" [\(DOTExporter.attributes(qu))];\n")
+    out.write("  }\n")
+  }
+}

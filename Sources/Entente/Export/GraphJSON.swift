@@ -1,0 +1,96 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The JSON form of a graph: nodes, edges and evidence, which every command can read back.
+public enum GraphJSON {
+  public static let format = "entente-graph"
+  public static let version = 1
+
+  struct ArticleRef: Codable { var id: String; var date: String? }
+  struct File: Codable {
+    var format: String
+    var version: Int
+    var articles: [ArticleRef]
+    var nodes: [Node]
+    var edges: [Edge]
+  }
+
+  public static func data(_ graph: RelationshipGraph) throws -> Data {
+    let file = File(
+      format: format, version: version,
+      articles: graph.articles.map { ArticleRef(id: $0, date: graph.articleDates[$0]) },
+      nodes: graph.sortedNodes, edges: graph.sortedEdges)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    var data = try encoder.encode(file)
+    data.append(0x0A)
+    return data
+  }
+
+  public static func string(_ graph: RelationshipGraph) throws -> String {
+    String(decoding: try data(graph), as: UTF8.self)
+  }
+
+  public static func read(_ data: Data, file: String) throws -> RelationshipGraph {
+    let f: File
+    do { f = try JSONDecoder().decode(File.self, from: data) } catch {
+      throw EntenteError.badGraph(file: file, reason: describe(error))
+    }
+    guard f.format == format else { throw EntenteError.badGraph(file: file, reason: "format is \"\(f.format)\", not \"\(format)\"") }
+    var dates: [String: String] = [:]
+    for a in f.articles { if let d = a.date { dates[a.id] = d } }
+    let ids = Set(f.nodes.map(\.id))
+    for e in f.edges where !ids.contains(e.source) || !ids.contains(e.target) {
+      throw EntenteError.badGraph(file: file, reason: "edge \(e.source) -> \(e.target) names a node that is not in the graph")
+    }
+    return RelationshipGraph(nodes: f.nodes, edges: f.edges, articles: f.articles.map(\.id), articleDates: dates)
+  }
+
+  public static func read(path: String) throws -> RelationshipGraph {
+    guard let data = FileManager.default.contents(atPath: path) else { throw EntenteError.notFound(path: path) }
+    return try read(data, file: path)
+  }
+
+  static func describe(_ error: Error) -> String {
+    switch error {
+    case DecodingError.dataCorrupted(let c): return c.debugDescription
+    case DecodingError.keyNotFound(let k, let c): return "missing \"\(k.stringValue)\" at \(path(c))"
+    case DecodingError.typeMismatch(_, let c): return "wrong type at \(path(c)): \(c.debugDescription)"
+    case DecodingError.valueNotFound(_, let c): return "missing value at \(path(c))"
+    default: return "\(error)"
+    }
+  }
+
+  static func path(_ c: DecodingError.Context) -> String {
+    c.codingPath.isEmpty ? "top level" : c.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+  }
+}
+
+/// Writes files atomically: a temporary file in the same folder, then a rename, so a failed
+/// run never leaves half a file behind.
+public enum AtomicFile {
+  public static func write(_ data: Data, to path: String) throws {
+    let url = URL(fileURLWithPath: path)
+    let dir = url.deletingLastPathComponent()
+    do {
+      try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+      let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+      try data.write(to: tmp)
+      if rename(tmp.path, url.path) != 0 {
+        let reason = String(cString: strerror(errno))
+        try? FileManager.default.removeItem(at: tmp)
+        throw EntenteError.writeFailed(file: path, reason: reason)
+      }
+    } catch let e as EntenteError {
+      throw e
+    } catch {
+      throw EntenteError.writeFailed(file: path, reason: (error as NSError).localizedDescription)
+    }
+  }
+
+  public static func write(_ string: String, to path: String) throws {
+    try write(Data(string.utf8), to: path)
+  }
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// CSV (RFC 4180) and plain-text tables.
+public enum CSV {
+  /// Quotes a field when it holds a comma, a quote, a line break or leading/trailing space.
+  public static func field(_ s: String) -> String {
+    let needs = s.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" } || s.first == " " || s.last == " "
+    return needs ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+  }
+
+  public static func row(_ fields: [String]) -> String { fields.map(field).joined(separator: ",") + "\r\n" }
+}
+
+public enum TextTable {
+  /// Columns padded to their widest cell; the last column is not padded.
+  public static func render(header: [String], rows: [[String]]) -> String {
+    var widths = header.map(\.count)
+    for r in rows { for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], c.count) } }
+    func line(_ cells: [String]) -> String {
+      var s = ""
+      for (i, c) in cells.enumerated() {
+        if i == cells.count - 1 { s += c } else { s += c + String(repeating: " ", count: widths[i] - c.count + 2) }
+      }
+      return s + "\n"
+    }
+    return line(header) + rows.map(line).joined()
+  }
+}
+
+extension RelationshipGraph {
+  /// Nodes whose name or an alias equals `query`, case-insensitively; failing that, whose
+  /// name contains it as a word ("putin" finds Vladimir Putin).
+  public func nodes(matching query: String) -> [Node] {
+    let q = query.lowercased()
+    let exact = nodes.values.filter { $0.name.lowercased() == q || $0.aliases.contains { $0.lowercased() == q } || $0.id.lowercased() == q }
+    if !exact.isEmpty { return exact.sorted { $0.id < $1.id } }
+    return nodes.values.filter { n in
+      n.name.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" }).contains { $0 == q }
+        || n.name.lowercased().contains(q)
+    }.sorted { $0.id < $1.id }
+  }
+}

@@ -1,0 +1,130 @@
+/// Everything Entente read in one article.
+public struct ArticleAnalysis: Sendable {
+  public var document: Document
+  public var recognition: Recognition
+  public var quotes: [Quote]
+
+  public var article: Article { document.article }
+}
+
+/// The pipeline: article → sentences → mentions → entities → quotes → graph.
+///
+///     let pipeline = Pipeline()
+///     let graph = pipeline.graph(for: try ArticleLoader.load(["Fixtures"]).articles)
+///     print(DOTExporter().string(graph))
+public struct Pipeline: Sendable {
+  public let recognizer: Recognizer
+  public let quoteExtractor: QuoteExtractor
+
+  public init(gazetteer: Gazetteer = .bundled) {
+    recognizer = Recognizer(gazetteer: gazetteer)
+    quoteExtractor = QuoteExtractor(gazetteer: gazetteer)
+  }
+
+  public func analyze(_ article: Article) -> ArticleAnalysis {
+    let doc = Document(article)
+    var recognition = recognizer.recognize(doc)
+    let quotes = quoteExtractor.quotes(in: doc, recognition: &recognition)
+    recognition.mentions.sort { $0.span < $1.span }
+    return ArticleAnalysis(document: doc, recognition: recognition, quotes: quotes)
+  }
+
+  /// The graph of one analysed article.
+  public func graph(for analysis: ArticleAnalysis) -> RelationshipGraph {
+    GraphBuilder.graph(for: analysis)
+  }
+
+  /// The merged graph of several articles, in input order.
+  public func graph(for articles: [Article]) -> RelationshipGraph {
+    var graph = RelationshipGraph()
+    for a in articles { graph.merge(GraphBuilder.graph(for: analyze(a))) }
+    return graph.resolvingPartialNames()
+  }
+}
+
+/// Turns an article's entities, mentions and quotes into nodes and edges.
+public enum GraphBuilder {
+  public static func nodeID(_ e: ArticleEntity) -> String { e.key }
+
+  public static func graph(for a: ArticleAnalysis) -> RelationshipGraph {
+    var g = RelationshipGraph()
+    let id = a.article.id
+    g.addArticle(id, date: a.article.date)
+    let rec = a.recognition
+    var counts = [Int](repeating: 0, count: rec.entities.count)
+    for m in rec.mentions { counts[m.entity] += 1 }
+    for (i, e) in rec.entities.enumerated() {
+      g.record(node: Node(id: nodeID(e), name: e.name, type: e.type, aliases: Array(e.aliases), mentions: counts[i], articles: [id]))
+    }
+    // Co-occurrence: entities named in the same sentence (names, demonyms, metonyms, roles).
+    var bySentence: [Int: [Int]] = [:]
+    for m in rec.mentions where m.kind != .pronoun {
+      if bySentence[m.sentence]?.contains(m.entity) != true { bySentence[m.sentence, default: []].append(m.entity) }
+    }
+    for s in a.document.sentences {
+      guard let ents = bySentence[s.index], ents.count > 1 else { continue }
+      let ev = Evidence(article: id, sentence: s.index, start: s.span.start, end: s.span.end, text: a.document.string(s.span))
+      for x in 0..<ents.count {
+        for y in (x + 1)..<ents.count {
+          g.record(cooccurrence: nodeID(rec.entities[ents[x]]), nodeID(rec.entities[ents[y]]), evidence: ev)
+        }
+      }
+    }
+    // Quotation: the speaker → each entity the quote names.
+    for q in a.quotes {
+      guard let sp = q.speakerEntity else { continue }
+      var named: [Int] = []
+      for m in rec.mentions where m.kind != .pronoun && q.content.contains(m.span) && m.entity != sp {
+        if !named.contains(m.entity) { named.append(m.entity) }
+      }
+      guard !named.isEmpty else { continue }
+      let sentenceSpan = a.document.sentences[q.sentence].span
+      let ev = Evidence(
+        article: id, sentence: q.sentence, start: q.content.start, end: q.content.end,
+        text: a.document.string(TextSpan(min(sentenceSpan.start, q.content.start), max(sentenceSpan.end, q.content.end))),
+        quote: a.document.string(q.content), cue: q.cue.map { a.document.string($0) })
+      for e in named {
+        g.record(quote: nodeID(rec.entities[sp]), about: nodeID(rec.entities[e]), evidence: ev)
+      }
+    }
+    return g
+  }
+}
+
+extension RelationshipGraph {
+  /// Merges a one-word person node ("Putin", from an article that never gives the full name)
+  /// into the one multi-word person whose surname it is; leaves it alone when two people
+  /// share that surname.
+  public func resolvingPartialNames() -> RelationshipGraph {
+    var bySurname: [String: [String]] = [:]
+    for n in nodes.values where n.type == .person {
+      let words = n.name.split(separator: " ")
+      if words.count >= 2 { bySurname[String(words.last!), default: []].append(n.id) }
+    }
+    var rename: [String: String] = [:]
+    for n in nodes.values where n.type == .person && !n.name.contains(" ") {
+      if let c = bySurname[n.name], c.count == 1 { rename[n.id] = c[0] }
+    }
+    guard !rename.isEmpty else { return self }
+    var g = RelationshipGraph()
+    for a in articles { g.addArticle(a, date: articleDates[a]) }
+    for n in nodes.values {
+      var m = n
+      if let to = rename[n.id], let target = nodes[to] {
+        m.id = to
+        m.name = target.name
+        m.type = target.type
+      }
+      g.record(node: m)
+    }
+    for e in edges.values {
+      var f = e
+      f.source = rename[e.source] ?? e.source
+      f.target = rename[e.target] ?? e.target
+      guard f.source != f.target else { continue }
+      if f.kind == .cooccurrence, f.source > f.target { swap(&f.source, &f.target) }
+      g.add(f)
+    }
+    return g
+  }
+}

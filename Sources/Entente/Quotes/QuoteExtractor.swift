@@ -1,0 +1,414 @@
+/// Finds direct and reported speech and attributes it to a speaker.
+///
+/// Patterns, tried for each speech cue of a sentence:
+/// - `According to X, …` and `…, according to X.`
+/// - `…, said X.` / `…, adds the Central Committee.` (the cue after the content, then the speaker)
+/// - `…, X said.` / `"…," he said.` (the speaker and cue after the content)
+/// - `X said [on Monday] [that] …` / `X told reporters that …` / `X said: "…"`
+/// Then quoted passages that no reported clause took become direct quotes, attributed by a
+/// cue right after or before them, or by the speaker of the paragraph before when a
+/// paragraph is nothing but the quote (a continued quotation). Pronouns ("he", "him")
+/// resolve to the last speaker or the subject of the sentences before; titles and roles ("the
+/// NATO Secretary General", "the spokeswoman") to the person who holds them in the article.
+/// A speaker that cannot be resolved leaves the quote unattributed rather than guessed.
+public struct QuoteExtractor: Sendable {
+  public let gazetteer: Gazetteer
+
+  public init(gazetteer: Gazetteer = .bundled) {
+    self.gazetteer = gazetteer
+  }
+
+  public func quotes(in doc: Document, recognition: inout Recognition) -> [Quote] {
+    var pass = QuotePass(doc: doc, gaz: gazetteer, recognition: recognition)
+    pass.run()
+    recognition = pass.recognition
+    return pass.quotes.sorted { $0.content < $1.content }
+  }
+}
+
+struct QuotePass {
+  let doc: Document
+  let gaz: Gazetteer
+  var recognition: Recognition
+  var quotes: [Quote] = []
+  let pairs: [QuotePair]
+  /// token index → index into recognition.mentions
+  var mentionAt: [Int: Int] = [:]
+  var tokens: [Token] { doc.tokens }
+  /// The last resolved speaker, with the sentence it spoke in.
+  var lastSpeaker: (entity: Int, sentence: Int)? = nil
+
+  static let adverbs: Set<String> = [
+    "also", "later", "previously", "has", "had", "have", "would", "will", "reportedly", "again", "then",
+    "earlier", "further", "once", "repeatedly", "publicly", "recently", "quickly", "just", "already",
+    "has", "is", "was", "were", "had", "did", "does", "do", "not", "never", "even", "still", "since",
+    "separately", "privately", "openly", "angrily", "flatly", "firmly", "strongly", "clearly", "often",
+    "always", "has", "could", "may", "might", "should", "must", "can", "reportedly", "in", "turn",
+  ]
+  static let timeWords: Set<String> = [
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
+    "tonight", "earlier", "later", "last", "this", "on", "week", "month", "year", "morning", "evening",
+    "afternoon", "night", "in", "a", "an", "the", "statement", "interview", "news", "conference",
+    "briefing", "press", "release", "post", "speech", "letter", "televised", "address", "written",
+    "at", "during", "separate", "joint", "told", "reporters", "journalists", "also", "further",
+    "recently", "previously", "again", "publicly", "repeatedly", "social", "media", "friday's",
+  ]
+  static let objects: Set<String> = [
+    "reporters", "journalists", "lawmakers", "parliament", "congress", "me", "us", "him", "her", "them",
+    "the", "a", "an", "audience", "supporters", "delegates", "media", "press", "cnn", "bbc", "reuters",
+  ]
+  static let pluralHeads: Set<String> = [
+    "officials", "authorities", "media", "government", "ministry", "sources", "diplomats", "leaders",
+    "military", "army", "forces", "police", "spokesperson", "spokesman", "spokeswoman", "statement",
+  ]
+  /// Verbs that report speech only when a "that" clause, a colon or a quotation follows.
+  static let weakCues: Set<String> = [
+    "call", "ask", "believe", "think", "report", "write", "post", "continue", "agree", "describe",
+    "charge", "question", "welcome", "signal", "hint", "indicate", "reveal", "disclose", "observe",
+    "conclude", "estimate", "promise", "vow", "pledge", "threaten", "demand", "dismiss", "reject",
+    "blame", "praise", "condemn", "criticize", "criticise", "recall", "urge", "joke", "quip",
+    "counter", "retort", "recount", "disagree", "maintain", "note",
+  ]
+
+  init(doc: Document, gaz: Gazetteer, recognition: Recognition) {
+    self.doc = doc
+    self.gaz = gaz
+    self.recognition = recognition
+    self.pairs = QuoteMarks.pairs(doc)
+    for (mi, m) in recognition.mentions.enumerated() {
+      for t in m.tokens { mentionAt[t] = mi }
+    }
+  }
+
+  func insideQuote(_ offset: Int) -> QuotePair? {
+    pairs.first { $0.open < offset && offset < $0.end }
+  }
+
+  func span(_ r: Range<Int>) -> TextSpan { TextSpan(tokens[r.lowerBound].start, tokens[r.upperBound - 1].end) }
+
+  // MARK: cues
+
+  struct Cue {
+    var range: Range<Int>
+    var lemma: String
+    var weak: Bool
+  }
+
+  /// Speech cues of a sentence outside quotation marks.
+  func cues(in s: Sentence) -> [Cue] {
+    var out: [Cue] = []
+    var k = s.tokens.lowerBound
+    while k < s.tokens.upperBound {
+      let t = tokens[k]
+      defer { k += 1 }
+      guard t.kind == .word, insideQuote(t.start) == nil else { continue }
+      let l = t.lower
+      if l == "according", k + 1 < s.tokens.upperBound, tokens[k + 1].lower == "to" {
+        out.append(Cue(range: k..<k + 2, lemma: "according to", weak: false))
+        continue
+      }
+      if ["raised", "expressed", "voiced", "raises", "expresses", "voices", "raising", "expressing"].contains(l),
+        k + 1 < s.tokens.upperBound, tokens[k + 1].lower.hasPrefix("concern")
+      {
+        out.append(Cue(range: k..<k + 2, lemma: "express concern", weak: false))
+        continue
+      }
+      if l == "pointed" || l == "points", k + 1 < s.tokens.upperBound, tokens[k + 1].lower == "out" {
+        out.append(Cue(range: k..<k + 2, lemma: "point out", weak: false))
+        continue
+      }
+      if let lemma = gaz.speechVerbs[l], !t.isCapitalized || k == s.tokens.lowerBound {
+        // "said" as an adjective ("the said agreement") is rare in news; participles after
+        // "be" ("was told") still report speech.
+        out.append(Cue(range: k..<k + 1, lemma: lemma, weak: QuotePass.weakCues.contains(lemma)))
+      }
+    }
+    return out
+  }
+
+  // MARK: noun phrases
+
+  func isNPWord(_ k: Int) -> Bool {
+    let t = tokens[k]
+    if mentionAt[k] != nil { return true }
+    if t.kind == .word {
+      if t.isCapitalized { return true }
+      let l = t.lower
+      if gaz.titleWords.contains(l) || gaz.roleNouns.contains(l) || QuotePass.pluralHeads.contains(l) { return true }
+      if gaz.pronouns[l] != nil { return true }
+      if l == "'s" { return true }
+    }
+    return false
+  }
+
+  /// The speaker phrase that ends right before `end` (token index), or nil.
+  func speakerBefore(_ end: Int, in s: Sentence) -> Range<Int>? {
+    var h = end - 1
+    while h >= s.tokens.lowerBound, tokens[h].kind == .word, QuotePass.adverbs.contains(tokens[h].lower), mentionAt[h] == nil {
+      h -= 1
+    }
+    guard h >= s.tokens.lowerBound, tokens[h].kind == .word else { return nil }
+    let head = tokens[h]
+    let isPronoun = gaz.pronouns[head.lower] != nil && ["he", "she", "they", "it", "we", "i"].contains(head.lower)
+    guard mentionAt[h] != nil || isPronoun || isNPWord(h) else { return nil }
+    if isPronoun { return h..<h + 1 }
+    var lo = h
+    var lowercaseRun = 0
+    while lo - 1 >= s.tokens.lowerBound {
+      let k = lo - 1
+      let t = tokens[k]
+      if isNPWord(k) { lo = k; lowercaseRun = 0; continue }
+      if t.kind == .word, t.lower == "the" { lo = k; break }
+      if t.kind == .word, t.lower == "and", k - 1 >= s.tokens.lowerBound, mentionAt[k - 1] != nil, mentionAt[h] != nil {
+        lo = k
+        continue
+      }
+      // Lower-case modifiers before a role: "national security spokesman".
+      if t.kind == .word, !t.isCapitalized, lowercaseRun < 3, !gaz.functionWords.contains(t.lower),
+        gaz.speechVerbs[t.lower] == nil, (lo...h).contains(where: { gaz.roleNouns.contains(tokens[$0].lower) || gaz.titleWords.contains(tokens[$0].lower) || QuotePass.pluralHeads.contains(tokens[$0].lower) })
+      {
+        lo = k
+        lowercaseRun += 1
+        continue
+      }
+      break
+    }
+    // Do not start on lower-case modifiers.
+    while lo < h, tokens[lo].kind == .word, !tokens[lo].isCapitalized, mentionAt[lo] == nil, tokens[lo].lower != "the",
+      !gaz.roleNouns.contains(tokens[lo].lower), !gaz.titleWords.contains(tokens[lo].lower)
+    {
+      lo += 1
+    }
+    return lo..<h + 1
+  }
+
+  /// The speaker phrase that starts at `start`: up to a comma, a period or a verb.
+  func speakerAfter(_ start: Int, in s: Sentence) -> Range<Int>? {
+    var k = start
+    if k < s.tokens.upperBound, tokens[k].lower == "the" { k += 1 }
+    let first = k
+    while k < s.tokens.upperBound, k - first < 10 {
+      let t = tokens[k]
+      if t.kind == .punctuation && t.text != "-" { break }
+      if t.kind == .word, t.lower == "that" || t.lower == "who" { break }
+      if !isNPWord(k) && !(t.kind == .word && gaz.connectors.contains(t.lower) && k + 1 < s.tokens.upperBound && isNPWord(k + 1)) {
+        if t.kind == .word, !t.isCapitalized, k + 1 < s.tokens.upperBound, isNPWord(k + 1), k - first < 4, !gaz.functionWords.contains(t.lower) {
+          k += 1
+          continue
+        }
+        break
+      }
+      k += 1
+    }
+    guard k > first else { return nil }
+    return (first > start ? start : first)..<k
+  }
+
+  // MARK: resolving speakers
+
+  mutating func resolve(_ np: Range<Int>, sentence: Int) -> Int? {
+    let ms = Set(np.compactMap { mentionAt[$0] }).sorted()
+    let named = ms.filter { recognition.mentions[$0].kind == .name || recognition.mentions[$0].kind == .role }
+    let distinct = Set(named.map { recognition.mentions[$0].entity })
+    if distinct.count > 1 {
+      // "Moscow and Pyongyang": two speakers; otherwise the head (the last name) speaks.
+      if np.contains(where: { tokens[$0].lower == "and" }) { return nil }
+    }
+    if let last = named.last { return recognition.mentions[last].entity }
+    let lowerWords = np.map { tokens[$0].lower }
+    if np.count == 1, let gender = gaz.pronouns[lowerWords[0]] {
+      return resolvePronoun(np.lowerBound, gender: gender, sentence: sentence)
+    }
+    // "Russian officials said": the state speaks.
+    if let d = ms.last(where: { recognition.mentions[$0].kind == .demonym || recognition.mentions[$0].kind == .metonym }),
+      lowerWords.contains(where: { QuotePass.pluralHeads.contains($0) })
+    {
+      return recognition.mentions[d].entity
+    }
+    // "the spokeswoman said": the one person with that role.
+    if let role = lowerWords.last(where: { gaz.roleNouns.contains($0) || gaz.titleWords.contains($0) }) {
+      let holders = recognition.entities.indices.filter { recognition.entities[$0].roles.contains { $0 == role || $0.hasSuffix(" " + role) } }
+      if holders.count == 1 {
+        addMention(np, entity: holders[0], kind: .role, sentence: sentence)
+        return holders[0]
+      }
+    }
+    return nil
+  }
+
+  mutating func resolvePronoun(_ k: Int, gender: String, sentence: Int) -> Int? {
+    let wantPerson = gender == "male" || gender == "female"
+    var result: Int? = nil
+    if let last = lastSpeaker, sentence - last.sentence <= 4 {
+      let type = recognition.entities[last.entity].type
+      if wantPerson == (type == .person) { result = last.entity }
+    }
+    if result == nil {
+      // The subject of the nearest sentence before that names a fitting entity.
+      var si = sentence
+      while si >= 0, sentence - si <= 2, result == nil {
+        let s = doc.sentences[si]
+        let candidates = recognition.mentions.filter {
+          $0.sentence == si && $0.tokens.upperBound <= (si == sentence ? k : Int.max)
+            && ($0.kind == .name || $0.kind == .role)
+            && (recognition.entities[$0.entity].type == .person) == wantPerson
+        }
+        _ = s
+        if let first = candidates.first { result = first.entity }
+        si -= 1
+      }
+    }
+    if let r = result { addMention(k..<k + 1, entity: r, kind: .pronoun, sentence: sentence) }
+    return result
+  }
+
+  mutating func addMention(_ r: Range<Int>, entity: Int, kind: MentionKind, sentence: Int) {
+    if r.contains(where: { mentionAt[$0] != nil }) { return }
+    let m = Mention(span: span(r), tokens: r, sentence: sentence, kind: kind, entity: entity, rule: "quote-speaker")
+    recognition.mentions.append(m)
+    for t in r { mentionAt[t] = recognition.mentions.count - 1 }
+  }
+
+  // MARK: the patterns
+
+  mutating func record(content rawContent: TextSpan, cue: Cue?, speaker: Range<Int>?, sentence: Int, rule: String) {
+    var content = trimContent(rawContent)
+    guard content.length >= 3 else { return }
+    // A quotation that runs over the content's edges belongs to it entirely.
+    for p in pairs where p.span.overlaps(content) {
+      if p.open < content.start { content.start = p.open }
+      if p.end > content.end { content.end = p.end }
+    }
+    if quotes.contains(where: { $0.content.overlaps(content) }) { return }
+    let direct = pairs.contains { $0.open == content.start && $0.end >= content.end - 1 }
+    var entity: Int? = nil
+    if let sp = speaker { entity = resolve(sp, sentence: sentence) }
+    quotes.append(Quote(
+      content: content, direct: direct, cue: cue.map { span($0.range) }, cueLemma: cue?.lemma,
+      speaker: speaker.map(span), speakerEntity: entity, sentence: sentence, rule: rule))
+    if let e = entity { lastSpeaker = (e, sentence) }
+  }
+
+  func trimContent(_ c: TextSpan) -> TextSpan {
+    let s = doc.text.scalars
+    var a = c.start, b = c.end
+    while a < b, s[a].isSpace || s[a] == "," || s[a] == ":" || s[a] == "\u{2014}" { a += 1 }
+    while b > a, s[b - 1].isSpace || s[b - 1] == "," || s[b - 1] == "." || s[b - 1] == ":" || s[b - 1] == ";" || s[b - 1] == "\u{2014}" { b -= 1 }
+    return TextSpan(a, b)
+  }
+
+  /// Skips what may stand between a cue and its clause: an addressee, a time, "that".
+  func contentStart(after cue: Cue, in s: Sentence) -> Int {
+    var k = cue.range.upperBound
+    var skipped = 0
+    while k < s.tokens.upperBound, skipped < 6 {
+      let l = tokens[k].lower
+      if QuotePass.timeWords.contains(l) || QuotePass.objects.contains(l) || (cue.lemma == "tell" && mentionAt[k] != nil) {
+        k += 1
+        skipped += 1
+        continue
+      }
+      break
+    }
+    // Only skip when a "that", a colon, a comma or a quotation mark follows the skipped words.
+    if skipped > 0, k < s.tokens.upperBound {
+      let l = tokens[k].text
+      if !(l == "that" || l == ":" || l == "," || tokens[k].text.unicodeScalars.first?.quoteRole != nil) {
+        k = cue.range.upperBound
+      }
+    }
+    if k < s.tokens.upperBound, tokens[k].text == "that" || tokens[k].text == ":" || tokens[k].text == "," { k += tokens[k].text == "that" ? 0 : 1 }
+    return k
+  }
+
+  mutating func run() {
+    for s in doc.sentences {
+      for cue in cues(in: s) {
+        if quotes.contains(where: { $0.content.contains(span(cue.range)) }) { continue }
+        attribute(cue, in: s)
+      }
+    }
+    directQuotes()
+  }
+
+  mutating func attribute(_ cue: Cue, in s: Sentence) {
+    let first = s.tokens.lowerBound, last = s.tokens.upperBound
+    let sentenceSpan = s.span
+    func endsSentence(_ k: Int) -> Bool {
+      var j = k
+      while j < last, tokens[j].kind == .punctuation { j += 1 }
+      return j >= last
+    }
+    // According to X, …  /  …, according to X.
+    if cue.lemma == "according to" {
+      guard let np = speakerAfter(cue.range.upperBound, in: s) else { return }
+      if cue.range.lowerBound == first || (cue.range.lowerBound == first + 1 && tokens[first].kind == .punctuation) {
+        let start = np.upperBound < last ? tokens[np.upperBound].start : sentenceSpan.end
+        record(content: TextSpan(start, sentenceSpan.end), cue: cue, speaker: np, sentence: s.index, rule: "according-to")
+      } else {
+        record(content: TextSpan(sentenceSpan.start, tokens[cue.range.lowerBound].start), cue: cue, speaker: np, sentence: s.index, rule: "according-to")
+      }
+      return
+    }
+    let before = cue.range.lowerBound - 1
+    let prevIsComma = before >= first && (tokens[before].text == "," || SentenceSegmenter.isClosing(tokens[before]))
+    // …, said X.  /  "…," adds the Central Committee.
+    if prevIsComma, let np = speakerAfter(cue.range.upperBound, in: s), np.contains(where: { mentionAt[$0] != nil || tokens[$0].isCapitalized }) {
+      let contentEnd = tokens[before].text == "," ? tokens[before].start : tokens[before].end
+      record(content: TextSpan(sentenceSpan.start, contentEnd), cue: cue, speaker: np, sentence: s.index, rule: "content-cue-speaker")
+      return
+    }
+    guard let np = speakerBefore(cue.range.lowerBound, in: s) else { return }
+    let afterCue = contentStart(after: cue, in: s)
+    if endsSentence(afterCue) || (afterCue < last && tokens[afterCue].lower == "on" && endsSentence(afterCue + 2)) {
+      // …, X said.  /  "…," he said.
+      let b = np.lowerBound - 1
+      guard b >= first, tokens[b].text == "," || SentenceSegmenter.isClosing(tokens[b]) else {
+        // "…" he said, with the quote in the sentence before.
+        if let p = pairs.last(where: { $0.end <= tokens[np.lowerBound].start && $0.end >= tokens[np.lowerBound].start - 2 }) {
+          record(content: p.span, cue: cue, speaker: np, sentence: s.index, rule: "quote-speaker-cue")
+        }
+        return
+      }
+      let end = tokens[b].text == "," ? tokens[b].start : tokens[b].end
+      var start = sentenceSpan.start
+      if let p = pairs.first(where: { $0.end == end || $0.end == end + 1 }) { start = min(start, p.open) }
+      record(content: TextSpan(start, end), cue: cue, speaker: np, sentence: s.index, rule: "content-speaker-cue")
+      return
+    }
+    // X said [that] …
+    let k = afterCue
+    if cue.weak {
+      let t = tokens[k]
+      guard t.text == "that" || t.text == ":" || t.text.unicodeScalars.first?.quoteRole != nil || tokens[k - 1].text == ":" || tokens[k - 1].text == "," else { return }
+    }
+    guard k < last else { return }
+    record(content: TextSpan(tokens[k].start, sentenceSpan.end), cue: cue, speaker: np, sentence: s.index, rule: "speaker-cue-content")
+  }
+
+  /// Quoted passages no reported clause took.
+  mutating func directQuotes() {
+    var lastParagraphSpeaker: [Int: (entity: Int?, speaker: TextSpan?)] = [:]
+    for q in quotes {
+      let p = doc.sentences[q.sentence].paragraph
+      lastParagraphSpeaker[p] = (q.speakerEntity, q.speaker)
+    }
+    for pair in pairs {
+      if quotes.contains(where: { $0.content.overlaps(pair.span) }) { continue }
+      let firstTok = doc.tokenIndex(atOrAfter: pair.open + 1)
+      let endTok = doc.tokenIndex(atOrAfter: pair.end)
+      let words = tokens[firstTok..<min(endTok, tokens.count)].filter { $0.kind == .word }.count
+      guard words >= 4, let si = doc.sentenceIndex(containing: pair.open) else { continue }
+      let paragraph = doc.sentences[si].paragraph
+      // A paragraph that is nothing but a quotation continues the speaker of the one before.
+      let pSpan = doc.paragraphs[paragraph].span
+      if pair.open == pSpan.start, pair.end >= pSpan.end - 1, let prev = lastParagraphSpeaker[paragraph - 1], let e = prev.entity {
+        quotes.append(Quote(content: pair.span, direct: true, cue: nil, cueLemma: nil, speaker: prev.speaker, speakerEntity: e, sentence: si, rule: "continued-quotation"))
+        lastParagraphSpeaker[paragraph] = (e, prev.speaker)
+        continue
+      }
+      guard words >= 6 else { continue }
+      quotes.append(Quote(content: pair.span, direct: true, cue: nil, cueLemma: nil, speaker: nil, speakerEntity: nil, sentence: si, rule: "unattributed"))
+    }
+  }
+}

@@ -1,0 +1,270 @@
+import Foundation
+
+/// A known entity from the bundled data or a user's entity file.
+public struct KnownEntity: Sendable, Hashable {
+  /// Stable key: "state:RUS", "organization:NATO", "person:Vladimir Putin".
+  public var key: String
+  public var name: String
+  public var type: EntityType
+}
+
+/// What a gazetteer phrase is when found in text.
+struct GazetteerHit: Sendable, Hashable {
+  enum Role: UInt8, Sendable { case name, demonym, metonym, capital, blocked }
+  var entity: Int  // index into Gazetteer.entities; -1 for blocked phrases
+  var role: Role
+  var ambiguous: Bool
+}
+
+/// A trie over token texts: finds the longest gazetteer phrase starting at a token, in time
+/// proportional to the phrase length (never a scan of the gazetteer).
+struct TokenTrie: Sendable {
+  private var children: [[String: Int32]] = [[:]]
+  private var values: [[GazetteerHit]] = [[]]
+
+  mutating func insert(_ words: [String], _ hit: GazetteerHit) {
+    guard !words.isEmpty else { return }
+    var node = 0
+    for w in words {
+      if let next = children[node][w] {
+        node = Int(next)
+      } else {
+        children.append([:])
+        values.append([])
+        let id = Int32(children.count - 1)
+        children[node][w] = id
+        node = Int(id)
+      }
+    }
+    if !values[node].contains(hit) { values[node].append(hit) }
+  }
+
+  /// The longest match starting at `start` (token index), as (end, hits).
+  func longestMatch(_ tokens: [Token], from start: Int, limit: Int) -> (end: Int, hits: [GazetteerHit])? {
+    var node = 0
+    var best: (Int, [GazetteerHit])? = nil
+    var i = start
+    while i < limit, let next = children[node][tokens[i].text] {
+      node = Int(next)
+      i += 1
+      if !values[node].isEmpty { best = (i, values[node]) }
+    }
+    return best
+  }
+}
+
+/// All the data recognition uses: states, organizations, name lists and word lists.
+///
+/// Loaded once from the package's resources (``Gazetteer/bundled``) and extended with a
+/// user's entity file. Lookups are hash and trie lookups; nothing scans the lists per mention.
+public final class Gazetteer: Sendable {
+  public let entities: [KnownEntity]
+  let trie: TokenTrie
+  let givenNames: Set<String>
+  let commonWords: Set<String>
+  let functionWords: Set<String>
+  let connectors: Set<String>
+  let nameParticles: Set<String>
+  let titlePhrases: TokenTrie  // entity = -1, role .name; matched case-sensitively
+  let titleWords: Set<String>  // lowercased single-token titles and role nouns
+  let honorifics: Set<String>  // lowercased, without the final period
+  let roleNouns: Set<String>
+  let orgKeywords: Set<String>
+  let placeKeywords: Set<String>
+  let eventWords: Set<String>
+  let acronymStoplist: Set<String>
+  let locationPrepositions: Set<String>
+  /// inflected form → lemma
+  let speechVerbs: [String: String]
+  let pronouns: [String: String]
+  let states: [StateRecord]
+  let organizations: [OrganizationRecord]
+
+  struct StateRecord: Codable, Sendable {
+    var id: String
+    var name: String
+    var official: String?
+    var alpha2: String?
+    var alpha3: String?
+    var numeric: String?
+    var status: String?
+    var names: [String]?
+    var abbreviations: [String]?
+    var demonyms: [String]?
+    var capitals: [String]?
+    var metonyms: [String]?
+    var ambiguous: [String]?
+  }
+  struct StatesFile: Codable { var states: [StateRecord]; var ambiguousDemonyms: [String]?; var ambiguousNames: [String]? }
+  struct OrganizationRecord: Codable, Sendable {
+    var name: String
+    var aliases: [String]?
+    var acronyms: [String]?
+    var category: String?
+    var country: String?
+    var ambiguous: [String]?
+  }
+  struct OrganizationsFile: Codable { var organizations: [OrganizationRecord]; var ambiguousAliases: [String]? }
+  struct LexiconFile: Codable {
+    var personTitles: [String]?
+    var honorifics: [String]?
+    var roleNouns: [String]?
+    var orgKeywords: [String]?
+    var orgSuffixes: [String]?
+    var speechVerbs: [String: [String]]?
+    var months: [String]?
+    var weekdays: [String]?
+    var pronouns: [String: String]?
+    var nonEntityCapitalized: [String]?
+  }
+  struct RecognitionFile: Codable {
+    var acronymStoplist: [String]
+    var connectors: [String]
+    var nameParticles: [String]
+    var functionWords: [String]
+    var locationPrepositions: [String]
+    var placeKeywords: [String]
+    var eventWords: [String]
+  }
+
+  /// The bundled data, loaded once. A broken installation (data files missing) stops the
+  /// program; call ``loadBundled()`` first to report that as an error instead.
+  public static var bundled: Gazetteer {
+    switch bundledResult {
+    case .success(let g): return g
+    case .failure(let e): fatalError("Entente's bundled data is unreadable: \(e)")
+    }
+  }
+
+  /// The bundled data, or why it could not be loaded.
+  public static let bundledResult: Result<Gazetteer, any Error> = Result { try Gazetteer(resources: resourceDirectory) }
+
+  /// The folder of the bundled data files.
+  static var resourceDirectory: URL {
+    let base = Bundle.module.resourceURL ?? Bundle.module.bundleURL
+    let nested = base.appendingPathComponent("Resources")
+    return FileManager.default.fileExists(atPath: nested.appendingPathComponent("states.json").path) ? nested : base
+  }
+
+  /// Loads the bundled data, throwing when a data file is missing or malformed.
+  public static func loadBundled() throws -> Gazetteer {
+    try bundledResult.get()
+  }
+
+  static func words(_ phrase: String) -> [String] {
+    Tokenizer.tokenize(ScalarText(phrase)).map(\.text)
+  }
+
+  init(resources dir: URL, userEntities: EntityFile? = nil) throws {
+    let decoder = JSONDecoder()
+    func load<T: Decodable>(_ name: String, _ type: T.Type) throws -> T {
+      let url = dir.appendingPathComponent(name)
+      guard let data = FileManager.default.contents(atPath: url.path) else {
+        throw EntenteError.badData(file: url.path, reason: "missing data file (a broken installation?)")
+      }
+      do { return try decoder.decode(T.self, from: data) } catch {
+        throw EntenteError.badData(file: url.path, reason: "malformed data file: \(error)")
+      }
+    }
+    func lines(_ name: String) throws -> [String] {
+      let url = dir.appendingPathComponent(name)
+      guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+        throw EntenteError.badData(file: url.path, reason: "cannot read the word list")
+      }
+      return text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+        .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+    }
+    let statesFile = try load("states.json", StatesFile.self)
+    let orgFile = try load("organizations.json", OrganizationsFile.self)
+    let lexicon = try load("lexicon.json", LexiconFile.self)
+    let rules = try load("recognition.json", RecognitionFile.self)
+    givenNames = Set(try lines("given-names.txt"))
+    commonWords = Set(try lines("common-words.txt").map { $0.lowercased() })
+    functionWords = Set(rules.functionWords)
+    connectors = Set(rules.connectors)
+    nameParticles = Set(rules.nameParticles)
+    placeKeywords = Set(rules.placeKeywords)
+    eventWords = Set(rules.eventWords)
+    acronymStoplist = Set(rules.acronymStoplist)
+    locationPrepositions = Set(rules.locationPrepositions)
+    roleNouns = Set((lexicon.roleNouns ?? []).map { $0.lowercased() })
+    orgKeywords = Set((lexicon.orgKeywords ?? []) + (lexicon.orgSuffixes ?? []).map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 })
+    honorifics = Set((lexicon.honorifics ?? []).map { ($0.hasSuffix(".") ? String($0.dropLast()) : $0).lowercased() })
+    pronouns = lexicon.pronouns ?? [:]
+    var verbs: [String: String] = [:]
+    for (lemma, forms) in lexicon.speechVerbs ?? [:] {
+      for f in forms + [lemma] where verbs[f.lowercased()] == nil { verbs[f.lowercased()] = lemma }
+    }
+    speechVerbs = verbs
+
+    var titles = TokenTrie()
+    var titleSingles = Set<String>()
+    for t in lexicon.personTitles ?? [] {
+      let base = t.hasSuffix(".") ? String(t.dropLast()) : t
+      let w = Gazetteer.words(base)
+      guard !w.isEmpty else { continue }
+      // Titles are matched capitalized ("President") in names and lower-cased ("spokesman") before them.
+      titles.insert(w, GazetteerHit(entity: -1, role: .name, ambiguous: false))
+      let cap = w.map { $0.prefix(1).uppercased() + $0.dropFirst() }
+      titles.insert(cap, GazetteerHit(entity: -1, role: .name, ambiguous: false))
+      if w.count == 1 { titleSingles.insert(base.lowercased()) }
+    }
+    titlePhrases = titles
+    titleWords = titleSingles.union(roleNouns)
+
+    var list: [KnownEntity] = []
+    var trie = TokenTrie()
+    var index: [String: Int] = [:]
+    func add(_ e: KnownEntity) -> Int {
+      if let i = index[e.key] { return i }
+      list.append(e)
+      index[e.key] = list.count - 1
+      return list.count - 1
+    }
+    let ambiguousDemonyms = Set(statesFile.ambiguousDemonyms ?? [])
+    for s in statesFile.states {
+      let i = add(KnownEntity(key: "state:\(s.id)", name: s.name, type: .state))
+      let ambiguous = Set(s.ambiguous ?? [])
+      for n in Set([s.name] + (s.names ?? []) + (s.abbreviations ?? [])) {
+        trie.insert(Gazetteer.words(n), GazetteerHit(entity: i, role: .name, ambiguous: ambiguous.contains(n)))
+      }
+      for d in s.demonyms ?? [] where !ambiguousDemonyms.contains(d) {
+        trie.insert(Gazetteer.words(d), GazetteerHit(entity: i, role: .demonym, ambiguous: ambiguous.contains(d)))
+      }
+      for c in s.capitals ?? [] {
+        trie.insert(Gazetteer.words(c), GazetteerHit(entity: i, role: .capital, ambiguous: ambiguous.contains(c)))
+      }
+      for m in s.metonyms ?? [] {
+        trie.insert(Gazetteer.words(m), GazetteerHit(entity: i, role: .metonym, ambiguous: ambiguous.contains(m)))
+      }
+    }
+    let ambiguousAliases = Set(orgFile.ambiguousAliases ?? [])
+    for o in orgFile.organizations {
+      let i = add(KnownEntity(key: "organization:\(o.name)", name: o.name, type: .organization))
+      let ambiguous = Set(o.ambiguous ?? [])
+      for n in Set([o.name] + (o.aliases ?? []) + (o.acronyms ?? [])) where !ambiguousAliases.contains(n) {
+        var w = Gazetteer.words(n)
+        if w.first == "The" || w.first == "the" { w.removeFirst() }
+        trie.insert(w, GazetteerHit(entity: i, role: .name, ambiguous: ambiguous.contains(n)))
+      }
+    }
+    for phrase in (lexicon.nonEntityCapitalized ?? []) + (lexicon.months ?? []) + (lexicon.weekdays ?? []) {
+      trie.insert(Gazetteer.words(phrase), GazetteerHit(entity: -1, role: .blocked, ambiguous: false))
+    }
+    if let user = userEntities {
+      for e in user.entities {
+        let i = add(KnownEntity(key: "\(e.type.rawValue):\(e.name)", name: e.name, type: e.type))
+        for n in [e.name] + (e.aliases ?? []) {
+          trie.insert(Gazetteer.words(n), GazetteerHit(entity: i, role: .name, ambiguous: false))
+        }
+      }
+      for b in user.block ?? [] {
+        trie.insert(Gazetteer.words(b), GazetteerHit(entity: -1, role: .blocked, ambiguous: false))
+      }
+    }
+    entities = list
+    self.trie = trie
+    states = statesFile.states
+    organizations = orgFile.organizations
+  }
+}

@@ -1,0 +1,527 @@
+import OrderedCollections
+
+/// Finds people, states and organizations in a document and groups their mentions into
+/// one entity per real-world entity.
+///
+/// Two passes. The first reads each sentence's runs of capitalized words and decides what
+/// each part is, by these rules in order: gazetteer phrases (states, their demonyms, capitals
+/// and seats of government; organizations), titles and roles before a name ("President",
+/// "spokesman"), organization keywords ("… Committee", "Ministry of …"), place and event
+/// keywords (dropped), given names, family-name-first names (Kim Jong-un), name particles
+/// (al-, bin, von), acronyms. The second pass resolves what is left over — a surname, a
+/// partial name, a title standing alone — against the people and organizations the whole
+/// article names, and leaves ambiguous short names unresolved rather than guessing.
+public struct Recognizer: Sendable {
+  public let gazetteer: Gazetteer
+
+  public init(gazetteer: Gazetteer = .bundled) {
+    self.gazetteer = gazetteer
+  }
+
+  public func recognize(_ doc: Document) -> Recognition {
+    var pass = RecognitionPass(doc: doc, gaz: gazetteer)
+    pass.run()
+    return pass.result()
+  }
+}
+
+/// The working state of one article's recognition.
+struct RecognitionPass {
+  let doc: Document
+  let gaz: Gazetteer
+  var tokens: [Token] { doc.tokens }
+
+  struct Found {
+    var tokens: Range<Int>
+    var sentence: Int
+    var kind: MentionKind
+    var cluster: String  // entity key
+    var type: EntityType
+    var name: String
+    var rule: String
+  }
+  struct Pending {
+    var tokens: Range<Int>
+    var sentence: Int
+    var words: [String]
+    var rule: String
+    var title: String?
+  }
+  struct RoleRef {
+    var tokens: Range<Int>  // the role phrase, without the article
+    var sentence: Int
+    var title: String
+    var qualifier: String?  // entity key of a qualifying organization or state ("NATO")
+  }
+
+  var found: [Found] = []
+  var pending: [Pending] = []
+  var roleRefs: [RoleRef] = []
+  var knownNames: [String: (name: String, type: EntityType)] = [:]
+  /// person key → titles seen before the name, with their qualifiers.
+  var personRoles: [String: OrderedSet<String>] = [:]
+  var acronymLinks: [String: String] = [:]  // acronym text → org key
+
+  init(doc: Document, gaz: Gazetteer) {
+    self.doc = doc
+    self.gaz = gaz
+  }
+
+  // MARK: - Pass 1
+
+  mutating func run() {
+    for s in doc.sentences {
+      let headline = doc.paragraphs[s.paragraph].role != .body && isTitleCase(s)
+      var i = s.tokens.lowerBound
+      while i < s.tokens.upperBound {
+        let t = tokens[i]
+        guard t.kind == .word, t.isCapitalized || t.isAllCaps else { i += 1; continue }
+        let gazStart = gaz.trie.longestMatch(tokens, from: i, limit: s.tokens.upperBound)
+        if gazStart == nil, gaz.functionWords.contains(t.lower), isSentenceStart(i, in: s) || headline {
+          i += 1
+          continue
+        }
+        let end = runEnd(from: i, limit: s.tokens.upperBound, headline: headline)
+        analyzeRun(i..<end, sentence: s, headline: headline)
+        i = max(end, i + 1)
+      }
+    }
+    resolvePending()
+  }
+
+  func isTitleCase(_ s: Sentence) -> Bool {
+    var words = 0, caps = 0
+    for t in tokens[s.tokens] where t.kind == .word && t.text.unicodeScalars.count > 3 {
+      words += 1
+      if t.isCapitalized { caps += 1 }
+    }
+    return words >= 3 && caps * 3 >= words * 2
+  }
+
+  func isSentenceStart(_ i: Int, in s: Sentence) -> Bool {
+    var k = i - 1
+    while k >= s.tokens.lowerBound {
+      if tokens[k].kind != .punctuation { return false }
+      k -= 1
+    }
+    return true
+  }
+
+  func isNameWord(_ t: Token, headline: Bool) -> Bool {
+    guard t.kind == .word, t.isCapitalized || t.isAllCaps else { return false }
+    if headline, gaz.functionWords.contains(t.lower) { return false }
+    return true
+  }
+
+  /// The end of a run of capitalized words, with connectors ("of the", "von", "&") inside it
+  /// and honorific periods ("Mr.").
+  func runEnd(from start: Int, limit: Int, headline: Bool) -> Int {
+    var j = start + 1
+    while j < limit {
+      let u = tokens[j]
+      if u.start > tokens[j - 1].end + 1, doc.text[tokens[j - 1].end] == "\n" { break }
+      if isNameWord(u, headline: headline) { j += 1; continue }
+      if u.text == ".", u.start == tokens[j - 1].end, gaz.honorifics.contains(tokens[j - 1].lower) { j += 1; continue }
+      if u.text == "&" || (u.kind == .word && gaz.connectors.contains(u.text)) {
+        var k = j
+        while k < limit, k - j < 3, tokens[k].text == "&" || (tokens[k].kind == .word && gaz.connectors.contains(tokens[k].text)) {
+          k += 1
+        }
+        if k < limit, isNameWord(tokens[k], headline: headline) { j = k; continue }
+      }
+      break
+    }
+    return j
+  }
+
+  enum ItemKind { case title, known([GazetteerHit]), word, connector }
+  struct Item {
+    var range: Range<Int>
+    var kind: ItemKind
+    var isWord: Bool { if case .word = kind { return true }; return false }
+    var isConnector: Bool { if case .connector = kind { return true }; return false }
+    var isTitle: Bool { if case .title = kind { return true }; return false }
+  }
+
+  func items(_ run: Range<Int>) -> [Item] {
+    var out: [Item] = []
+    var k = run.lowerBound
+    while k < run.upperBound {
+      let t = tokens[k]
+      if t.text == "." || t.text == "&" {
+        out.append(Item(range: k..<k + 1, kind: .connector))
+        k += 1
+        continue
+      }
+      let g = gaz.trie.longestMatch(tokens, from: k, limit: run.upperBound)
+      let title = t.isCapitalized ? gaz.titlePhrases.longestMatch(tokens, from: k, limit: run.upperBound) : nil
+      if let ti = title, ti.end >= (g?.end ?? 0) {
+        out.append(Item(range: k..<ti.end, kind: .title))
+        k = ti.end
+      } else if let g {
+        out.append(Item(range: k..<g.end, kind: .known(g.hits)))
+        k = g.end
+      } else if gaz.connectors.contains(t.text) {
+        out.append(Item(range: k..<k + 1, kind: .connector))
+        k += 1
+      } else {
+        out.append(Item(range: k..<k + 1, kind: .word))
+        k += 1
+      }
+    }
+    return out
+  }
+
+  func text(_ r: Range<Int>) -> String {
+    doc.text.string(TextSpan(tokens[r.lowerBound].start, tokens[r.upperBound - 1].end))
+  }
+
+  func isOrgKeyword(_ t: Token) -> Bool { gaz.orgKeywords.contains(t.text) }
+
+  mutating func analyzeRun(_ run: Range<Int>, sentence s: Sentence, headline: Bool) {
+    var its = items(run)
+    // Trim connectors at the edges.
+    while let f = its.first, f.isConnector { its.removeFirst() }
+    while let l = its.last, l.isConnector { its.removeLast() }
+    guard !its.isEmpty else { return }
+
+    // Places and events: a word group that ends in a place or event keyword takes the whole run.
+    if let last = its.last, last.isWord {
+      let w = tokens[last.range.lowerBound].text
+      if gaz.placeKeywords.contains(w) || gaz.eventWords.contains(w) {
+        if its.count > 1 || gaz.eventWords.contains(w) { return }
+      }
+    }
+
+    // Organizations by keyword: from the last keyword word, to the right end of the run, and
+    // left over words, connectors and state or organization names (not titles or people).
+    if let p = its.lastIndex(where: { $0.isWord && isOrgKeyword(tokens[$0.range.lowerBound]) }) {
+      var lo = p
+      while lo > 0 {
+        let prev = its[lo - 1]
+        if prev.isWord || prev.isConnector { lo -= 1; continue }
+        if case .known(let hits) = prev.kind, hits.contains(where: { $0.entity >= 0 && gaz.entities[$0.entity].type != .person }) {
+          lo -= 1
+          continue
+        }
+        break
+      }
+      while lo < p, its[lo].isConnector { lo += 1 }
+      var hi = its.count
+      if let t = its[(p + 1)...].firstIndex(where: { $0.isTitle }) { hi = t }
+      while hi > p + 1, its[hi - 1].isConnector { hi -= 1 }
+      let multiWord = its[lo..<hi].reduce(0) { $0 + ($1.isConnector ? 0 : $1.range.count) } >= 2
+      if multiWord {
+        let r = its[lo].range.lowerBound..<its[hi - 1].range.upperBound
+        let name = cleanName(r)
+        addOrganization(r, name: name, sentence: s.index, rule: "organization-keyword")
+        let before = Array(its[..<lo]), after = Array(its[hi...])
+        if !before.isEmpty { analyzeItems(before, runStart: run.lowerBound, sentence: s, headline: headline) }
+        if !after.isEmpty { analyzeItems(after, runStart: run.lowerBound, sentence: s, headline: headline) }
+        return
+      }
+    }
+    analyzeItems(its, runStart: run.lowerBound, sentence: s, headline: headline)
+  }
+
+  /// Reads titles, gazetteer items and name groups left to right.
+  mutating func analyzeItems(_ its: [Item], runStart: Int, sentence s: Sentence, headline: Bool) {
+    var idx = 0
+    var titles: [String] = []
+    var qualifier: String? = nil
+    var roleBefore = false
+    if runStart > s.tokens.lowerBound {
+      let prev = tokens[runStart - 1]
+      if prev.kind == .word, !prev.isCapitalized, gaz.titleWords.contains(prev.lower) || gaz.roleNouns.contains(prev.lower) {
+        roleBefore = true
+        titles.append(prev.lower)
+      }
+    }
+    while idx < its.count {
+      let item = its[idx]
+      switch item.kind {
+      case .connector:
+        idx += 1
+      case .title:
+        titles.append(text(item.range).lowercased().replacingOccurrences(of: ".", with: ""))
+        // A title with no name after it stands for its holder: "the NATO Secretary General".
+        let next = idx + 1 < its.count ? its[idx + 1] : nil
+        if next == nil || next!.isConnector && idx + 2 >= its.count {
+          roleRefs.append(RoleRef(tokens: item.range, sentence: s.index, title: titles.last!, qualifier: qualifier))
+        }
+        idx += 1
+      case .known(let hits):
+        let hadName = addKnown(item.range, hits: hits, sentence: s, headline: headline)
+        if let hit = hits.first, hit.entity >= 0, gaz.entities[hit.entity].type != .person, hadName || hit.role == .demonym {
+          qualifier = gaz.entities[hit.entity].key
+        }
+        idx += 1
+      case .word:
+        // A group of words, with name particles between them.
+        var end = idx + 1
+        while end < its.count {
+          if its[end].isWord { end += 1; continue }
+          if its[end].isConnector, end + 1 < its.count, its[end + 1].isWord,
+            gaz.nameParticles.contains(tokens[its[end].range.lowerBound].text)
+          {
+            end += 2
+            continue
+          }
+          break
+        }
+        let r = its[idx].range.lowerBound..<its[end - 1].range.upperBound
+        let afterTitle = !titles.isEmpty && (idx > 0 && its[idx - 1].isTitle || roleBefore && idx == 0 || idx > 0 && its[idx - 1].isConnector && idx > 1 && its[idx - 2].isTitle)
+        classifyGroup(r, sentence: s, afterTitle: afterTitle, titles: titles, qualifier: qualifier, headline: headline)
+        titles = []
+        qualifier = nil
+        roleBefore = false
+        idx = end
+      }
+    }
+  }
+
+  /// Adds the mentions of a gazetteer phrase. Returns whether it named something.
+  @discardableResult
+  mutating func addKnown(_ r: Range<Int>, hits: [GazetteerHit], sentence s: Sentence, headline: Bool) -> Bool {
+    if hits.contains(where: { $0.role == .blocked }) { return false }
+    // A user's entity (added last) wins over bundled data for the same phrase.
+    guard let hit = hits.max(by: { $0.entity < $1.entity }) else { return false }
+    let e = gaz.entities[hit.entity]
+    let prev = r.lowerBound > s.tokens.lowerBound ? tokens[r.lowerBound - 1] : nil
+    if hit.ambiguous {
+      // "Jordan", "Georgia", "Apple": not at the start of a sentence, and not where a
+      // capitalized word next to it makes it part of another name.
+      if isSentenceStart(r.lowerBound, in: s) && e.type == .organization { return false }
+      if r.upperBound < s.tokens.upperBound, tokens[r.upperBound].isCapitalized, tokens[r.upperBound].kind == .word { return false }
+      if let p = prev, p.kind == .word, p.isCapitalized { return false }
+      if e.type == .state, hit.role == .name || hit.role == .capital {
+        // "Jordan said", "Georgia Tech": a capitalized name right before, or a person of that name.
+        pending.append(Pending(tokens: r, sentence: s.index, words: tokens[r].map(\.text), rule: "ambiguous-state", title: e.key))
+        return false
+      }
+    }
+    switch hit.role {
+    case .blocked:
+      return false
+    case .name:
+      add(r, sentence: s.index, kind: .name, key: e.key, type: e.type, name: e.name, rule: "gazetteer")
+      return true
+    case .demonym:
+      add(r, sentence: s.index, kind: .demonym, key: e.key, type: e.type, name: e.name, rule: "demonym")
+      return false
+    case .metonym:
+      add(r, sentence: s.index, kind: .metonym, key: e.key, type: e.type, name: e.name, rule: "metonym")
+      return false
+    case .capital:
+      // A capital acts for its state unless the text puts someone in or at the place.
+      if let p = prev, p.kind == .word, gaz.locationPrepositions.contains(p.lower) { return false }
+      if r.upperBound < s.tokens.upperBound, tokens[r.upperBound].text == ",",
+        r.upperBound + 1 < s.tokens.upperBound, tokens[r.upperBound + 1].isCapitalized
+      {
+        return false  // "Taipei, Taiwan": a dateline place
+      }
+      add(r, sentence: s.index, kind: .metonym, key: e.key, type: e.type, name: e.name, rule: "capital-metonym")
+      return false
+    }
+  }
+
+  mutating func add(_ r: Range<Int>, sentence: Int, kind: MentionKind, key: String, type: EntityType, name: String, rule: String) {
+    found.append(Found(tokens: r, sentence: sentence, kind: kind, cluster: key, type: type, name: name, rule: rule))
+    if knownNames[key] == nil { knownNames[key] = (name, type) }
+  }
+
+  func cleanName(_ r: Range<Int>) -> String {
+    var words: [String] = []
+    for t in tokens[r] { words.append(t.text) }
+    var out = ""
+    var prevEnd = -1
+    for (k, t) in tokens[r].enumerated() {
+      if prevEnd >= 0, t.start > prevEnd { out += " " }
+      out += words[k]
+      prevEnd = t.end
+    }
+    return out
+  }
+
+  mutating func addOrganization(_ r: Range<Int>, name: String, sentence: Int, rule: String) {
+    let key = "organization:\(name)"
+    add(r, sentence: sentence, kind: .name, key: key, type: .organization, name: name, rule: rule)
+    // "Korean Central News Agency (KCNA)": the acronym names the same organization.
+    if r.upperBound + 2 < tokens.count, tokens[r.upperBound].text == "(", tokens[r.upperBound + 2].text == ")",
+      tokens[r.upperBound + 1].isAllCaps
+    {
+      acronymLinks[tokens[r.upperBound + 1].text] = key
+    }
+  }
+
+  mutating func classifyGroup(
+    _ r: Range<Int>, sentence s: Sentence, afterTitle: Bool, titles: [String], qualifier: String?, headline: Bool
+  ) {
+    let words = tokens[r].map(\.text)
+    let first = tokens[r.lowerBound]
+    let nameTokens = tokens[r].filter { $0.kind == .word && !gaz.nameParticles.contains($0.text) }
+    if afterTitle {
+      addPerson(r, sentence: s.index, rule: "title", titles: titles, qualifier: qualifier)
+      return
+    }
+    if headline { pending.append(Pending(tokens: r, sentence: s.index, words: words, rule: "headline", title: nil)); return }
+    if r.count == 1, first.isAllCaps, isAcronym(first) {
+      if let key = acronymLinks[first.text], let known = knownNames[key] {
+        add(r, sentence: s.index, kind: .name, key: key, type: known.type, name: known.name, rule: "acronym-link")
+      } else {
+        addOrganization(r, name: first.text, sentence: s.index, rule: "acronym")
+      }
+      return
+    }
+    if nameTokens.count >= 2, nameTokens.count <= 5 {
+      if gaz.givenNames.contains(first.text), !gaz.commonWords.contains(tokens[r.upperBound - 1].lower) || nameTokens.count > 2 {
+        addPerson(r, sentence: s.index, rule: "given-name", titles: titles, qualifier: qualifier)
+        return
+      }
+      if nameTokens.count <= 3, nameTokens.dropFirst().contains(where: isFamilyFirstGiven) {
+        addPerson(r, sentence: s.index, rule: "family-name-first", titles: titles, qualifier: qualifier)
+        return
+      }
+      if tokens[r].contains(where: { $0.kind == .word && hasParticlePrefix($0) }) || nameTokens.count < r.count {
+        addPerson(r, sentence: s.index, rule: "name-particle", titles: titles, qualifier: qualifier)
+        return
+      }
+    }
+    pending.append(Pending(tokens: r, sentence: s.index, words: words, rule: "unknown", title: nil))
+  }
+
+  func isAcronym(_ t: Token) -> Bool {
+    let n = t.text.unicodeScalars.count
+    return n >= 2 && n <= 6 && !gaz.acronymStoplist.contains(t.text) && !t.text.contains(".")
+  }
+
+  /// "Jong-un", "Chung-tai": a romanized two-syllable given name after a family name.
+  func isFamilyFirstGiven(_ t: Token) -> Bool {
+    let parts = t.text.split(separator: "-")
+    guard parts.count == 2, let second = parts[1].unicodeScalars.first else { return false }
+    return second.isLower && parts[0].count <= 6 && parts[1].count <= 6
+  }
+
+  /// "al-Amr", "Al-Maeena", "bin-Salman": an Arabic name particle joined by a hyphen.
+  func hasParticlePrefix(_ t: Token) -> Bool {
+    let parts = t.text.split(separator: "-", maxSplits: 1)
+    guard parts.count == 2 else { return false }
+    return ["al", "el", "bin", "ibn", "abu", "abd"].contains(parts[0].lowercased())
+  }
+
+  mutating func addPerson(_ r: Range<Int>, sentence: Int, rule: String, titles: [String], qualifier: String?) {
+    var r = r
+    // A possessive or a trailing particle is not part of the name.
+    while r.count > 1, tokens[r.upperBound - 1].kind != .word || gaz.connectors.contains(tokens[r.upperBound - 1].text) {
+      r = r.lowerBound..<r.upperBound - 1
+    }
+    let name = cleanName(r)
+    let key = "person:\(name)"
+    add(r, sentence: sentence, kind: .name, key: key, type: .person, name: name, rule: rule)
+    for t in titles {
+      personRoles[key, default: []].append(t)
+      if let q = qualifier { personRoles[key, default: []].append("\(q)|\(t)") }
+    }
+  }
+
+  // MARK: - Pass 2
+
+  /// Surnames and partial names, titles standing alone, ambiguous names.
+  mutating func resolvePending() {
+    // Index multi-word people by the words a later mention may use alone.
+    var byWord: [String: Set<String>] = [:]
+    var byFull: [String: String] = [:]
+    for f in found where f.type == .person {
+      let ws = tokens[f.tokens].filter { $0.kind == .word }.map(\.text)
+      byFull[ws.joined(separator: " ")] = f.cluster
+      guard ws.count >= 2 else { continue }
+      byWord[ws.last!, default: []].insert(f.cluster)
+      if tokens[f.tokens].dropFirst().contains(where: isFamilyFirstGiven) || !gaz.givenNames.contains(ws[0]) {
+        byWord[ws[0], default: []].insert(f.cluster)
+      }
+    }
+    // Single-word people ("President Biden") join a full name with that surname.
+    for k in found.indices where found[k].type == .person && found[k].tokens.count == 1 {
+      if let c = byWord[tokens[found[k].tokens.lowerBound].text], c.count == 1 {
+        found[k].cluster = c.first!
+        found[k].name = knownNames[c.first!]?.name ?? found[k].name
+        found[k].rule = "coreference"
+      }
+    }
+    for p in pending {
+      let joined = p.words.joined(separator: " ")
+      if let key = byFull[joined] {
+        add(p.tokens, sentence: p.sentence, kind: .name, key: key, type: .person, name: knownNames[key]!.name, rule: "coreference")
+        continue
+      }
+      if p.words.count <= 2, let last = p.words.last, let c = byWord[last] ?? byWord[p.words[0]], c.count == 1 {
+        let key = c.first!
+        add(p.tokens, sentence: p.sentence, kind: .name, key: key, type: .person, name: knownNames[key]!.name, rule: "coreference")
+        continue
+      }
+      if p.rule == "ambiguous-state", let key = p.title, let known = gaz.entities.first(where: { $0.key == key }) {
+        add(p.tokens, sentence: p.sentence, kind: .name, key: key, type: .state, name: known.name, rule: "gazetteer")
+        continue
+      }
+      if p.words.count == 1, let key = acronymLinks[p.words[0]], let known = knownNames[key] {
+        add(p.tokens, sentence: p.sentence, kind: .name, key: key, type: known.type, name: known.name, rule: "acronym-link")
+      }
+    }
+    // A title standing alone ("the NATO Secretary General") refers to the one person holding it.
+    for ref in roleRefs {
+      var holders: [String] = []
+      for (person, roles) in personRoles.sorted(by: { $0.key < $1.key }) {
+        if let q = ref.qualifier {
+          if roles.contains("\(q)|\(ref.title)") { holders.append(person) }
+        } else if roles.contains(ref.title) {
+          holders.append(person)
+        }
+      }
+      if holders.isEmpty, ref.qualifier != nil {
+        holders = personRoles.sorted(by: { $0.key < $1.key }).filter { $0.value.contains(ref.title) }.map(\.key)
+      }
+      if holders.count == 1, let known = knownNames[holders[0]] {
+        var r = ref.tokens
+        // Include the qualifier: "NATO Secretary General".
+        if let q = ref.qualifier, let f = found.last(where: { $0.cluster == q && $0.tokens.upperBound == r.lowerBound }) {
+          r = f.tokens.lowerBound..<r.upperBound
+        }
+        add(r, sentence: ref.sentence, kind: .role, key: holders[0], type: .person, name: known.name, rule: "role")
+      }
+    }
+  }
+
+  // MARK: - Result
+
+  func result() -> Recognition {
+    // Cluster name: the longest name the article gives a person; gazetteer names otherwise.
+    var entityIndex: [String: Int] = [:]
+    var entities: [ArticleEntity] = []
+    let ordered = found.sorted { ($0.tokens.lowerBound, $0.tokens.upperBound) < ($1.tokens.lowerBound, $1.tokens.upperBound) }
+    var mentions: [Mention] = []
+    var lastEnd = -1
+    for f in ordered {
+      // Overlaps: the first and longest wins.
+      if f.tokens.lowerBound < lastEnd { continue }
+      lastEnd = f.tokens.upperBound
+      let idx: Int
+      if let i = entityIndex[f.cluster] {
+        idx = i
+      } else {
+        idx = entities.count
+        entityIndex[f.cluster] = idx
+        let name = knownNames[f.cluster]?.name ?? f.name
+        entities.append(ArticleEntity(key: f.cluster, name: name, type: f.type, aliases: [], roles: []))
+      }
+      let span = TextSpan(tokens[f.tokens.lowerBound].start, tokens[f.tokens.upperBound - 1].end)
+      if f.kind == .name { entities[idx].aliases.append(cleanName(f.tokens)) }
+      mentions.append(Mention(span: span, tokens: f.tokens, sentence: f.sentence, kind: f.kind, entity: idx, rule: f.rule))
+    }
+    for (key, roles) in personRoles {
+      if let i = entityIndex[key] {
+        for r in roles where !r.contains("|") { entities[i].roles.append(r) }
+      }
+    }
+    return Recognition(entities: entities, mentions: mentions)
+  }
+}

@@ -1,0 +1,95 @@
+/// An article's text as an array of Unicode scalars: O(1) offsets, cheap slicing.
+///
+/// Every later stage (segmenter, tokenizer, recognizer, quotes) works on integer offsets
+/// into this array, so spans are exact scalar offsets without index conversions.
+public struct ScalarText: Sendable {
+  public let scalars: [Unicode.Scalar]
+
+  public init(_ text: String) {
+    var array: [Unicode.Scalar] = []
+    array.reserveCapacity(text.utf8.count)
+    array.append(contentsOf: text.unicodeScalars)
+    scalars = array
+  }
+
+  public var count: Int { scalars.count }
+
+  @inline(__always) public subscript(_ i: Int) -> Unicode.Scalar { scalars[i] }
+
+  /// The text of a span.
+  public func string(_ span: TextSpan) -> String {
+    let lo = max(0, min(span.start, count)), hi = max(lo, min(span.end, count))
+    var view = String.UnicodeScalarView()
+    view.append(contentsOf: scalars[lo..<hi])
+    return String(view)
+  }
+
+  public func string(_ start: Int, _ end: Int) -> String { string(TextSpan(start, end)) }
+
+  /// The span with surrounding white space removed.
+  public func trimmed(_ span: TextSpan) -> TextSpan {
+    var s = span.start, e = span.end
+    while s < e, scalars[s].properties.isWhitespace { s += 1 }
+    while e > s, scalars[e - 1].properties.isWhitespace { e -= 1 }
+    return TextSpan(s, e)
+  }
+}
+
+extension Unicode.Scalar {
+  @inline(__always) var isSpace: Bool {
+    switch value {
+    case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0xA0: return true
+    case 0..<0x80: return false
+    default: return properties.isWhitespace
+    }
+  }
+
+  @inline(__always) var isNewline: Bool { value == 0x0A || value == 0x0D || value == 0x2028 || value == 0x2029 }
+
+  @inline(__always) var isLetter: Bool {
+    switch value {
+    case 0x41...0x5A, 0x61...0x7A: return true
+    case 0..<0x80: return false
+    default: return properties.isAlphabetic
+    }
+  }
+
+  @inline(__always) var isDigit: Bool { value >= 0x30 && value <= 0x39 }
+
+  @inline(__always) var isUpper: Bool {
+    switch value {
+    case 0x41...0x5A: return true
+    case 0..<0x80: return false
+    default: return properties.isUppercase
+    }
+  }
+
+  @inline(__always) var isLower: Bool {
+    switch value {
+    case 0x61...0x7A: return true
+    case 0..<0x80: return false
+    default: return properties.isLowercase
+    }
+  }
+
+  /// Apostrophes: straight and typographic.
+  @inline(__always) var isApostrophe: Bool { value == 0x27 || value == 0x2019 || value == 0x2BC }
+
+  /// Hyphens that join words (not dashes that separate clauses).
+  @inline(__always) var isJoiningHyphen: Bool { value == 0x2D || value == 0x2010 || value == 0x2011 }
+
+  /// Opening and closing quotation marks of every style Entente reads.
+  var quoteRole: QuoteMarkRole? {
+    switch value {
+    case 0x22: return .ambiguousDouble  // "
+    case 0x201C, 0x201E, 0x00AB: return .open  // “ „ «
+    case 0x201D, 0x00BB: return .close  // ” »
+    case 0x2018, 0x201A: return .openSingle  // ‘ ‚
+    default: return nil
+    }
+  }
+}
+
+enum QuoteMarkRole {
+  case ambiguousDouble, open, close, openSingle
+}

@@ -1,0 +1,105 @@
+/// Splits paragraphs into sentences. Total: odd input gives a longer sentence, never an error.
+///
+/// A sentence ends at `.`, `!`, `?` or an ellipsis, after any closing quotation marks and
+/// brackets, when the next token starts a sentence (a capital, a digit or an opening mark).
+/// It does not end after titles and initials (Mr., Dr., Gen., J. R. R.), and ends after other
+/// abbreviations (U.S., Inc., Jan.) only when a typical sentence opener follows.
+public enum SentenceSegmenter {
+  /// Abbreviations after which a sentence never ends (they precede a name or a number).
+  static let neverFinal: Set<String> = [
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "capt", "sgt", "adm", "maj", "gov", "sen",
+    "rep", "rev", "st", "no", "nos", "vs", "v", "mt", "ft", "fig", "hon", "pres", "supt", "cmdr",
+    "insp", "messrs", "mme", "mlle", "sr", "jr", "op", "art", "vol", "pp", "p", "cf",
+  ]
+  /// Abbreviations that may end a sentence: split only before a clear sentence opener.
+  static let mayBeFinal: Set<String> = [
+    "inc", "corp", "ltd", "co", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "etc", "approx", "dept", "est", "univ", "bros", "govt",
+  ]
+  /// Words that open sentences: after an ambiguous abbreviation they tell that one ended.
+  static let openers: Set<String> = [
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those",
+    "there", "in", "on", "at", "but", "and", "as", "after", "before", "however", "meanwhile", "his",
+    "her", "their", "its", "our", "my", "if", "when", "while", "although", "since", "for", "what",
+    "who", "why", "how", "some", "many", "most", "officials", "according",
+  ]
+
+  static func isTerminal(_ t: Token) -> Bool {
+    t.kind == .punctuation && (t.text == "." || t.text == "!" || t.text == "?" || t.text == "..." || t.text == "…")
+  }
+
+  static func isClosing(_ t: Token) -> Bool {
+    guard t.kind == .punctuation, let c = t.text.unicodeScalars.first else { return false }
+    return c == "\"" || c == "\u{201D}" || c == "\u{2019}" || c == "'" || c == "\u{BB}" || c == ")" || c == "]"
+  }
+
+  static func opensSentence(_ t: Token) -> Bool {
+    switch t.kind {
+    case .number: return true
+    case .word: return t.isCapitalized
+    case .punctuation:
+      guard let c = t.text.unicodeScalars.first else { return false }
+      return c.quoteRole != nil || c == "(" || c == "[" || c == "'" || c == "-" || c == "\u{2014}"
+    }
+  }
+
+  public static func sentences(text: ScalarText, tokens: [Token], paragraphs: [Paragraph]) -> [Sentence] {
+    var result: [Sentence] = []
+    var cursor = 0
+    for (pIndex, paragraph) in paragraphs.enumerated() {
+      while cursor < tokens.count, tokens[cursor].start < paragraph.span.start { cursor += 1 }
+      let first = cursor
+      while cursor < tokens.count, tokens[cursor].end <= paragraph.span.end { cursor += 1 }
+      let range = first..<cursor
+      if paragraph.role == .banner || paragraph.role == .dateline || range.isEmpty { continue }
+      func emit(_ r: Range<Int>) {
+        guard !r.isEmpty else { return }
+        result.append(Sentence(
+          index: result.count, span: TextSpan(tokens[r.lowerBound].start, tokens[r.upperBound - 1].end),
+          tokens: r, paragraph: pIndex))
+      }
+      if paragraph.role != .body {  // headlines are one sentence each
+        emit(range)
+        continue
+      }
+      var start = range.lowerBound
+      var k = range.lowerBound
+      while k < range.upperBound {
+        let t = tokens[k]
+        var end: Int? = nil
+        if isTerminal(t) || (t.kind == .word && t.text.hasSuffix(".")) {
+          var j = k + 1
+          while j < range.upperBound, isClosing(tokens[j]), tokens[j].start == tokens[j - 1].end { j += 1 }
+          if j < range.upperBound, tokens[j].start > tokens[j - 1].end, opensSentence(tokens[j]) {
+            if boundaryAllowed(at: k, next: tokens[j], tokens: tokens, first: range.lowerBound) { end = j }
+          }
+        }
+        if let e = end {
+          emit(start..<e)
+          start = e
+          k = e
+        } else {
+          k += 1
+        }
+      }
+      emit(start..<range.upperBound)
+    }
+    return result
+  }
+
+  static func boundaryAllowed(at k: Int, next: Token, tokens: [Token], first: Int) -> Bool {
+    let t = tokens[k]
+    let nextIsOpener = next.kind == .word && openers.contains(next.lower)
+    if t.kind == .word {  // a dotted initialism such as U.S. at the end of a sentence
+      return nextIsOpener
+    }
+    guard t.text == ".", k > first else { return true }
+    let prev = tokens[k - 1]
+    guard prev.end == t.start, prev.kind == .word else { return true }
+    let l = prev.lower
+    if prev.text.unicodeScalars.count == 1, prev.isCapitalized { return false }  // an initial: J. R. R.
+    if neverFinal.contains(l) { return false }
+    if mayBeFinal.contains(l) { return nextIsOpener }
+    return true
+  }
+}

@@ -1,0 +1,101 @@
+/// A word, number or punctuation mark, with its scalar span.
+public struct Token: Sendable, Hashable {
+  public enum Kind: UInt8, Sendable { case word, number, punctuation }
+
+  public var start: Int
+  public var end: Int
+  public var text: String
+  public var kind: Kind
+  /// The first scalar is an upper-case letter.
+  public var isCapitalized: Bool
+  /// Two or more letters, all upper case ("NATO", "U.S.").
+  public var isAllCaps: Bool
+
+  public var span: TextSpan { TextSpan(start, end) }
+  public var isWord: Bool { kind == .word }
+  public var lower: String { text.lowercased() }
+}
+
+/// Splits text into tokens. Total: every non-space scalar ends up in some token.
+///
+/// Words keep inner apostrophes (O'Brien), joining hyphens (Jean-Pierre, Jong-un) and dotted
+/// initialisms (U.S., U.K.); the possessive `'s` is a token of its own so that "Russia's"
+/// names Russia. Numbers keep inner separators (11,000; 05:11; 3.5).
+public enum Tokenizer {
+  public static func tokenize(_ text: ScalarText, in span: TextSpan? = nil) -> [Token] {
+    let s = text.scalars
+    let lo = span?.start ?? 0, hi = span?.end ?? s.count
+    var tokens: [Token] = []
+    tokens.reserveCapacity((hi - lo) / 5)
+    var i = lo
+    while i < hi {
+      let c = s[i]
+      if c.isSpace { i += 1; continue }
+      let start = i
+      if c.isLetter || c.isDigit {
+        var allDigits = c.isDigit
+        var letters = 0, uppers = 0
+        // Dotted initialism: U.S., U.K., D.C., U.S.A., a.m.
+        if c.isLetter {
+          var j = i, pairs = 0
+          while j + 1 < hi, s[j].isLetter, s[j + 1] == "." {
+            pairs += 1
+            j += 2
+            if !(j + 1 < hi && s[j].isLetter && s[j + 1] == ".") { break }
+          }
+          if pairs >= 2, j >= hi || !s[j].isLetter {
+            let upper = s[i..<j].allSatisfy { !$0.isLetter || $0.isUpper }
+            tokens.append(Token(
+              start: i, end: j, text: String(String.UnicodeScalarView(s[i..<j])), kind: .word,
+              isCapitalized: c.isUpper, isAllCaps: upper))
+            i = j
+            continue
+          }
+        }
+        while i < hi {
+          let d = s[i]
+          if d.isLetter || d.isDigit || d.properties.generalCategory == .nonspacingMark {
+            if d.isLetter { letters += 1; if d.isUpper { uppers += 1 }; allDigits = false }
+            i += 1
+            continue
+          }
+          let next: Unicode.Scalar? = i + 1 < hi ? s[i + 1] : nil
+          guard let n = next else { break }
+          if d.isApostrophe, n.isLetter {
+            // Possessive 's / ’s stands alone; O'Brien, don't stay whole.
+            let afterS = i + 2 < hi ? s[i + 2] : " "
+            if (n == "s" || n == "S") && !afterS.isLetter { break }
+            i += 1
+            continue
+          }
+          if d.isJoiningHyphen, (n.isLetter || n.isDigit), !allDigits || n.isDigit { i += 1; continue }
+          if allDigits, (d == "," || d == "." || d == ":"), n.isDigit { i += 1; continue }
+          break
+        }
+        let text = String(String.UnicodeScalarView(s[start..<i]))
+        let kind: Token.Kind = allDigits ? .number : .word
+        tokens.append(Token(
+          start: start, end: i, text: text, kind: kind,
+          isCapitalized: c.isUpper, isAllCaps: letters >= 2 && uppers == letters))
+        continue
+      }
+      if c.isApostrophe, i + 1 < hi, s[i + 1] == "s" || s[i + 1] == "S",
+        i + 2 >= hi || !s[i + 2].isLetter, !tokens.isEmpty, tokens[tokens.count - 1].end == i
+      {
+        tokens.append(Token(start: i, end: i + 2, text: "'s", kind: .word, isCapitalized: false, isAllCaps: false))
+        i += 2
+        continue
+      }
+      if c == ".", i + 2 < hi, s[i + 1] == ".", s[i + 2] == "." {
+        var j = i
+        while j < hi, s[j] == "." { j += 1 }
+        tokens.append(Token(start: i, end: j, text: "...", kind: .punctuation, isCapitalized: false, isAllCaps: false))
+        i = j
+        continue
+      }
+      tokens.append(Token(start: i, end: i + 1, text: String(c), kind: .punctuation, isCapitalized: false, isAllCaps: false))
+      i += 1
+    }
+    return tokens
+  }
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import Entente
+import Foundation
+
+struct Edges: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "List the edges of a graph, strongest first.",
+    discussion: """
+      Reads articles (building their graph) or a graph.json written by `entente build`.
+      --node matches canonical names and aliases, case-insensitively ("putin").
+
+      Examples:
+        entente edges Fixtures --node putin
+        entente edges Graphs/entente.json --kind quotation --format csv
+      """)
+
+  enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
+
+  @OptionGroup var input: InputOptions
+
+  @Option(name: .long, help: "Only edges touching this entity (name or alias, case-insensitive).")
+  var node: String?
+
+  @Option(name: .long, help: "Only edges of this kind: cooccurrence or quotation.")
+  var kind: EdgeKind?
+
+  @Option(name: .long, help: "Only edges of at least this weight.")
+  var minWeight: Int = 1
+
+  @Option(name: .long, help: "At most this many edges.")
+  var limit: Int?
+
+  @Option(name: .long, help: "Output format: table, json or csv.")
+  var format: Format = .table
+
+  func validate() throws {
+    if let l = limit, l < 0 { throw ValidationError("--limit must be 0 or more.") }
+  }
+
+  func run() throws {
+    var status = RunStatus()
+    try reporting {
+      let graph = try input.graph(&status)
+      var edges = Array(graph.edges.values)
+      var focus: Set<String> = []
+      if let q = node {
+        focus = Set(graph.nodes(matching: q).map(\.id))
+        if focus.isEmpty { throw CLIError("no entity matches \"\(q)\"") }
+        edges = edges.filter { focus.contains($0.source) || focus.contains($0.target) }
+      }
+      if let k = kind { edges = edges.filter { $0.kind == k } }
+      edges = edges.filter { $0.weight >= minWeight }
+      edges.sort { ($1.weight, $0.key) < ($0.weight, $1.key) }
+      if let l = limit { edges = Array(edges.prefix(l)) }
+      func name(_ id: String) -> String { graph.nodes[id]?.name ?? id }
+      switch format {
+      case .table:
+        let rows = edges.map { e -> [String] in
+          var (a, b) = (e.source, e.target)
+          if e.kind == .cooccurrence, focus.contains(b), !focus.contains(a) { swap(&a, &b) }
+          return [String(e.weight), e.kind.rawValue, name(a), e.kind == .quotation ? "->" : "--", name(b), String(e.evidence.count)]
+        }
+        writeStdout(TextTable.render(header: ["WEIGHT", "KIND", "SOURCE", "", "TARGET", "EVIDENCE"], rows: rows))
+      case .csv:
+        var out = CSV.row(["kind", "source", "target", "weight", "evidence", "first_sentence"])
+        for e in edges {
+          out += CSV.row([e.kind.rawValue, name(e.source), name(e.target), String(e.weight), String(e.evidence.count), e.evidence.first?.text ?? ""])
+        }
+        writeStdout(out)
+      case .json:
+        let sub = graph.subgraph(edges: edges)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        struct Out: Encodable { var edges: [Edge]; var nodes: [Node] }
+        let data = try encoder.encode(Out(edges: edges, nodes: sub.sortedNodes))
+        writeStdout(String(decoding: data, as: UTF8.self) + "\n")
+      }
+    }
+    try status.finish()
+  }
+}
+
+extension EdgeKind: ExpressibleByArgument {}

@@ -1,0 +1,153 @@
+import EntenteTestSupport
+import Foundation
+import Testing
+
+/// Runs the built `entente` executable.
+struct Run {
+  var status: Int32
+  var stdout: String
+  var stderr: String
+
+  static var executable: URL {
+    // Test bundles and the executable are built into the same folder.
+    var dir = Bundle.main.bundleURL
+    if dir.pathExtension == "xctest" { dir = dir.deletingLastPathComponent() }
+    return dir.appendingPathComponent("entente")
+  }
+
+  init(_ args: [String], stdin: Data? = nil, cwd: String? = nil) throws {
+    let p = Process()
+    p.executableURL = Run.executable
+    p.arguments = args
+    p.currentDirectoryURL = URL(fileURLWithPath: cwd ?? Repository.root.path)
+    var env = ProcessInfo.processInfo.environment
+    env["COLUMNS"] = "100"
+    p.environment = env
+    let out = Pipe(), err = Pipe(), inp = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    p.standardInput = inp
+    try p.run()
+    if let stdin { inp.fileHandleForWriting.write(stdin) }
+    try inp.fileHandleForWriting.close()
+    let o = out.fileHandleForReading.readDataToEndOfFile()
+    let e = err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    status = p.terminationStatus
+    stdout = String(decoding: o, as: UTF8.self)
+    stderr = String(decoding: e, as: UTF8.self)
+  }
+}
+
+func tempDir() throws -> URL {
+  let u = FileManager.default.temporaryDirectory.appendingPathComponent("entente-test-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: u, withIntermediateDirectories: true)
+  return u
+}
+
+@Suite("CLI", .serialized)
+struct CLITests {
+  @Test func versionAndHelp() throws {
+    let v = try Run(["--version"])
+    #expect(v.status == 0)
+    #expect(v.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0")
+    let h = try Run(["--help"])
+    #expect(h.status == 0)
+    for sub in ["build", "extract", "edges", "render"] { #expect(h.stdout.contains(sub)) }
+  }
+
+  @Test func usageErrorsExit64() throws {
+    #expect(try Run(["build"]).status == 64)
+    #expect(try Run(["edges", "Fixtures", "--kind", "nonsense"]).status == 64)
+    #expect(try Run(["nosuchcommand"]).status == 64)
+  }
+
+  @Test func missingInputIsOneLineAndExit1() throws {
+    let r = try Run(["extract", "no/such/file.txt"])
+    #expect(r.status == 1)
+    #expect(r.stderr.split(separator: "\n").first == "entente: no/such/file.txt: no such file or directory")
+    #expect(!r.stderr.contains("Backtrace"))
+  }
+
+  @Test func invalidUTF8IsReportedAndTheOthersStillProcessed() throws {
+    let dir = try tempDir()
+    try Data([0x66, 0x6F, 0xFF, 0xFE, 0x6F]).write(to: dir.appendingPathComponent("bad.txt"))
+    try Data("Vladimir Putin met Kim Jong-un.".utf8).write(to: dir.appendingPathComponent("good.txt"))
+    let r = try Run(["extract", dir.path])
+    #expect(r.status == 1)
+    #expect(r.stderr.contains("bad.txt: not valid UTF-8 text"))
+    #expect(r.stdout.contains("\"id\":\"good\""))
+  }
+
+  @Test func emptyFolderIsAnError() throws {
+    let dir = try tempDir()
+    let r = try Run(["build", dir.path, "--out", dir.path])
+    #expect(r.status == 1)
+    #expect(r.stderr.contains("no articles"))
+    #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("entente.dot").path))
+  }
+
+  @Test func buildWritesDotSvgAndJson() throws {
+    let dir = try tempDir()
+    let r = try Run(["build", "Fixtures", "--out", dir.path, "--name", "g"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.hasPrefix("\(try fixtureCount()) articles: "))
+    for ext in ["dot", "svg", "json"] {
+      #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("g.\(ext)").path))
+    }
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".tmp") }
+    #expect(leftovers.isEmpty)
+  }
+
+  func fixtureCount() throws -> Int {
+    try FileManager.default.contentsOfDirectory(atPath: Repository.path("Fixtures")).filter { $0.hasSuffix(".txt") }.count
+  }
+
+  @Test func edgesNodePutinListsKimFirst() throws {
+    let r = try Run(["edges", "Fixtures", "--node", "putin"])
+    #expect(r.status == 0, "\(r.stderr)")
+    let lines = r.stdout.split(separator: "\n")
+    #expect(lines.first?.hasPrefix("WEIGHT") == true)
+    let first = try #require(lines.dropFirst().first)
+    #expect(first.contains("Vladimir Putin") && first.contains("Kim Jong-un"))
+  }
+
+  @Test func edgesReadsAGraphJSONAndFormats() throws {
+    let dir = try tempDir()
+    _ = try Run(["build", "Fixtures", "--out", dir.path, "--no-render"])
+    let json = dir.appendingPathComponent("entente.json").path
+    let csv = try Run(["edges", json, "--kind", "quotation", "--format", "csv"])
+    #expect(csv.status == 0)
+    #expect(csv.stdout.hasPrefix("kind,source,target,weight,evidence,first_sentence\r\n"))
+    #expect(csv.stdout.contains("quotation,Jens Stoltenberg,Russia,"))
+    let js = try Run(["edges", json, "--limit", "2", "--format", "json"])
+    let obj = try JSONSerialization.jsonObject(with: Data(js.stdout.utf8)) as? [String: Any]
+    #expect((obj?["edges"] as? [Any])?.count == 2)
+    let none = try Run(["edges", json, "--node", "nobody-at-all"])
+    #expect(none.status == 1)
+  }
+
+  @Test func renderAnyDOTAndRejectMalformedDOT() throws {
+    let dir = try tempDir()
+    let good = dir.appendingPathComponent("g.dot")
+    try Data("digraph { a -> b }".utf8).write(to: good)
+    let r = try Run(["render", good.path, "--layout", "neato"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("g.svg").path))
+    let bad = dir.appendingPathComponent("bad.dot")
+    try Data("digraph { a -> ; }".utf8).write(to: bad)
+    let b = try Run(["render", bad.path, "-o", dir.appendingPathComponent("bad.svg").path])
+    #expect(b.status == 1)
+    #expect(b.stderr.hasPrefix("entente: \(bad.path): Graphviz cannot read the graph:"))
+    #expect(b.stderr.split(separator: "\n").count == 1)
+    #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("bad.svg").path))
+  }
+
+  @Test func extractReadsStdin() throws {
+    let r = try Run(["extract", "-"], stdin: Data("NATO Secretary General Jens Stoltenberg said that Russia supports North Korea.".utf8))
+    #expect(r.status == 0)
+    let obj = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+    #expect(obj?["id"] as? String == "stdin")
+    #expect((obj?["quotes"] as? [Any])?.count == 1)
+  }
+}

@@ -1,0 +1,111 @@
+import Entente
+import EntenteTestSupport
+import Testing
+
+/// Checks that recognition finds exactly the marked names: PER, STA, ORG.
+func expectNames(_ marked: String, sourceLocation: SourceLocation = #_sourceLocation) {
+  let m = MarkedText(marked)
+  let a = Pipeline().analyze(Article(id: "t", text: m.text))
+  let tag: [EntityType: String] = [.person: "PER", .state: "STA", .organization: "ORG"]
+  let found = a.recognition.mentions.filter { $0.kind == .name }.map {
+    "\(a.document.string($0.span))/\(tag[a.recognition.entities[$0.entity].type]!)@\($0.span.start)"
+  }
+  let want = m.spans.map { "\($0.text)/\($0.tag)@\($0.start)" }
+  #expect(found == want, sourceLocation: sourceLocation)
+}
+
+/// The canonical entity name of the mention with this text (the first one).
+func entityName(of text: String, in article: String) -> String? {
+  let a = Pipeline().analyze(Article(id: "t", text: article))
+  guard let m = a.recognition.mentions.first(where: { a.document.string($0.span) == text }) else { return nil }
+  return a.recognition.entities[m.entity].name
+}
+
+@Suite("Recognition: gazetteer")
+struct GazetteerRuleTests {
+  @Test func statesByNameAndAbbreviation() {
+    expectNames("[Russia]STA and [DPRK]STA agreed with [China]STA while the [US]STA and [U.S.]STA watched.")
+    expectNames("Talks between [North Korea]STA, [South Korea]STA and [New Zealand]STA went on.")
+  }
+
+  @Test func officialNamesAreTheSameState() {
+    #expect(entityName(of: "Russian Federation", in: "The President of the Russian Federation spoke.") == "Russia")
+    #expect(entityName(of: "DPRK", in: "DPRK leaders met.") == "North Korea")
+  }
+
+  @Test func demonymsAndCapitalsAreNotNames() {
+    let a = Pipeline().analyze(Article(id: "t", text: "The Russian delegation said Moscow would support Pyongyang."))
+    let kinds = a.recognition.mentions.map { "\(a.document.string($0.span)):\($0.kind.rawValue)" }
+    #expect(kinds == ["Russian:demonym", "Moscow:metonym", "Pyongyang:metonym"])
+  }
+
+  @Test func capitalsAsPlacesAreNotTheState() {
+    let a = Pipeline().analyze(Article(id: "t", text: "The summit in Washington ended. Kim arrived at Pyongyang International Airport."))
+    #expect(!a.recognition.mentions.contains { a.document.string($0.span) == "Washington" })
+    #expect(!a.recognition.mentions.contains { a.document.string($0.span).hasPrefix("Pyongyang") })
+  }
+
+  @Test func organizations() {
+    expectNames("[NATO]ORG and [Reuters]ORG reported that the [White House]ORG agreed.")
+  }
+
+  @Test func neverRegionsEventsOrTitleWords() {
+    let a = Pipeline().analyze(Article(id: "t", text: "Security in Europe and Asia has not been this bad since World War II, the President said of the Korean Peninsula."))
+    #expect(a.recognition.entities.isEmpty)
+  }
+}
+
+@Suite("Recognition: people")
+struct PersonRuleTests {
+  @Test func afterTitles() {
+    expectNames("[Russian]X President [Vladimir Putin]PER met Prime Minister [Fumio Kishida]PER.".replacingOccurrences(of: "[Russian]X", with: "Russian"))
+    expectNames("[NATO]ORG Secretary General [Jens Stoltenberg]PER spoke to spokeswoman [Karin Jean-Pierre]PER.")
+  }
+
+  @Test func givenNamesFamilyFirstAndParticles() {
+    expectNames("Yesterday [John Kirby]PER, [Kim Jong-un]PER and [Suleiman al-Amr]PER arrived.")
+  }
+
+  @Test func surnamesResolveToTheFullName() {
+    let text = "Putin landed. Later President Vladimir Putin met Kim Jong-un. Putin and Kim talked."
+    let a = Pipeline().analyze(Article(id: "t", text: text))
+    let people = a.recognition.entities.filter { $0.type == .person }.map(\.name)
+    #expect(people == ["Vladimir Putin", "Kim Jong-un"])
+    let putin = a.recognition.mentions.filter { a.recognition.entities[$0.entity].name == "Vladimir Putin" }
+    #expect(putin.count == 3)
+  }
+
+  @Test func twoPeopleWithOneSurnameStayApart() {
+    let text = "Kim Jong-un met Kim Yo-jong. Kim said nothing."
+    let a = Pipeline().analyze(Article(id: "t", text: text))
+    let people = Set(a.recognition.entities.filter { $0.type == .person }.map(\.name))
+    #expect(people == ["Kim Jong-un", "Kim Yo-jong"])
+    // The lone "Kim" is not merged into either of them.
+    #expect(a.recognition.mentions.filter { a.document.string($0.span) == "Kim" }.isEmpty)
+  }
+
+  @Test func monthsWeekdaysAndSentenceStartsAreNotPeople() {
+    let a = Pipeline().analyze(Article(id: "t", text: "On Monday, May 5, officials met. However, Hours later nothing happened."))
+    #expect(a.recognition.entities.isEmpty)
+  }
+}
+
+@Suite("Recognition: organizations by form")
+struct OrganizationRuleTests {
+  @Test func keywordsAndOfPhrases() {
+    expectNames("The [Central Committee of the Workers' Party]ORG met the [Ministry of Foreign Affairs]ORG.")
+    expectNames("He spoke to the [Civil Defense Authority]ORG and the [Bank of England]ORG.")
+  }
+
+  @Test func acronyms() {
+    expectNames("The agency [KCTA]ORG and [BTA]ORG reported it on TV.")
+  }
+
+  @Test func acronymDefinedInTextJoinsItsLongForm() {
+    let text = "The Korean Central News Agency (KCNA) said so. Later KCNA added more."
+    let a = Pipeline().analyze(Article(id: "t", text: text))
+    let orgs = a.recognition.entities.filter { $0.type == .organization }
+    #expect(orgs.count == 1)
+    #expect(orgs.first?.aliases.contains("KCNA") == true)
+  }
+}
