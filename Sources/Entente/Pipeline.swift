@@ -56,9 +56,11 @@ public enum GraphBuilder {
     for (i, e) in rec.entities.enumerated() {
       g.record(node: Node(id: nodeID(e), name: e.name, type: e.type, aliases: Array(e.aliases), mentions: counts[i], articles: [id]))
     }
-    // Co-occurrence: entities named in the same sentence (names, demonyms, metonyms, roles).
+    // Co-occurrence: entities named in the same sentence — by name, metonym or role. A
+    // demonym describes ("Russian President Vladimir Putin") rather than names, and a pronoun
+    // only refers back.
     var bySentence: [Int: [Int]] = [:]
-    for m in rec.mentions where m.kind != .pronoun {
+    for m in rec.mentions where m.kind != .pronoun && m.kind != .demonym {
       if bySentence[m.sentence]?.contains(m.entity) != true { bySentence[m.sentence, default: []].append(m.entity) }
     }
     for s in a.document.sentences {

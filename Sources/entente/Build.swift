@@ -12,7 +12,7 @@ struct Build: ParsableCommand {
       nodes, sfdp beyond, unless --layout says otherwise.
 
       Example:
-        entente build Fixtures --out Graphs
+        entente build Fixtures --out Graphs --name fixtures
       """)
 
   @OptionGroup var input: InputOptions
@@ -38,7 +38,7 @@ struct Build: ParsableCommand {
     try reporting {
       let articles = try input.articles(&status)
       let graph = try input.pipeline().graph(for: articles)
-      let base = URL(fileURLWithPath: out).appendingPathComponent(name).path
+      let base = out == "." ? name : (out.hasSuffix("/") ? out + name : out + "/" + name)
       let dot = DOTExporter(graphName: name).string(graph)
       var written = ["dot", "json"]
       // Render first: a layout failure leaves no files half-updated.

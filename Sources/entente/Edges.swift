@@ -11,7 +11,7 @@ struct Edges: ParsableCommand {
 
       Examples:
         entente edges Fixtures --node putin
-        entente edges Graphs/entente.json --kind quotation --format csv
+        entente edges Graphs/fixtures.json --kind quotation --format csv
       """)
 
   enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }

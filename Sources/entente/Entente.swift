@@ -15,10 +15,10 @@ struct EntenteCommand: ParsableCommand {
       quote names. Every edge keeps its evidence.
 
       Examples:
-        entente build Fixtures --out Graphs
-        entente edges Graphs/entente.json --node putin
+        entente build Fixtures --out Graphs --name fixtures
+        entente edges Graphs/fixtures.json --node putin
         entente extract Fixtures --format jsonl
-        entente render Graphs/entente.dot -o graph.svg --layout neato
+        entente render Graphs/fixtures.dot -o graph.svg --layout neato
       """,
     version: "0.1.0",
     subcommands: [Build.self, Extract.self, Edges.self, Render.self]

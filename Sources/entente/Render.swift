@@ -11,7 +11,7 @@ struct Render: ParsableCommand {
       (- for stdout). No Graphviz process is started: the layout runs in-process.
 
       Example:
-        entente render Graphs/entente.dot -o graph.svg --layout neato
+        entente render Graphs/fixtures.dot -o graph.svg --layout neato
       """)
 
   @Argument(help: "A DOT file, or - for stdin.")

@@ -79,7 +79,8 @@ struct RenderTests {
   }
 
   @Test func deterministicOutput() throws {
-    let dot = "digraph { a -> b; b -> c; c -> a; d -> a }"
+    // Graphviz numbers anonymous graphs ("%3") per process: name them for identical output.
+    let dot = "digraph g { a -> b; b -> c; c -> a; d -> a }"
     let one = try GraphvizRenderer.shared.render(dot: dot, layout: .neato)
     let two = try GraphvizRenderer.shared.render(dot: dot, layout: .neato)
     #expect(one == two)
@@ -87,7 +88,7 @@ struct RenderTests {
 
   @Test func concurrentCallsAreSerialized() async throws {
     let results = try await withThrowingTaskGroup(of: Data.self) { group in
-      for _ in 0..<8 { group.addTask { try GraphvizRenderer.shared.render(dot: "digraph { x -> y; y -> z }") } }
+      for _ in 0..<8 { group.addTask { try GraphvizRenderer.shared.render(dot: "digraph g { x -> y; y -> z }") } }
       var out: [Data] = []
       for try await r in group { out.append(r) }
       return out

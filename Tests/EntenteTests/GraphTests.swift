@@ -82,10 +82,10 @@ struct DOTTests {
     #expect(!dot.contains("line\nbreak"))
   }
 
-  @Test func byteIdenticalForTheSameGraph() {
-    let a = DOTExporter().string(graph(Self.hostile))
-    let b = DOTExporter().string(graph(Self.hostile.reversed()))
-    #expect(a == b)
+  @Test func byteIdenticalWhateverTheInsertionOrder() {
+    let g = graph(Self.hostile)
+    let reordered = RelationshipGraph(nodes: Array(g.nodes.values.reversed()), edges: Array(g.edges.values.reversed()))
+    #expect(DOTExporter().string(g) == DOTExporter().string(reordered))
   }
 
   @Test func golden() {

@@ -43,7 +43,7 @@ struct QuoteTests {
     let text = "NATO Secretary General Jens Stoltenberg arrived. \"We are concerned about the support Russia provides,\" the NATO Secretary General said."
     let q = quotes(text)
     #expect(q.count == 1)
-    #expect(q.first?.hasPrefix("NATO Secretary General => Jens Stoltenberg") == true)
+    #expect(q.first?.hasPrefix("the NATO Secretary General => Jens Stoltenberg") == true)
   }
 
   @Test func accordingTo() {

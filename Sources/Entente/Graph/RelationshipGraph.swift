@@ -83,6 +83,18 @@ public struct EdgeKey: Sendable, Hashable, Comparable {
   public var source: String
   public var target: String
 
+  /// For co-occurrence, pass the two ids in either order: the key stores them sorted.
+  public init(kind: EdgeKind, source: String, target: String) {
+    self.kind = kind
+    if kind == .cooccurrence, target < source {
+      self.source = target
+      self.target = source
+    } else {
+      self.source = source
+      self.target = target
+    }
+  }
+
   public static func < (a: EdgeKey, b: EdgeKey) -> Bool {
     (a.kind.rawValue, a.source, a.target) < (b.kind.rawValue, b.source, b.target)
   }

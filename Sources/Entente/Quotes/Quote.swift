@@ -43,7 +43,14 @@ enum QuoteMarks {
         if let role = c.quoteRole {
           switch role {
           case .open:
-            if open == nil { open = i; straight = false }
+            if let o = open, !straight, s[o] == "\u{201E}", c == "\u{201C}" {
+              // „…“: German-style quotes close with the mark that opens English ones.
+              out.append(QuotePair(open: o, end: i + 1, closed: true))
+              open = nil
+            } else if open == nil {
+              open = i
+              straight = false
+            }
           case .close:
             if let o = open, !straight { out.append(QuotePair(open: o, end: i + 1, closed: true)); open = nil }
           case .ambiguousDouble:

@@ -53,6 +53,13 @@ struct QuotePass {
     "at", "during", "separate", "joint", "told", "reporters", "journalists", "also", "further",
     "recently", "previously", "again", "publicly", "repeatedly", "social", "media", "friday's",
   ]
+  /// Words that open an adverbial after a cue ("said at the opening", "told journalists").
+  static let adverbialStarts: Set<String> = [
+    "at", "in", "on", "during", "after", "before", "to", "from", "while", "when", "as", "via",
+    "through", "with", "yesterday", "today", "tonight", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "last", "this", "earlier", "later", "reporters",
+    "journalists", "the", "a", "an", "told", "recently", "previously", "again", "separately",
+  ]
   static let objects: Set<String> = [
     "reporters", "journalists", "lawmakers", "parliament", "congress", "me", "us", "him", "her", "them",
     "the", "a", "an", "audience", "supporters", "delegates", "media", "press", "cnn", "bbc", "reuters",
@@ -67,7 +74,19 @@ struct QuotePass {
     "charge", "question", "welcome", "signal", "hint", "indicate", "reveal", "disclose", "observe",
     "conclude", "estimate", "promise", "vow", "pledge", "threaten", "demand", "dismiss", "reject",
     "blame", "praise", "condemn", "criticize", "criticise", "recall", "urge", "joke", "quip",
-    "counter", "retort", "recount", "disagree", "maintain", "note",
+    "counter", "retort", "recount", "disagree", "maintain", "note", "speak", "brief", "inform", "answer",
+    "cite", "quote", "mention", "highlight", "propose", "recommend", "repeat", "forecast", "shout",
+    "respond", "warn", "stress", "announce", "confirm", "acknowledge", "admit", "emphasize",
+    "emphasise", "underline", "underscore", "reiterate", "assure", "lament", "signal",
+  ]
+  /// Cue forms that are also nouns ("state media", "news reports"): a cue only where a verb
+  /// stands — at the end of the clause or before "that", a colon or a quotation.
+  static let nounLike: Set<String> = [
+    "state", "states", "report", "reports", "note", "notes", "claim", "claims", "comment", "comments",
+    "post", "posts", "tweet", "tweets", "answer", "answers", "call", "calls", "quote", "quotes",
+    "forecast", "forecasts", "promise", "promises", "pledge", "pledges", "demand", "demands",
+    "warning", "question", "questions", "estimate", "estimates", "charge", "charges", "signal",
+    "signals", "hint", "hints", "welcome", "brief", "briefs", "repeat", "praise", "blame", "vow", "vows",
   ]
 
   init(doc: Document, gaz: Gazetteer, recognition: Recognition) {
@@ -142,7 +161,11 @@ struct QuotePass {
   }
 
   /// The speaker phrase that ends right before `end` (token index), or nil.
-  func speakerBefore(_ end: Int, in s: Sentence) -> Range<Int>? {
+  func speakerBefore(_ end: Int, in s: Sentence, appositive: Bool = true) -> Range<Int>? {
+    // "Its director general, Rafael Grossi, said": the name between the commas speaks.
+    if appositive, end - 1 > s.tokens.lowerBound, tokens[end - 1].text == "," {
+      return speakerBefore(end - 1, in: s, appositive: false)
+    }
     var h = end - 1
     while h >= s.tokens.lowerBound, tokens[h].kind == .word, QuotePass.adverbs.contains(tokens[h].lower), mentionAt[h] == nil {
       h -= 1
@@ -152,6 +175,12 @@ struct QuotePass {
     let isPronoun = gaz.pronouns[head.lower] != nil && ["he", "she", "they", "it", "we", "i"].contains(head.lower)
     guard mentionAt[h] != nil || isPronoun || isNPWord(h) else { return nil }
     if isPronoun { return h..<h + 1 }
+    // A speaker is an entity, a pronoun or a role ("the spokesman", "officials"), not any
+    // capitalized word ("After speaking …").
+    let l = head.lower
+    guard mentionAt[h] != nil || gaz.roleNouns.contains(l) || gaz.titleWords.contains(l) || QuotePass.pluralHeads.contains(l) else {
+      return nil
+    }
     var lo = h
     var lowercaseRun = 0
     while lo - 1 >= s.tokens.lowerBound {
@@ -165,7 +194,7 @@ struct QuotePass {
       }
       // Lower-case modifiers before a role: "national security spokesman".
       if t.kind == .word, !t.isCapitalized, lowercaseRun < 3, !gaz.functionWords.contains(t.lower),
-        gaz.speechVerbs[t.lower] == nil, (lo...h).contains(where: { gaz.roleNouns.contains(tokens[$0].lower) || gaz.titleWords.contains(tokens[$0].lower) || QuotePass.pluralHeads.contains(tokens[$0].lower) })
+        gaz.speechVerbs[t.lower] == nil || QuotePass.nounLike.contains(t.lower), (lo...h).contains(where: { gaz.roleNouns.contains(tokens[$0].lower) || gaz.titleWords.contains(tokens[$0].lower) || QuotePass.pluralHeads.contains(tokens[$0].lower) })
       {
         lo = k
         lowercaseRun += 1
@@ -175,7 +204,8 @@ struct QuotePass {
     }
     // Do not start on lower-case modifiers.
     while lo < h, tokens[lo].kind == .word, !tokens[lo].isCapitalized, mentionAt[lo] == nil, tokens[lo].lower != "the",
-      !gaz.roleNouns.contains(tokens[lo].lower), !gaz.titleWords.contains(tokens[lo].lower)
+      !gaz.roleNouns.contains(tokens[lo].lower), !gaz.titleWords.contains(tokens[lo].lower),
+      !QuotePass.pluralHeads.contains(tokens[lo].lower)
     {
       lo += 1
     }
@@ -208,7 +238,7 @@ struct QuotePass {
 
   mutating func resolve(_ np: Range<Int>, sentence: Int) -> Int? {
     let ms = Set(np.compactMap { mentionAt[$0] }).sorted()
-    let named = ms.filter { recognition.mentions[$0].kind == .name || recognition.mentions[$0].kind == .role }
+    let named = ms.filter { [.name, .role, .metonym].contains(recognition.mentions[$0].kind) }
     let distinct = Set(named.map { recognition.mentions[$0].entity })
     if distinct.count > 1 {
       // "Moscow and Pyongyang": two speakers; otherwise the head (the last name) speaks.
@@ -269,11 +299,19 @@ struct QuotePass {
     for t in r { mentionAt[t] = recognition.mentions.count - 1 }
   }
 
+  /// The token is the closing mark of a quotation.
+  func closesQuote(_ k: Int) -> Bool {
+    guard k >= 0, tokens[k].kind == .punctuation else { return false }
+    let end = tokens[k].end
+    return pairs.contains { $0.closed && $0.end == end }
+  }
+
   // MARK: the patterns
 
   mutating func record(content rawContent: TextSpan, cue: Cue?, speaker: Range<Int>?, sentence: Int, rule: String) {
     var content = trimContent(rawContent)
-    guard content.length >= 3 else { return }
+    let contentTokens = tokens[doc.tokenIndex(atOrAfter: content.start)..<doc.tokenIndex(atOrAfter: content.end)]
+    guard contentTokens.filter({ $0.kind == .word }).count >= 2 else { return }
     // A quotation that runs over the content's edges belongs to it entirely.
     for p in pairs where p.span.overlaps(content) {
       if p.open < content.start { content.start = p.open }
@@ -353,14 +391,30 @@ struct QuotePass {
     let before = cue.range.lowerBound - 1
     let prevIsComma = before >= first && (tokens[before].text == "," || SentenceSegmenter.isClosing(tokens[before]))
     // …, said X.  /  "…," adds the Central Committee.
-    if prevIsComma, let np = speakerAfter(cue.range.upperBound, in: s), np.contains(where: { mentionAt[$0] != nil || tokens[$0].isCapitalized }) {
+    if prevIsComma, let np = speakerAfter(cue.range.upperBound, in: s),
+      np.contains(where: { mentionAt[$0] != nil || gaz.roleNouns.contains(tokens[$0].lower) || gaz.pronouns[tokens[$0].lower] != nil })
+    {
       let contentEnd = tokens[before].text == "," ? tokens[before].start : tokens[before].end
       record(content: TextSpan(sentenceSpan.start, contentEnd), cue: cue, speaker: np, sentence: s.index, rule: "content-cue-speaker")
       return
     }
     guard let np = speakerBefore(cue.range.lowerBound, in: s) else { return }
     let afterCue = contentStart(after: cue, in: s)
-    if endsSentence(afterCue) || (afterCue < last && tokens[afterCue].lower == "on" && endsSentence(afterCue + 2)) {
+    // The content comes before the speaker when a comma or a closing quotation mark precedes
+    // the speaker and only an adverbial ("at the opening session", "on Monday") follows the cue.
+    var contentBefore = endsSentence(afterCue)
+    if !contentBefore, np.lowerBound - 1 >= first {
+      let b = tokens[np.lowerBound - 1]
+      let next = tokens[afterCue]
+      let clauseFollows = next.text == "that" || next.text == ":" || next.text.unicodeScalars.first?.quoteRole != nil
+      let quoteBefore = closesQuote(np.lowerBound - 1) || (b.text == "," && np.lowerBound - 2 >= first && closesQuote(np.lowerBound - 2))
+      if b.text == "," || quoteBefore, !clauseFollows,
+        QuotePass.adverbialStarts.contains(tokens[cue.range.upperBound].lower) || quoteBefore
+      {
+        contentBefore = true
+      }
+    }
+    if contentBefore {
       // …, X said.  /  "…," he said.
       let b = np.lowerBound - 1
       guard b >= first, tokens[b].text == "," || SentenceSegmenter.isClosing(tokens[b]) else {
@@ -378,7 +432,7 @@ struct QuotePass {
     }
     // X said [that] …
     let k = afterCue
-    if cue.weak {
+    if cue.weak || QuotePass.nounLike.contains(tokens[cue.range.lowerBound].lower) {
       let t = tokens[k]
       guard t.text == "that" || t.text == ":" || t.text.unicodeScalars.first?.quoteRole != nil || tokens[k - 1].text == ":" || tokens[k - 1].text == "," else { return }
     }
@@ -405,6 +459,14 @@ struct QuotePass {
       if pair.open == pSpan.start, pair.end >= pSpan.end - 1, let prev = lastParagraphSpeaker[paragraph - 1], let e = prev.entity {
         quotes.append(Quote(content: pair.span, direct: true, cue: nil, cueLemma: nil, speaker: prev.speaker, speakerEntity: e, sentence: si, rule: "continued-quotation"))
         lastParagraphSpeaker[paragraph] = (e, prev.speaker)
+        continue
+      }
+      // A quotation right after an attributed one in the same paragraph continues it.
+      if let prev = quotes.filter({ $0.content.end <= pair.open && doc.sentences[$0.sentence].paragraph == paragraph }).max(by: { $0.content.end < $1.content.end }),
+        let e = prev.speakerEntity, prev.direct,
+        si - (doc.sentenceIndex(containing: prev.content.end - 1) ?? si) <= 1
+      {
+        quotes.append(Quote(content: pair.span, direct: true, cue: nil, cueLemma: nil, speaker: prev.speaker, speakerEntity: e, sentence: si, rule: "continued-quotation"))
         continue
       }
       guard words >= 6 else { continue }

@@ -178,7 +178,8 @@ public final class Gazetteer: Sendable {
     let orgFile = try load("organizations.json", OrganizationsFile.self)
     let lexicon = try load("lexicon.json", LexiconFile.self)
     let rules = try load("recognition.json", RecognitionFile.self)
-    givenNames = Set(try lines("given-names.txt"))
+    let given = Set(try lines("given-names.txt"))
+    givenNames = given
     commonWords = Set(try lines("common-words.txt").map { $0.lowercased() })
     functionWords = Set(rules.functionWords)
     connectors = Set(rules.connectors)
@@ -248,7 +249,12 @@ public final class Gazetteer: Sendable {
         trie.insert(w, GazetteerHit(entity: i, role: .name, ambiguous: ambiguous.contains(n)))
       }
     }
-    for phrase in (lexicon.nonEntityCapitalized ?? []) + (lexicon.months ?? []) + (lexicon.weekdays ?? []) {
+    // Months that are also names (April, May, June, August) are left to the name rules.
+    let months = (lexicon.months ?? []).filter { !given.contains($0) }
+    // Single generic words ("Committee", "Army") stay to the keyword rules, which read
+    // "Central Committee" as a name and "the Committee" as nothing.
+    let ruleWords = orgKeywords.union(rules.placeKeywords).union(rules.eventWords)
+    for phrase in (lexicon.nonEntityCapitalized ?? []) + months + (lexicon.weekdays ?? []) where !ruleWords.contains(phrase) {
       trie.insert(Gazetteer.words(phrase), GazetteerHit(entity: -1, role: .blocked, ambiguous: false))
     }
     if let user = userEntities {

@@ -108,7 +108,7 @@ struct RecognitionPass {
   }
 
   func isNameWord(_ t: Token, headline: Bool) -> Bool {
-    guard t.kind == .word, t.isCapitalized || t.isAllCaps else { return false }
+    guard t.kind == .word, t.isCapitalized || t.isAllCaps || hasParticlePrefix(t) else { return false }
     if headline, gaz.functionWords.contains(t.lower) { return false }
     return true
   }
@@ -121,6 +121,14 @@ struct RecognitionPass {
       let u = tokens[j]
       if u.start > tokens[j - 1].end + 1, doc.text[tokens[j - 1].end] == "\n" { break }
       if isNameWord(u, headline: headline) { j += 1; continue }
+      // "Workers' Party": a plural possessive inside a name.
+      if u.kind == .punctuation, u.text == "'" || u.text == "\u{2019}", u.start == tokens[j - 1].end,
+        tokens[j - 1].text.hasSuffix("s"), j + 1 < limit, isNameWord(tokens[j + 1], headline: headline),
+        tokens[j + 1].start > u.end
+      {
+        j += 1
+        continue
+      }
       if u.text == ".", u.start == tokens[j - 1].end, gaz.honorifics.contains(tokens[j - 1].lower) { j += 1; continue }
       if u.text == "&" || (u.kind == .word && gaz.connectors.contains(u.text)) {
         var k = j
@@ -148,7 +156,7 @@ struct RecognitionPass {
     var k = run.lowerBound
     while k < run.upperBound {
       let t = tokens[k]
-      if t.text == "." || t.text == "&" {
+      if t.text == "." || t.text == "&" || t.text == "'" || t.text == "\u{2019}" {
         out.append(Item(range: k..<k + 1, kind: .connector))
         k += 1
         continue
@@ -199,6 +207,11 @@ struct RecognitionPass {
       var lo = p
       while lo > 0 {
         let prev = its[lo - 1]
+        if prev.isConnector, ["and", "&"].contains(tokens[prev.range.lowerBound].text),
+          its[..<(lo - 1)].contains(where: { $0.isWord && isOrgKeyword(tokens[$0.range.lowerBound]) })
+        {
+          break  // "the Civil Defense Authority and the Bank of England": two organizations
+        }
         if prev.isWord || prev.isConnector { lo -= 1; continue }
         if case .known(let hits) = prev.kind, hits.contains(where: { $0.entity >= 0 && gaz.entities[$0.entity].type != .person }) {
           lo -= 1
@@ -209,6 +222,16 @@ struct RecognitionPass {
       while lo < p, its[lo].isConnector { lo += 1 }
       var hi = its.count
       if let t = its[(p + 1)...].firstIndex(where: { $0.isTitle }) { hi = t }
+      // "… Authority and the Bank of England": an "and" before another organization ends this one.
+      if let a = its[(p + 1)..<hi].firstIndex(where: { $0.isConnector && ["and", "&"].contains(tokens[$0.range.lowerBound].text) }),
+        its[(a + 1)..<hi].contains(where: { item in
+          if item.isWord { return isOrgKeyword(tokens[item.range.lowerBound]) }
+          if case .known(let hits) = item.kind { return hits.contains { $0.entity >= 0 && gaz.entities[$0.entity].type == .organization } }
+          return false
+        })
+      {
+        hi = a
+      }
       while hi > p + 1, its[hi - 1].isConnector { hi -= 1 }
       let multiWord = its[lo..<hi].reduce(0) { $0 + ($1.isConnector ? 0 : $1.range.count) } >= 2
       if multiWord {
@@ -216,7 +239,9 @@ struct RecognitionPass {
         let name = cleanName(r)
         addOrganization(r, name: name, sentence: s.index, rule: "organization-keyword")
         let before = Array(its[..<lo]), after = Array(its[hi...])
-        if !before.isEmpty { analyzeItems(before, runStart: run.lowerBound, sentence: s, headline: headline) }
+        if let f = before.first(where: { !$0.isConnector }), let l = before.last(where: { !$0.isConnector }) {
+          analyzeRun(f.range.lowerBound..<l.range.upperBound, sentence: s, headline: headline)
+        }
         if !after.isEmpty { analyzeItems(after, runStart: run.lowerBound, sentence: s, headline: headline) }
         return
       }
@@ -294,7 +319,7 @@ struct RecognitionPass {
       if isSentenceStart(r.lowerBound, in: s) && e.type == .organization { return false }
       if r.upperBound < s.tokens.upperBound, tokens[r.upperBound].isCapitalized, tokens[r.upperBound].kind == .word { return false }
       if let p = prev, p.kind == .word, p.isCapitalized { return false }
-      if e.type == .state, hit.role == .name || hit.role == .capital {
+      if e.type == .state, hit.role == .name {
         // "Jordan said", "Georgia Tech": a capitalized name right before, or a person of that name.
         pending.append(Pending(tokens: r, sentence: s.index, words: tokens[r].map(\.text), rule: "ambiguous-state", title: e.key))
         return false
@@ -454,9 +479,18 @@ struct RecognitionPass {
         add(p.tokens, sentence: p.sentence, kind: .name, key: key, type: .person, name: knownNames[key]!.name, rule: "coreference")
         continue
       }
-      if p.words.count <= 2, let last = p.words.last, let c = byWord[last] ?? byWord[p.words[0]], c.count == 1 {
+      if p.words.count <= 2, let last = p.words.last, let c = byWord[last] ?? byWord[p.words[0]] {
+        // Two people share the name: leave it unresolved rather than guess.
+        guard c.count == 1 else { continue }
         let key = c.first!
         add(p.tokens, sentence: p.sentence, kind: .name, key: key, type: .person, name: knownNames[key]!.name, rule: "coreference")
+        continue
+      }
+      if p.rule == "unknown", p.words.count <= 3, isSpeakerPosition(p.tokens, sentence: p.sentence),
+        !gaz.commonWords.contains(p.words[0].lowercased()) || p.words.count > 1
+      {
+        let name = cleanName(p.tokens)
+        add(p.tokens, sentence: p.sentence, kind: .name, key: "person:\(name)", type: .person, name: name, rule: "speaker")
         continue
       }
       if p.rule == "ambiguous-state", let key = p.title, let known = gaz.entities.first(where: { $0.key == key }) {
@@ -481,14 +515,27 @@ struct RecognitionPass {
         holders = personRoles.sorted(by: { $0.key < $1.key }).filter { $0.value.contains(ref.title) }.map(\.key)
       }
       if holders.count == 1, let known = knownNames[holders[0]] {
-        var r = ref.tokens
-        // Include the qualifier: "NATO Secretary General".
-        if let q = ref.qualifier, let f = found.last(where: { $0.cluster == q && $0.tokens.upperBound == r.lowerBound }) {
-          r = f.tokens.lowerBound..<r.upperBound
-        }
-        add(r, sentence: ref.sentence, kind: .role, key: holders[0], type: .person, name: known.name, rule: "role")
+        // The qualifier ("NATO" in "NATO Secretary General") stays a mention of its own.
+        add(ref.tokens, sentence: ref.sentence, kind: .role, key: holders[0], type: .person, name: known.name, rule: "role")
       }
     }
+  }
+
+  /// "Kirby said", "…, said Kirby": a name right before or after a speech verb speaks.
+  func isSpeakerPosition(_ r: Range<Int>, sentence: Int) -> Bool {
+    let s = doc.sentences[sentence]
+    if r.upperBound < s.tokens.upperBound, let lemma = gaz.speechVerbs[tokens[r.upperBound].lower],
+      ["say", "tell", "add", "explain", "insist", "argue", "warn", "claim", "deny", "write"].contains(lemma)
+    {
+      return true
+    }
+    if r.lowerBound - 2 >= s.tokens.lowerBound, tokens[r.lowerBound - 2].text == ",",
+      let lemma = gaz.speechVerbs[tokens[r.lowerBound - 1].lower], ["say", "add", "write", "explain"].contains(lemma),
+      r.upperBound >= s.tokens.upperBound || tokens[r.upperBound].kind == .punctuation
+    {
+      return true
+    }
+    return false
   }
 
   // MARK: - Result
