@@ -58,7 +58,7 @@ struct QuotePass {
     "at", "in", "on", "during", "after", "before", "to", "from", "while", "when", "as", "via",
     "through", "with", "yesterday", "today", "tonight", "monday", "tuesday", "wednesday",
     "thursday", "friday", "saturday", "sunday", "last", "this", "earlier", "later", "reporters",
-    "journalists", "the", "a", "an", "told", "recently", "previously", "again", "separately",
+    "journalists", "recently", "previously", "again", "separately",
   ]
   static let objects: Set<String> = [
     "reporters", "journalists", "lawmakers", "parliament", "congress", "me", "us", "him", "her", "them",
@@ -162,11 +162,27 @@ struct QuotePass {
 
   /// The speaker phrase that ends right before `end` (token index), or nil.
   func speakerBefore(_ end: Int, in s: Sentence, appositive: Bool = true) -> Range<Int>? {
-    // "Its director general, Rafael Grossi, said": the name between the commas speaks.
-    if appositive, end - 1 > s.tokens.lowerBound, tokens[end - 1].text == "," {
-      return speakerBefore(end - 1, in: s, appositive: false)
+    let lower = s.tokens.lowerBound
+    var e = end
+    while e - 1 >= lower, tokens[e - 1].kind == .word, QuotePass.adverbs.contains(tokens[e - 1].lower), mentionAt[e - 1] == nil {
+      e -= 1
     }
-    var h = end - 1
+    if appositive, e - 1 > lower, tokens[e - 1].text == "," {
+      // "Khaled Al-Maeena, a former editor of the Saudi Gazette, said": the name before the
+      // parenthesis speaks; "Its director general, Rafael Grossi, said": the name between.
+      var c = e - 2
+      while c > lower, tokens[c].text != ",", e - c < 16 { c -= 1 }
+      let hasOpening = c >= lower && tokens[c].text == "," && c + 1 < e - 1
+      if hasOpening {
+        let inner = tokens[c + 1]
+        let parenthetical = inner.kind == .word && (!inner.isCapitalized || gaz.functionWords.contains(inner.lower))
+        if parenthetical, let np = speakerBefore(c, in: s, appositive: false) { return np }
+      }
+      if let np = speakerBefore(e - 1, in: s, appositive: false) { return np }
+      if hasOpening { return speakerBefore(c, in: s, appositive: false) }
+      return nil
+    }
+    var h = e - 1
     while h >= s.tokens.lowerBound, tokens[h].kind == .word, QuotePass.adverbs.contains(tokens[h].lower), mentionAt[h] == nil {
       h -= 1
     }
@@ -408,8 +424,13 @@ struct QuotePass {
       let next = tokens[afterCue]
       let clauseFollows = next.text == "that" || next.text == ":" || next.text.unicodeScalars.first?.quoteRole != nil
       let quoteBefore = closesQuote(np.lowerBound - 1) || (b.text == "," && np.lowerBound - 2 >= first && closesQuote(np.lowerBound - 2))
-      if b.text == "," || quoteBefore, !clauseFollows,
-        QuotePass.adverbialStarts.contains(tokens[cue.range.upperBound].lower) || quoteBefore
+      // What follows the cue is a short adverbial, not a clause of its own.
+      var tail = cue.range.upperBound
+      while tail < last, tokens[tail].kind != .punctuation || tokens[tail].text == "-" { tail += 1 }
+      let shortTail = tail - cue.range.upperBound <= 6 && endsSentence(tail)
+      let before = tokens[first..<(np.lowerBound - 1)].filter { $0.kind == .word }.count
+      if !clauseFollows, quoteBefore || (b.text == "," && before >= 4 && shortTail
+        && QuotePass.adverbialStarts.contains(tokens[cue.range.upperBound].lower))
       {
         contentBefore = true
       }

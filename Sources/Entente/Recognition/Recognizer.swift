@@ -77,7 +77,7 @@ struct RecognitionPass {
         let t = tokens[i]
         guard t.kind == .word, t.isCapitalized || t.isAllCaps else { i += 1; continue }
         let gazStart = gaz.trie.longestMatch(tokens, from: i, limit: s.tokens.upperBound)
-        if gazStart == nil, gaz.functionWords.contains(t.lower), isSentenceStart(i, in: s) || headline {
+        if gazStart == nil, gaz.functionWords.contains(t.lower) {
           i += 1
           continue
         }
@@ -109,7 +109,7 @@ struct RecognitionPass {
 
   func isNameWord(_ t: Token, headline: Bool) -> Bool {
     guard t.kind == .word, t.isCapitalized || t.isAllCaps || hasParticlePrefix(t) else { return false }
-    if headline, gaz.functionWords.contains(t.lower) { return false }
+    if gaz.functionWords.contains(t.lower), !t.isAllCaps { return false }
     return true
   }
 
@@ -166,7 +166,9 @@ struct RecognitionPass {
       if let ti = title, ti.end >= (g?.end ?? 0) {
         out.append(Item(range: k..<ti.end, kind: .title))
         k = ti.end
-      } else if let g {
+      } else if let g, !(g.end == k + 1 && out.last.map { $0.isWord && gaz.givenNames.contains(tokens[$0.range.lowerBound].text) } == true
+        && g.hits.allSatisfy { $0.role == .capital || $0.role == .blocked || $0.ambiguous })
+      {
         out.append(Item(range: k..<g.end, kind: .known(g.hits)))
         k = g.end
       } else if gaz.connectors.contains(t.text) {
@@ -207,12 +209,28 @@ struct RecognitionPass {
       var lo = p
       while lo > 0 {
         let prev = its[lo - 1]
-        if prev.isConnector, ["and", "&"].contains(tokens[prev.range.lowerBound].text),
-          its[..<(lo - 1)].contains(where: { $0.isWord && isOrgKeyword(tokens[$0.range.lowerBound]) })
-        {
-          break  // "the Civil Defense Authority and the Bank of England": two organizations
+        if prev.isConnector {
+          var k = lo - 1
+          while k > 0, its[k - 1].isConnector { k -= 1 }
+          guard k > 0 else { break }
+          let chain = its[k..<lo].map { tokens[$0.range.lowerBound].text }
+          let left = its[k - 1]
+          if chain.contains("and") || chain.contains("&") {
+            // "the Civil Defense Authority and the Bank of England": two organizations.
+            if its[..<k].contains(where: { $0.isWord && isOrgKeyword(tokens[$0.range.lowerBound]) }) { break }
+          } else if chain.contains(where: { ["of", "for", "in", "on"].contains($0) }) {
+            // "Central Committee of the Workers' Party" is one name; "Alvin Yeung of the Civic
+            // Party" is a person and a party.
+            let leftIsOrg: Bool
+            if left.isWord { leftIsOrg = isOrgKeyword(tokens[left.range.lowerBound]) } else if case .known(let hits) = left.kind {
+              leftIsOrg = hits.contains { $0.entity >= 0 && gaz.entities[$0.entity].type == .organization }
+            } else { leftIsOrg = false }
+            if !leftIsOrg { break }
+          }
+          lo = k
+          continue
         }
-        if prev.isWord || prev.isConnector { lo -= 1; continue }
+        if prev.isWord { lo -= 1; continue }
         if case .known(let hits) = prev.kind, hits.contains(where: { $0.entity >= 0 && gaz.entities[$0.entity].type != .person }) {
           lo -= 1
           continue
@@ -220,17 +238,36 @@ struct RecognitionPass {
         break
       }
       while lo < p, its[lo].isConnector { lo += 1 }
-      var hi = its.count
-      if let t = its[(p + 1)...].firstIndex(where: { $0.isTitle }) { hi = t }
-      // "… Authority and the Bank of England": an "and" before another organization ends this one.
-      if let a = its[(p + 1)..<hi].firstIndex(where: { $0.isConnector && ["and", "&"].contains(tokens[$0.range.lowerBound].text) }),
-        its[(a + 1)..<hi].contains(where: { item in
-          if item.isWord { return isOrgKeyword(tokens[item.range.lowerBound]) }
-          if case .known(let hits) = item.kind { return hits.contains { $0.entity >= 0 && gaz.entities[$0.entity].type == .organization } }
-          return false
-        })
-      {
-        hi = a
+      // Rightwards: more keywords ("… Group Inc"), or "of …" / "for …" phrases, up to a title,
+      // a person's given name, or an "and" before another name.
+      var hi = p + 1
+      var afterConnector = false
+      while hi < its.count {
+        let it = its[hi]
+        if it.isTitle { break }
+        if it.isConnector {
+          var k = hi
+          while k < its.count, its[k].isConnector { k += 1 }
+          guard k < its.count, !its[k].isTitle else { break }
+          let chain = its[hi..<k].map { tokens[$0.range.lowerBound].text }
+          if chain.contains("and") || chain.contains("&") {
+            let next = its[k]
+            if next.isWord, gaz.givenNames.contains(tokens[next.range.lowerBound].text) { break }
+            if case .known = next.kind { break }
+            if its[k...].contains(where: { $0.isWord && isOrgKeyword(tokens[$0.range.lowerBound]) }) { break }
+          }
+          hi = k
+          afterConnector = true
+          continue
+        }
+        if it.isWord {
+          let w = tokens[it.range.lowerBound].text
+          if gaz.givenNames.contains(w), hi + 1 < its.count, its[hi + 1].isWord { break }
+          if afterConnector || isOrgKeyword(tokens[it.range.lowerBound]) { hi += 1; continue }
+          break
+        }
+        if afterConnector { hi += 1; continue }
+        break
       }
       while hi > p + 1, its[hi - 1].isConnector { hi -= 1 }
       let multiWord = its[lo..<hi].reduce(0) { $0 + ($1.isConnector ? 0 : $1.range.count) } >= 2
@@ -386,6 +423,14 @@ struct RecognitionPass {
     let first = tokens[r.lowerBound]
     let nameTokens = tokens[r].filter { $0.kind == .word && !gaz.nameParticles.contains($0.text) }
     if afterTitle {
+      // "Minister of Education Stefania Giannini": the name starts at the given name.
+      var r = r
+      if !gaz.givenNames.contains(first.text),
+        let g = r.dropFirst().first(where: { tokens[$0].kind == .word && gaz.givenNames.contains(tokens[$0].text) }),
+        g + 1 < r.upperBound
+      {
+        r = g..<r.upperBound
+      }
       addPerson(r, sentence: s.index, rule: "title", titles: titles, qualifier: qualifier)
       return
     }
@@ -417,7 +462,8 @@ struct RecognitionPass {
 
   func isAcronym(_ t: Token) -> Bool {
     let n = t.text.unicodeScalars.count
-    return n >= 2 && n <= 6 && !gaz.acronymStoplist.contains(t.text) && !t.text.contains(".")
+    return n >= 2 && n <= 6 && !gaz.acronymStoplist.contains(t.text)
+      && t.text.unicodeScalars.allSatisfy { $0.isLetter }
   }
 
   /// "Jong-un", "Chung-tai": a romanized two-syllable given name after a family name.

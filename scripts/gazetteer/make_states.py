@@ -4,7 +4,7 @@
 Usage (from the repository root):
 
     pip install pycountry countryinfo country-converter
-    python3 Scripts/gazetteer/make_states.py
+    python3 scripts/gazetteer/make_states.py
 
 The output is deterministic: re-running with the same package versions gives a
 byte-identical file (sorted by id, pretty-printed, sorted keys, trailing newline).
@@ -21,7 +21,7 @@ Sources and licences
   is read with the csv module (the converter class itself needs pandas<3), and
   its name regexes are used as a cross-check of the emitted names.
   The data is only read at build time; no coco code or data ships in Entente.
-* Scripts/gazetteer/state_overrides.json -- hand-written overlay for everything
+* scripts/gazetteer/state_overrides.json -- hand-written overlay for everything
   the packages do not carry (news aliases and acronyms, demonym gaps,
   seat-of-government metonyms, UN observers, partially recognised and former
   states without an ISO 3166-1 entry, canonical-name choices).

