@@ -168,11 +168,24 @@ public final class Gazetteer: Sendable {
     }
     func lines(_ name: String) throws -> [String] {
       let url = dir.appendingPathComponent(name)
-      guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-        throw EntenteError.badData(file: url.path, reason: "cannot read the word list")
+      guard let data = FileManager.default.contents(atPath: url.path) else {
+        throw EntenteError.badData(file: url.path, reason: "missing word list (a broken installation?)")
       }
-      return text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-        .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+      // One entry a line; `#` starts a comment line. Split on bytes: these lists are large.
+      var out: [String] = []
+      data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+        let bytes = raw.bindMemory(to: UInt8.self)
+        var start = 0
+        for i in 0...bytes.count {
+          guard i == bytes.count || bytes[i] == 0x0A else { continue }
+          var lo = start, hi = i
+          while lo < hi, bytes[lo] == 0x20 || bytes[lo] == 0x09 || bytes[lo] == 0x0D { lo += 1 }
+          while hi > lo, bytes[hi - 1] == 0x20 || bytes[hi - 1] == 0x09 || bytes[hi - 1] == 0x0D { hi -= 1 }
+          if hi > lo, bytes[lo] != 0x23 { out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<hi]), as: UTF8.self)) }
+          start = i + 1
+        }
+      }
+      return out
     }
     let statesFile = try load("states.json", StatesFile.self)
     let orgFile = try load("organizations.json", OrganizationsFile.self)

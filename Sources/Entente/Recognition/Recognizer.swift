@@ -203,6 +203,15 @@ struct RecognitionPass {
       }
     }
 
+    // "the Church", "the Ministry": a keyword alone may stand for an organization the article
+    // names in full; resolved in the second pass.
+    if its.count == 1, its[0].isWord, isOrgKeyword(tokens[its[0].range.lowerBound]),
+      its[0].range.lowerBound > s.tokens.lowerBound, tokens[its[0].range.lowerBound - 1].lower == "the"
+    {
+      pending.append(Pending(tokens: its[0].range, sentence: s.index, words: [tokens[its[0].range.lowerBound].text], rule: "organization-head", title: nil))
+      return
+    }
+
     // Organizations by keyword: from the last keyword word, to the right end of the run, and
     // left over words, connectors and state or organization names (not titles or people).
     if let p = its.lastIndex(where: { $0.isWord && isOrgKeyword(tokens[$0.range.lowerBound]) }) {
@@ -539,12 +548,36 @@ struct RecognitionPass {
         add(p.tokens, sentence: p.sentence, kind: .name, key: "person:\(name)", type: .person, name: name, rule: "speaker")
         continue
       }
+      if p.rule == "organization-head" {
+        let head = p.words[0]
+        let candidates = Set(found.filter { f in
+          f.type == .organization && f.kind == .name && f.tokens.count > 1
+            && (tokens[f.tokens.upperBound - 1].text == head || tokens[f.tokens.lowerBound].text == head)
+        }.map(\.cluster))
+        if candidates.count == 1, let key = candidates.first, let known = knownNames[key] {
+          add(p.tokens, sentence: p.sentence, kind: .name, key: key, type: .organization, name: known.name, rule: "coreference")
+        }
+        continue
+      }
       if p.rule == "ambiguous-state", let key = p.title, let known = gaz.entities.first(where: { $0.key == key }) {
         add(p.tokens, sentence: p.sentence, kind: .name, key: key, type: .state, name: known.name, rule: "gazetteer")
         continue
       }
       if p.words.count == 1, let key = acronymLinks[p.words[0]], let known = knownNames[key] {
         add(p.tokens, sentence: p.sentence, kind: .name, key: key, type: known.type, name: known.name, rule: "acronym-link")
+      }
+    }
+    // A person's surname read as a place or state ("Paris" after "Valeska Paris") is the person.
+    for k in found.indices where found[k].tokens.count == 1 && found[k].type == .state
+      && (found[k].kind == .metonym || found[k].rule == "gazetteer")
+    {
+      let w = tokens[found[k].tokens.lowerBound].text
+      if let c = byWord[w], c.count == 1, let key = c.first, let known = knownNames[key] {
+        found[k].cluster = key
+        found[k].type = .person
+        found[k].kind = .name
+        found[k].name = known.name
+        found[k].rule = "coreference"
       }
     }
     // A title standing alone ("the NATO Secretary General") refers to the one person holding it.

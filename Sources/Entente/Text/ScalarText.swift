@@ -19,9 +19,27 @@ public struct ScalarText: Sendable {
   /// The text of a span.
   public func string(_ span: TextSpan) -> String {
     let lo = max(0, min(span.start, count)), hi = max(lo, min(span.end, count))
+    return ScalarText.string(scalars[lo..<hi])
+  }
+
+  /// A string from scalars, with a fast path for ASCII (most of English news).
+  static func string(_ slice: ArraySlice<Unicode.Scalar>, lowercased: Bool = false) -> String {
+    let n = slice.count
+    if slice.allSatisfy({ $0.value < 0x80 }) {
+      return String(unsafeUninitializedCapacity: n) { buffer in
+        var k = 0
+        for c in slice {
+          var b = UInt8(truncatingIfNeeded: c.value)
+          if lowercased, b >= 0x41, b <= 0x5A { b += 0x20 }
+          buffer[k] = b
+          k += 1
+        }
+        return n
+      }
+    }
     var view = String.UnicodeScalarView()
-    view.append(contentsOf: scalars[lo..<hi])
-    return String(view)
+    view.append(contentsOf: slice)
+    return lowercased ? String(view).lowercased() : String(view)
   }
 
   public func string(_ start: Int, _ end: Int) -> String { string(TextSpan(start, end)) }

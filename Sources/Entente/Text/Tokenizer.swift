@@ -5,6 +5,8 @@ public struct Token: Sendable, Hashable {
   public var start: Int
   public var end: Int
   public var text: String
+  /// `text` in lower case.
+  public var lower: String
   public var kind: Kind
   /// The first scalar is an upper-case letter.
   public var isCapitalized: Bool
@@ -13,7 +15,16 @@ public struct Token: Sendable, Hashable {
 
   public var span: TextSpan { TextSpan(start, end) }
   public var isWord: Bool { kind == .word }
-  public var lower: String { text.lowercased() }
+
+  init(start: Int, end: Int, text: String, lower: String? = nil, kind: Kind, isCapitalized: Bool, isAllCaps: Bool) {
+    self.start = start
+    self.end = end
+    self.text = text
+    self.lower = lower ?? text.lowercased()
+    self.kind = kind
+    self.isCapitalized = isCapitalized
+    self.isAllCaps = isAllCaps
+  }
 }
 
 /// Splits text into tokens. Total: every non-space scalar ends up in some token.
@@ -46,7 +57,7 @@ public enum Tokenizer {
           if pairs >= 2, j >= hi || !s[j].isLetter {
             let upper = s[i..<j].allSatisfy { !$0.isLetter || $0.isUpper }
             tokens.append(Token(
-              start: i, end: j, text: String(String.UnicodeScalarView(s[i..<j])), kind: .word,
+              start: i, end: j, text: ScalarText.string(s[i..<j]), kind: .word,
               isCapitalized: c.isUpper, isAllCaps: upper))
             i = j
             continue
@@ -72,28 +83,29 @@ public enum Tokenizer {
           if allDigits, (d == "," || d == "." || d == ":"), n.isDigit { i += 1; continue }
           break
         }
-        let text = String(String.UnicodeScalarView(s[start..<i]))
+        let text = ScalarText.string(s[start..<i])
         let kind: Token.Kind = allDigits ? .number : .word
         tokens.append(Token(
-          start: start, end: i, text: text, kind: kind,
+          start: start, end: i, text: text, lower: uppers == 0 ? text : ScalarText.string(s[start..<i], lowercased: true), kind: kind,
           isCapitalized: c.isUpper, isAllCaps: letters >= 2 && uppers == letters))
         continue
       }
       if c.isApostrophe, i + 1 < hi, s[i + 1] == "s" || s[i + 1] == "S",
         i + 2 >= hi || !s[i + 2].isLetter, !tokens.isEmpty, tokens[tokens.count - 1].end == i
       {
-        tokens.append(Token(start: i, end: i + 2, text: "'s", kind: .word, isCapitalized: false, isAllCaps: false))
+        tokens.append(Token(start: i, end: i + 2, text: "'s", lower: "'s", kind: .word, isCapitalized: false, isAllCaps: false))
         i += 2
         continue
       }
       if c == ".", i + 2 < hi, s[i + 1] == ".", s[i + 2] == "." {
         var j = i
         while j < hi, s[j] == "." { j += 1 }
-        tokens.append(Token(start: i, end: j, text: "...", kind: .punctuation, isCapitalized: false, isAllCaps: false))
+        tokens.append(Token(start: i, end: j, text: "...", lower: "...", kind: .punctuation, isCapitalized: false, isAllCaps: false))
         i = j
         continue
       }
-      tokens.append(Token(start: i, end: i + 1, text: String(c), kind: .punctuation, isCapitalized: false, isAllCaps: false))
+      let mark = String(c)
+      tokens.append(Token(start: i, end: i + 1, text: mark, lower: mark, kind: .punctuation, isCapitalized: false, isAllCaps: false))
       i += 1
     }
     return tokens
