@@ -151,3 +151,22 @@ struct CLITests {
     #expect((obj?["quotes"] as? [Any])?.count == 1)
   }
 }
+
+@Suite("CLI: quotes", .serialized)
+struct QuotesCommandTests {
+  @Test func filtersBySpeakerAndSubject() throws {
+    let r = try Run(["quotes", "Fixtures", "--speaker", "stoltenberg", "--about", "china", "--format", "csv"])
+    #expect(r.status == 0, "\(r.stderr)")
+    let rows = r.stdout.split(separator: "\r\n").dropFirst()
+    #expect(rows.count >= 2)
+    #expect(rows.allSatisfy { $0.contains(",Jens Stoltenberg,") && $0.contains("China") })
+  }
+
+  @Test func jsonListsSpeakerAndNames() throws {
+    let r = try Run(["quotes", "Fixtures/putin-visits-pyongyang.txt", "--format", "json"])
+    let list = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
+    #expect(list.count == 15)
+    let kirby = try #require(list.first { $0["speaker"] as? String == "John Kirby" })
+    #expect(kirby["names"] as? [String] == ["United States", "North Korea", "Russia"])
+  }
+}

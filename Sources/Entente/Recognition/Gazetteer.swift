@@ -22,7 +22,9 @@ struct TokenTrie: Sendable {
   private var children: [[String: Int32]] = [[:]]
   private var values: [[GazetteerHit]] = [[]]
 
-  mutating func insert(_ words: [String], _ hit: GazetteerHit) {
+  /// Adds a phrase; with `replacing`, the phrase means only this from now on (a user's entity
+  /// file overrides the bundled data).
+  mutating func insert(_ words: [String], _ hit: GazetteerHit, replacing: Bool = false) {
     guard !words.isEmpty else { return }
     var node = 0
     for w in words {
@@ -36,7 +38,7 @@ struct TokenTrie: Sendable {
         node = Int(id)
       }
     }
-    if !values[node].contains(hit) { values[node].append(hit) }
+    if replacing { values[node] = [hit] } else if !values[node].contains(hit) { values[node].append(hit) }
   }
 
   /// The longest match starting at `start` (token index), as (end, hits).
@@ -274,11 +276,11 @@ public final class Gazetteer: Sendable {
       for e in user.entities {
         let i = add(KnownEntity(key: "\(e.type.rawValue):\(e.name)", name: e.name, type: e.type))
         for n in [e.name] + (e.aliases ?? []) {
-          trie.insert(Gazetteer.words(n), GazetteerHit(entity: i, role: .name, ambiguous: false))
+          trie.insert(Gazetteer.words(n), GazetteerHit(entity: i, role: .name, ambiguous: false), replacing: true)
         }
       }
       for b in user.block ?? [] {
-        trie.insert(Gazetteer.words(b), GazetteerHit(entity: -1, role: .blocked, ambiguous: false))
+        trie.insert(Gazetteer.words(b), GazetteerHit(entity: -1, role: .blocked, ambiguous: false), replacing: true)
       }
     }
     entities = list

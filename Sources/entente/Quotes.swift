@@ -1,0 +1,77 @@
+import ArgumentParser
+import Entente
+import Foundation
+
+struct Quotes: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "List the quotes of some articles: speaker, cue, words, and the entities they name.",
+    discussion: """
+      Direct quotes and reported speech, with the speaker each is attributed to (a name, or a \
+      pronoun or title resolved to one); unattributed quotes show "-".
+
+      Examples:
+        entente quotes Fixtures --speaker stoltenberg
+        entente quotes Fixtures --about "north korea" --format csv
+      """)
+
+  enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
+
+  @OptionGroup var input: InputOptions
+
+  @Option(name: .long, help: "Only quotes by this speaker (name or alias, case-insensitive).")
+  var speaker: String?
+
+  @Option(name: .long, help: "Only quotes that name this entity (name or alias, case-insensitive).")
+  var about: String?
+
+  @Option(name: .long, help: "Output format: table, json or csv.")
+  var format: Format = .table
+
+  func run() throws {
+    var status = RunStatus()
+    try reporting {
+      let pipeline = try input.pipeline()
+      var records: [QuoteRecord] = []
+      for article in try input.articles(&status) {
+        let a = pipeline.analyze(article)
+        for (q, r) in zip(a.quotes, a.quoteRecords) {
+          if let s = speaker {
+            guard let e = q.speakerEntity, a.entity(e, matches: s) else { continue }
+          }
+          if let t = about {
+            let named = a.recognition.mentions.contains { m in
+              m.kind != .pronoun && q.content.contains(m.span) && a.entity(m.entity, matches: t)
+            }
+            guard named else { continue }
+          }
+          records.append(r)
+        }
+      }
+      switch format {
+      case .table:
+        func clip(_ s: String, _ n: Int) -> String {
+          let flat = s.replacingOccurrences(of: "\n", with: " ")
+          return flat.count > n ? String(flat.prefix(n - 3)) + "..." : flat
+        }
+        let rows = records.map { r in
+          [r.article, r.speaker ?? "-", r.cue ?? "-", clip(r.text, 60), r.names.joined(separator: "; ")]
+        }
+        writeStdout(TextTable.render(header: ["ARTICLE", "SPEAKER", "CUE", "QUOTE", "NAMES"], rows: rows))
+      case .csv:
+        var out = CSV.row(["article", "sentence", "speaker", "speaker_text", "cue", "direct", "quote", "names"])
+        for r in records {
+          out += CSV.row([
+            r.article, String(r.sentence), r.speaker ?? "", r.speakerText ?? "", r.cue ?? "", String(r.direct), r.text,
+            r.names.joined(separator: "; "),
+          ])
+        }
+        writeStdout(out)
+      case .json:
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        writeStdout(String(decoding: try encoder.encode(records), as: UTF8.self) + "\n")
+      }
+    }
+    try status.finish()
+  }
+}
