@@ -262,6 +262,8 @@ struct RecognitionPass {
           if chain.contains("and") || chain.contains("&") {
             let next = its[k]
             if next.isWord, gaz.givenNames.contains(tokens[next.range.lowerBound].text) { break }
+            // "… Civic Party and Wong Pik-wan": a family-name-first name follows.
+            if its[k...].prefix(3).contains(where: { $0.isWord && isFamilyFirstGiven(tokens[$0.range.lowerBound]) }) { break }
             if case .known = next.kind { break }
             if its[k...].contains(where: { $0.isWord && isOrgKeyword(tokens[$0.range.lowerBound]) }) { break }
           }
@@ -428,6 +430,15 @@ struct RecognitionPass {
   mutating func classifyGroup(
     _ r: Range<Int>, sentence s: Sentence, afterTitle: Bool, titles: [String], qualifier: String?, headline: Bool
   ) {
+    var r = r
+    // A place or event ("Kennedy Space Center", "Fan Expo") is not an entity.
+    if let w = tokens[r].last(where: { $0.kind == .word }), r.count > 1, gaz.placeKeywords.contains(w.text) || gaz.eventWords.contains(w.text) {
+      return
+    }
+    // "Pan-democrat Lam Cheuk-ting": a hyphenated descriptor before a family-name-first name.
+    if r.count >= 3, tokens[r.lowerBound].text.contains("-"), tokens[r].dropFirst(2).contains(where: isFamilyFirstGiven) {
+      r = (r.lowerBound + 1)..<r.upperBound
+    }
     let words = tokens[r].map(\.text)
     let first = tokens[r.lowerBound]
     let nameTokens = tokens[r].filter { $0.kind == .word && !gaz.nameParticles.contains($0.text) }
@@ -453,7 +464,10 @@ struct RecognitionPass {
       return
     }
     if nameTokens.count >= 2, nameTokens.count <= 5 {
-      if gaz.givenNames.contains(first.text), !gaz.commonWords.contains(tokens[r.upperBound - 1].lower) || nameTokens.count > 2 {
+      // A given name that is also a word ("Rose", "Grace") needs a surname that is not one.
+      if gaz.givenNames.contains(first.text),
+        !gaz.commonWords.contains(first.lower) || !gaz.commonWords.contains(tokens[r.upperBound - 1].lower) || nameTokens.count > 2
+      {
         addPerson(r, sentence: s.index, rule: "given-name", titles: titles, qualifier: qualifier)
         return
       }
