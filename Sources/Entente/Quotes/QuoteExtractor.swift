@@ -76,7 +76,7 @@ struct QuotePass {
     "blame", "praise", "condemn", "criticize", "criticise", "recall", "urge", "joke", "quip",
     "counter", "retort", "recount", "disagree", "maintain", "note", "speak", "brief", "inform", "answer",
     "cite", "quote", "mention", "highlight", "propose", "recommend", "repeat", "forecast", "shout",
-    "respond", "warn", "stress", "announce", "confirm", "acknowledge", "admit", "emphasize",
+    "respond", "read", "warn", "stress", "announce", "confirm", "acknowledge", "admit", "emphasize",
     "emphasise", "underline", "underscore", "reiterate", "assure", "lament", "signal",
   ]
   /// Cue forms that are also nouns ("state media", "news reports"): a cue only where a verb
@@ -327,7 +327,9 @@ struct QuotePass {
   mutating func record(content rawContent: TextSpan, cue: Cue?, speaker: Range<Int>?, sentence: Int, rule: String) {
     var content = trimContent(rawContent)
     let contentTokens = tokens[doc.tokenIndex(atOrAfter: content.start)..<doc.tokenIndex(atOrAfter: content.end)]
-    guard contentTokens.filter({ $0.kind == .word }).count >= 2 else { return }
+    // "denied these allegations" reports no speech; a quoted phrase may be short.
+    let quoted = pairs.contains { $0.span.overlaps(content) }
+    guard contentTokens.filter({ $0.kind == .word }).count >= (quoted ? 2 : 4) else { return }
     // A quotation that runs over the content's edges belongs to it entirely.
     for p in pairs where p.span.overlaps(content) {
       if p.open < content.start { content.start = p.open }
@@ -354,6 +356,12 @@ struct QuotePass {
   /// Skips what may stand between a cue and its clause: an addressee, a time, "that".
   func contentStart(after cue: Cue, in s: Sentence) -> Int {
     var k = cue.range.upperBound
+    // "told BBC News …", "told Sky News that …": the addressee is not what was said.
+    if cue.lemma == "tell" {
+      var j = k
+      while j < s.tokens.upperBound, j - k < 4, tokens[j].kind == .word, tokens[j].isCapitalized || mentionAt[j] != nil { j += 1 }
+      if j > k, j < s.tokens.upperBound, tokens[j].kind == .word, !tokens[j].isCapitalized { return contentStart(after: Cue(range: cue.range.lowerBound..<j, lemma: "tell-addressed", weak: cue.weak), in: s) }
+    }
     var skipped = 0
     while k < s.tokens.upperBound, skipped < 6 {
       let l = tokens[k].lower
@@ -388,6 +396,12 @@ struct QuotePass {
   mutating func attribute(_ cue: Cue, in s: Sentence) {
     let first = s.tokens.lowerBound, last = s.tokens.upperBound
     let sentenceSpan = s.span
+    // "she was told to …", "he was asked": the subject heard, it did not speak.
+    if cue.range.lowerBound > first, ["was", "were", "been", "being", "is", "are", "be", "get", "got"].contains(tokens[cue.range.lowerBound - 1].lower),
+      cue.lemma != "according to", tokens[cue.range.lowerBound].lower.hasSuffix("ed") || ["told", "said", "written"].contains(tokens[cue.range.lowerBound].lower)
+    {
+      return
+    }
     func endsSentence(_ k: Int) -> Bool {
       var j = k
       while j < last, tokens[j].kind == .punctuation { j += 1 }
