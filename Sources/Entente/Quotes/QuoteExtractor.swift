@@ -76,7 +76,7 @@ struct QuotePass {
     "blame", "praise", "condemn", "criticize", "criticise", "recall", "urge", "joke", "quip",
     "counter", "retort", "recount", "disagree", "maintain", "note", "speak", "brief", "inform", "answer",
     "cite", "quote", "mention", "highlight", "propose", "recommend", "repeat", "forecast", "shout",
-    "respond", "read", "warn", "stress", "announce", "confirm", "acknowledge", "admit", "emphasize",
+    "respond", "read", "deny", "warn", "stress", "announce", "confirm", "acknowledge", "admit", "emphasize",
     "emphasise", "underline", "underscore", "reiterate", "assure", "lament", "signal",
   ]
   /// Cue forms that are also nouns ("state media", "news reports"): a cue only where a verb
@@ -327,9 +327,9 @@ struct QuotePass {
   mutating func record(content rawContent: TextSpan, cue: Cue?, speaker: Range<Int>?, sentence: Int, rule: String) {
     var content = trimContent(rawContent)
     let contentTokens = tokens[doc.tokenIndex(atOrAfter: content.start)..<doc.tokenIndex(atOrAfter: content.end)]
-    // "denied these allegations" reports no speech; a quoted phrase may be short.
+    // A quoted phrase may be short; reported speech is a clause of three words at least.
     let quoted = pairs.contains { $0.span.overlaps(content) }
-    guard contentTokens.filter({ $0.kind == .word }).count >= (quoted ? 2 : 4) else { return }
+    guard contentTokens.filter({ $0.kind == .word }).count >= (quoted ? 2 : 3) else { return }
     // A quotation that runs over the content's edges belongs to it entirely.
     for p in pairs where p.span.overlaps(content) {
       if p.open < content.start { content.start = p.open }
