@@ -109,3 +109,38 @@ struct OrganizationRuleTests {
     #expect(orgs.first?.aliases.contains("KCNA") == true)
   }
 }
+
+@Suite("Recognition: context")
+struct ContextRuleTests {
+  @Test func affiliationAfterAPersonIsAnOrganization() {
+    expectNames("[Nathan Law]PER of [Demosisto]ORG won. Later [Demosisto]ORG celebrated.")
+  }
+
+  @Test func organizationsStopAtPeopleAndPlaces() {
+    expectNames("[Claudia Mo]PER of the [Civic Party]ORG and [Wong Pik-wan]PER of the [Democratic Party]ORG were elected.")
+    expectNames("Crowds gathered at the Kennedy Space Center and at Pyongyang International Airport.")
+  }
+
+  @Test func namesThatArePlacesOrWordsAfterAGivenName() {
+    let a = Pipeline().analyze(Article(id: "t", text: "Valeska Paris left the ship. Paris claims that she was held there."))
+    let people = a.recognition.entities.filter { $0.type == .person }
+    #expect(people.map(\.name) == ["Valeska Paris"])
+    #expect(a.recognition.mentions.filter { $0.kind == .name }.count == 2)
+    #expect(!a.recognition.entities.contains { $0.type == .state })
+  }
+
+  @Test func theKeywordAloneIsTheOrganizationNamedBefore() {
+    let a = Pipeline().analyze(Article(id: "t", text: "The Church of Scientology denied it. The spokesman said the Church never forced her."))
+    let orgs = a.recognition.entities.filter { $0.type == .organization }
+    #expect(orgs.count == 1)
+    #expect(a.recognition.mentions.filter { a.recognition.entities[$0.entity].type == .organization }.count == 2)
+  }
+
+  @Test func knownBodiesGoOnWithOf() {
+    expectNames("The [Supreme Court of Cassation]ORG ruled against [The Guardian]ORG.")
+  }
+
+  @Test func descriptorsBeforeFamilyNameFirstNames() {
+    expectNames("Pan-democrat [Lam Cheuk-ting]PER won a seat.")
+  }
+}

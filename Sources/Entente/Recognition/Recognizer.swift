@@ -324,6 +324,19 @@ struct RecognitionPass {
         }
         idx += 1
       case .known(let hits):
+        // "Supreme Court of Cassation": a known body's name goes on with "of …".
+        if let org = hits.first(where: { $0.entity >= 0 && gaz.entities[$0.entity].type == .organization && $0.role == .name }),
+          isOrgKeyword(tokens[item.range.upperBound - 1]), idx + 2 < its.count, its[idx + 1].isConnector,
+          tokens[its[idx + 1].range.lowerBound].text == "of", its[idx + 2].isWord
+        {
+          var end = idx + 2
+          while end + 1 < its.count, its[end + 1].isWord { end += 1 }
+          let r = item.range.lowerBound..<its[end].range.upperBound
+          _ = org
+          addOrganization(r, name: cleanName(r), sentence: s.index, rule: "organization-keyword")
+          idx = end + 1
+          continue
+        }
         let hadName = addKnown(item.range, hits: hits, sentence: s, headline: headline)
         if let hit = hits.first, hit.entity >= 0, gaz.entities[hit.entity].type != .person, hadName || hit.role == .demonym {
           qualifier = gaz.entities[hit.entity].key
@@ -361,7 +374,9 @@ struct RecognitionPass {
     guard let hit = hits.max(by: { $0.entity < $1.entity }) else { return false }
     let e = gaz.entities[hit.entity]
     let prev = r.lowerBound > s.tokens.lowerBound ? tokens[r.lowerBound - 1] : nil
-    if hit.ambiguous {
+    // "the Guardian", "The Hill": with its article, a newspaper's short name is not ambiguous.
+    let withArticle = e.name.hasPrefix("The ") && prev?.lower == "the"
+    if hit.ambiguous && !withArticle {
       // "Jordan", "Georgia", "Apple": not at the start of a sentence, and not where a
       // capitalized word next to it makes it part of another name.
       if isSentenceStart(r.lowerBound, in: s) && e.type == .organization { return false }
@@ -377,6 +392,9 @@ struct RecognitionPass {
     case .blocked:
       return false
     case .name:
+      var r = r
+      // "The Guardian", "The New York Times": the article is part of the name.
+      if e.name.hasPrefix("The "), let p = prev, p.text == "The" { r = (r.lowerBound - 1)..<r.upperBound }
       add(r, sentence: s.index, kind: .name, key: e.key, type: e.type, name: e.name, rule: "gazetteer")
       return true
     case .demonym:
@@ -542,7 +560,19 @@ struct RecognitionPass {
         found[k].rule = "coreference"
       }
     }
-    for p in pending {
+    // "Alvin Yeung of Civic Party", "Nathan Law of Demosisto": an affiliation after a person.
+    var resolved = Set<Int>()
+    for (k, p) in pending.enumerated() where p.rule == "unknown" && byFull[p.words.joined(separator: " ")] == nil && isAffiliation(p.tokens) {
+      let name = cleanName(p.tokens)
+      add(p.tokens, sentence: p.sentence, kind: .name, key: "organization:\(name)", type: .organization, name: name, rule: "affiliation")
+      resolved.insert(k)
+    }
+    // Organizations found by any rule, by their text: a later bare mention is the same one.
+    var orgByText: [String: String] = [:]
+    for f in found where f.type == .organization && f.kind == .name && orgByText[cleanName(f.tokens)] == nil {
+      orgByText[cleanName(f.tokens)] = f.cluster
+    }
+    for (k, p) in pending.enumerated() where !resolved.contains(k) {
       let joined = p.words.joined(separator: " ")
       if let key = byFull[joined] {
         add(p.tokens, sentence: p.sentence, kind: .name, key: key, type: .person, name: knownNames[key]!.name, rule: "coreference")
@@ -553,6 +583,10 @@ struct RecognitionPass {
         guard c.count == 1 else { continue }
         let key = c.first!
         add(p.tokens, sentence: p.sentence, kind: .name, key: key, type: .person, name: knownNames[key]!.name, rule: "coreference")
+        continue
+      }
+      if p.rule == "unknown", let key = orgByText[cleanName(p.tokens)], let known = knownNames[key] {
+        add(p.tokens, sentence: p.sentence, kind: .name, key: key, type: .organization, name: known.name, rule: "coreference")
         continue
       }
       if p.rule == "unknown", p.words.count <= 3, isSpeakerPosition(p.tokens, sentence: p.sentence),
@@ -612,6 +646,15 @@ struct RecognitionPass {
         add(ref.tokens, sentence: ref.sentence, kind: .role, key: holders[0], type: .person, name: known.name, rule: "role")
       }
     }
+  }
+
+  /// A name group right after "PERSON of [the]" or "PERSON from [the]".
+  func isAffiliation(_ r: Range<Int>) -> Bool {
+    var k = r.lowerBound - 1
+    if k >= 0, tokens[k].lower == "the" { k -= 1 }
+    guard k >= 1, tokens[k].lower == "of" || tokens[k].lower == "from" else { return false }
+    let end = tokens[k - 1].end
+    return found.contains { $0.type == .person && $0.kind == .name && tokens[$0.tokens.upperBound - 1].end == end }
   }
 
   /// "Kirby said", "…, said Kirby": a name right before or after a speech verb speaks.
