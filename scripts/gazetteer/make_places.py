@@ -93,13 +93,19 @@ GIVEN_PATH = os.path.join(RES_DIR, "given-names.txt")
 COMMON_PATH = os.path.join(RES_DIR, "common-words.txt")
 
 MIN_CITY_POPULATION = 150_000
+# The hand lists below were reviewed for given names and ordinary words, so
+# filters 4 and 5 (given-names.txt, common-words.txt) do not apply to them:
+# given-names.txt holds pinyin compounds such as "Xinjiang" and "Guangdong",
+# and common-words.txt holds "arctic" and "atlantic". The states.json and
+# organizations.json filters do apply. Set False to filter them too.
+HAND_LISTS_SKIP_WORD_FILTERS = True
 TOP_COUNTRIES = 40          # most populous countries (GeoNames population)
 EXTRA_SUBDIVISION_COUNTRIES = ("CA", "AU")   # always, whatever their rank
 
 # Kinds, in priority order: a name found by several sources is counted under
 # the first kind that produced it.
-KINDS = ("continent/region", "territory", "us-state", "ca-province", "au-state",
-         "subdivision", "city", "news-place")
+KINDS = ("us-state", "ca-province", "au-state", "territory", "subdivision",
+         "continent/region", "city", "news-place")
 
 # ---------------------------------------------------------------------------
 # Hand-written data
@@ -129,6 +135,9 @@ Siberia | Patagonia | Amazonia | Anatolia | Mesopotamia | Gaza Strip |
 Gaza | West Bank | Golan Heights | Sinai | Sinai Peninsula | Negev |
 Galilee | Crimea | Donbas | Donbass | Kashmir | Jammu and Kashmir |
 Ladakh | Tibet | Xinjiang | Inner Mongolia | Manchuria | Kurdistan |
+Anhui | Fujian | Gansu | Guangxi | Guizhou | Hebei | Heilongjiang | Henan |
+Hubei | Hunan | Jiangsu | Jiangxi | Jilin | Liaoning | Ningxia | Qinghai |
+Shaanxi | Shandong | Shanxi | Yunnan | Zhejiang |
 Iraqi Kurdistan | Rojava | Darfur | Kordofan | Tigray | Amhara | Oromia |
 Ogaden | Balochistan | Baluchistan | Punjab | Bengal | Catalonia |
 Basque Country | Flanders | Wallonia | Bavaria | Transnistria | Gagauzia |
@@ -138,15 +147,15 @@ Jubaland | Zanzibar | Mindanao | Luzon | Visayas | Borneo | Java |
 Sumatra | Bali | Papua | West Papua | Sicily | Sardinia | Corsica | Crete |
 Tasmania | Yucatán | Silicon Valley | Midwest | New England | Appalachia |
 Pacific Northwest | Deep South | Great Plains | Rust Belt | Sun Belt |
-Bay Area | Upper Midwest | Quebec | Ontario | Alberta | Newfoundland |
+Bay Area | Upper Midwest | Newfoundland |
 Labrador | Greater London | Home Counties | Midlands | West Midlands |
-East Midlands | Yorkshire | Cornwall | Lancashire | Kent | Essex | Surrey |
-Highlands | Ulster | Normandy | Brittany | Provence | Alsace | Lorraine |
+East Midlands | Yorkshire | Cornwall | Lancashire | Essex | Surrey |
+Scottish Highlands | Ulster | Normandy | Brittany | Provence | Alsace |
 Riviera | Tuscany | Lombardy | Piedmont | Andalusia | Galicia | Saxony |
 Silesia | Pomerania | Transylvania | Moldavia | Bohemia | Moravia |
 Dalmatia | Istria | Macedonia | Thrace | Lapland | Jutland | Zealand |
-Karelia | Ural Mountains | Urals | Volga | Far North | Alps | Pyrenees |
-Andes | Amazon basin | Congo Basin | Rift Valley | Sahara Desert |
+Karelia | Ural Mountains | Urals | Volga | Alps | Pyrenees |
+Andes | Amazon Basin | Congo Basin | Rift Valley | Sahara Desert |
 Gobi Desert | Kalahari | Okavango | Serengeti | Hokkaido | Okinawa |
 Kyushu | Honshu | Shikoku | Jeju | Hainan | Guangdong | Sichuan |
 Greater Bay Area | Pearl River Delta | Kalimantan | Sulawesi | Moluccas |
@@ -167,7 +176,7 @@ TERRITORIES = """
 Puerto Rico | Greenland | Hong Kong | Macau | Macao | Guam | Gibraltar |
 Bermuda | Faroe Islands | Faroes | New Caledonia | French Guiana |
 Réunion | Reunion | La Réunion | Aruba | Curaçao | Curacao | Sint Maarten |
-Saint Martin | Bonaire | Saba | Sint Eustatius | Caribbean Netherlands |
+Saint Martin | Bonaire | Sint Eustatius | Caribbean Netherlands |
 Cayman Islands | British Virgin Islands | US Virgin Islands |
 U.S. Virgin Islands | American Samoa | Northern Mariana Islands |
 Guadeloupe | Martinique | Mayotte | French Polynesia | Tahiti |
@@ -176,7 +185,7 @@ Saint Barthelemy | St. Barts | Anguilla | Montserrat |
 Turks and Caicos Islands | Turks and Caicos | Falkland Islands |
 South Georgia | Saint Helena | Ascension Island | Tristan da Cunha |
 Pitcairn Islands | British Indian Ocean Territory | Diego Garcia |
-Isle of Man | Jersey | Guernsey | Alderney | Sark | Åland | Aland Islands |
+Isle of Man | Jersey | Guernsey | Alderney | Åland | Aland Islands |
 Jan Mayen | Cook Islands | Niue | Tokelau | Norfolk Island |
 Christmas Island | Cocos Islands | Clipperton Island |
 French Southern Territories | Heard Island | Bouvet Island |
@@ -195,15 +204,14 @@ Beit Lahia | Beit Hanoun | Sderot | Kibbutz Be'eri | Tulkarm |
 Idlib | Raqqa | Kobani | Afrin | Daraa | Deir ez-Zor | Quneitra |
 Fallujah | Tikrit | Samarra | Sinjar | Hodeidah | Marib | Aden |
 El Fasher | Omdurman | Mekelle | Goma | Bukavu | Bunia | Timbuktu |
-Gao | Agadez | Maiduguri | Chibok | Cabo Delgado | Tripoli |
-Benghazi | Misrata | Davos | Chernobyl | Fukushima | Guantanamo Bay |
+Agadez | Maiduguri | Chibok | Cabo Delgado | Benghazi | Misrata | Davos | Chernobyl | Fukushima | Guantanamo Bay |
 Lampedusa | Srebrenica | Mariupol | Sevastopol | Donetsk | Luhansk |
 Nagasaki | Hiroshima | Lviv | Kharkiv | Kursk | Belgorod | Bryansk |
 Dnipro | Kandahar | Helmand | Herat | Kunduz | Mazar-i-Sharif | Peshawar |
 Quetta | Waziristan | Ladakh | Galwan | Doklam | Arunachal Pradesh |
 Ayodhya | Manhattan | Brooklyn | Queens | The Bronx | Staten Island |
 Capitol Hill | Mar-a-Lago | Palm Beach | Martha's Vineyard | Uvalde |
-Ferguson | Flint | Minneapolis | Maui | Lahaina | Juneau
+Minneapolis | Maui | Lahaina | Juneau
 """
 
 # English (or usual English-language) names of cities whose GeoNames name is
@@ -629,8 +637,10 @@ class Candidates:
         self.kind: dict[str, str] = {}
         self.note: dict[str, str] = {}
         self.rejected_shape: list[tuple[str, str]] = []
+        self.curated: set[str] = set()
 
-    def add(self, name: str, kind: str, note: str, with_fold: bool = True):
+    def add(self, name: str, kind: str, note: str, with_fold: bool = True,
+            curated: bool = False):
         name = nfc(name).translate(APOSTROPHES)
         forms = [name]
         if with_fold:
@@ -642,6 +652,8 @@ class Candidates:
             if bad:
                 self.rejected_shape.append((form, f"{bad} [{kind}: {note}]"))
                 continue
+            if curated:
+                self.curated.add(form)
             old = self.kind.get(form)
             if old is None or KINDS.index(kind) < KINDS.index(old):
                 self.kind[form] = kind
@@ -660,13 +672,13 @@ def shape_problem(name: str) -> str | None:
 
 def add_world_lists(cands: Candidates):
     for name in parse_bar_list(WORLD_REGIONS):
-        cands.add(name, "continent/region", "hand list")
+        cands.add(name, "continent/region", "hand list", curated=True)
     for c in gnc_data("continents.json").values():
         cands.add(c["name"], "continent/region", "GeoNames continents")
     for name in parse_bar_list(TERRITORIES):
-        cands.add(name, "territory", "hand list")
+        cands.add(name, "territory", "hand list", curated=True)
     for name in parse_bar_list(NEWS_PLACES):
-        cands.add(name, "news-place", "hand list")
+        cands.add(name, "news-place", "hand list", curated=True)
 
 
 def add_territories_from_countries(cands: Candidates, state_alpha3: set[str]):
@@ -724,6 +736,8 @@ def add_subdivisions(cands: Candidates, report_lines: list[str]):
             if not names and sub.code not in SUBDIVISION_ENGLISH:
                 skipped_types[sub.type] += 1
             kind = {"CA": "ca-province", "AU": "au-state", "US": "us-state"}.get(cc, "subdivision")
+            if cc == "US" and sub.type not in ("State", "District"):
+                kind = "territory"
             for n in names:
                 cands.add(n, kind, f"ISO 3166-2 {sub.code} {sub.type}")
     report_lines.append("subdivision types skipped (count): " + ", ".join(
@@ -774,10 +788,9 @@ class Filters:
         self.orgs_folded = {fold(x) for x in self.orgs}
 
         self.given = set(read_lines(GIVEN_PATH))
-        self.given_folded = {fold(x) for x in self.given}
         self.common = {x.lower() for x in read_lines(COMMON_PATH)}
 
-    def reason(self, name: str) -> str | None:
+    def reason(self, name: str, curated: bool = False) -> str | None:
         if len(name) < 3:
             return "shorter than 3 characters"
         if any(c.isdigit() for c in name):
@@ -787,12 +800,19 @@ class Filters:
             return "state name/capital/demonym (states.json)"
         if name in self.orgs or f in self.orgs_folded:
             return "organization (organizations.json)"
-        if " " not in name:
-            if name in self.given or f in self.given_folded:
+        if " " not in name and not (curated and HAND_LISTS_SKIP_WORD_FILTERS):
+            # A place and its folded form share one fate: "Mérida" goes with
+            # the given name "Merida". Given names are matched exactly (not
+            # folded: "Adélaïde" is no reason to drop "Adelaide").
+            if name in self.given or f in self.given:
                 return "given name (given-names.txt)"
             if name.lower() in self.common or f.lower() in self.common:
                 return "common word (common-words.txt)"
         return None
+
+    def word_list_reason(self, name: str) -> str | None:
+        """What filters 4-5 would say about a hand-listed name."""
+        return self.reason(name, curated=False) if " " not in name else None
 
 
 # ---------------------------------------------------------------------------
@@ -822,7 +842,7 @@ def main():
     kept: list[str] = []
     dropped: dict[str, str] = {}
     for name in sorted(cands.kind):
-        why = filters.reason(name)
+        why = filters.reason(name, curated=name in cands.curated)
         if why:
             dropped[name] = why
         else:
@@ -858,6 +878,12 @@ def main():
     for r, n in by_reason.most_common():
         print(f"    {n:6}  {r}")
     print(f"  rejected by shape before filtering: {len(cands.rejected_shape)}")
+    spared = sorted((n, filters.word_list_reason(n)) for n in kept
+                    if n in cands.curated and filters.word_list_reason(n))
+    if spared:
+        print(f"  hand-listed names kept that filters 4-5 would drop ({len(spared)}):")
+        print("    " + ", ".join(f"{n} ({'given' if 'given' in r else 'common'})"
+                                 for n, r in spared))
     kept_set = set(kept)
     print("  checks:")
     for name in CHECKS:

@@ -41,6 +41,16 @@ struct TokenTrie: Sendable {
     if replacing { values[node] = [hit] } else if !values[node].contains(hit) { values[node].append(hit) }
   }
 
+  /// What an exact phrase means, if anything.
+  func hits(for words: [String]) -> [GazetteerHit] {
+    var node = 0
+    for w in words {
+      guard let next = children[node][w] else { return [] }
+      node = Int(next)
+    }
+    return values[node]
+  }
+
   /// The longest match starting at `start` (token index), as (end, hits).
   func longestMatch(_ tokens: [Token], from start: Int, limit: Int) -> (end: Int, hits: [GazetteerHit])? {
     var node = 0
@@ -271,6 +281,12 @@ public final class Gazetteer: Sendable {
     let ruleWords = orgKeywords.union(rules.placeKeywords).union(rules.eventWords)
     for phrase in (lexicon.nonEntityCapitalized ?? []) + months + (lexicon.weekdays ?? []) where !ruleWords.contains(phrase) {
       trie.insert(Gazetteer.words(phrase), GazetteerHit(entity: -1, role: .blocked, ambiguous: false))
+    }
+    // Places that are not states (cities, regions, provinces): never a person or an
+    // organization. A phrase that already names an entity (a capital) keeps that meaning.
+    for place in try lines("places.txt") {
+      let w = Gazetteer.words(place)
+      if trie.hits(for: w).isEmpty { trie.insert(w, GazetteerHit(entity: -1, role: .blocked, ambiguous: false)) }
     }
     if let user = userEntities {
       for e in user.entities {

@@ -240,7 +240,9 @@ struct RecognitionPass {
           continue
         }
         if prev.isWord { lo -= 1; continue }
-        if case .known(let hits) = prev.kind, hits.contains(where: { $0.entity >= 0 && gaz.entities[$0.entity].type != .person }) {
+        // States, organizations and places start organization names: "Hong Kong Federation of
+        // Trade Unions", "US Navy", "Russian Foreign Ministry".
+        if case .known(let hits) = prev.kind, hits.contains(where: { $0.role == .blocked || $0.entity >= 0 && gaz.entities[$0.entity].type != .person }) {
           lo -= 1
           continue
         }
