@@ -31,7 +31,8 @@ Sources and licences
   - countries.json: population (to pick the most populous countries), the
     continent code (to pick Europe), and the ISO entries that are no
     sovereign state in states.json (Puerto Rico, Greenland, Hong Kong ...).
-  places.txt copies GeoNames data and is therefore CC BY 4.0.
+  places.txt copies GeoNames data and is therefore CC BY 4.0 (attribution:
+  GeoNames, www.geonames.org); the header says so.
 * `pycountry` 26.2.16 (PyPI, LGPL-2.1; its ISO 3166-2 data comes from
   Debian's iso-codes, LGPL-2.1): first-level subdivisions (states,
   provinces, regions, prefectures, oblasts, ...) of the TOP_COUNTRIES most
@@ -43,11 +44,11 @@ Sources and licences
   names for the rest of the newsworthy ones.
 * This script's own hand-written lists: continents and world regions
   (WORLD_REGIONS), non-sovereign territories (TERRITORIES), English names of
-  cities whose GeoNames name is local (CITY_ENGLISH: Makkah -> Mecca, Köln
-  -> Cologne), and a few often-reported places below the population
+  cities whose GeoNames name is local (CITY_ENGLISH: Makkah -> Mecca,
+  Sevilla -> Seville), and a few often-reported places below the population
   threshold (NEWS_PLACES: Bakhmut, Rafah, Davos ...).
 
-Filters (a wrong entry blocks a real entity, so every name passes all five;
+Filters (a wrong entry blocks a real entity, so every name must pass all six;
 "fold" strips accents, "ł" -> "l", curly apostrophes -> "'"):
   1. length < 3 characters, or any digit;
   2. a sovereign state's name, official name, abbreviation, demonym, capital
@@ -58,15 +59,25 @@ Filters (a wrong entry blocks a real entity, so every name passes all five;
   3. an organization's name, alias or acronym in
      Sources/Entente/Resources/organizations.json (exact, or folded);
   4. a single-word place (no space) that is a given name in
-     Sources/Entente/Resources/given-names.txt (exact, or folded);
+     Sources/Entente/Resources/given-names.txt: exact match of the place or
+     of its folded form ("Mérida" goes with "Merida"); given names are not
+     folded ("Adélaïde" is no reason to drop "Adelaide");
   5. a single-word place whose lowercase form (or folded lowercase form) is
      in Sources/Entente/Resources/common-words.txt ("Reading", "Mobile",
-     "Nice", "Split").
+     "Buffalo", "Derby");
+  6. PERSON_LIKE_PLACES below: places whose name news mainly use for a
+     person (Hamilton, Lincoln, Mendoza, Hidalgo, "Benito Juárez").
+Filters 4 and 5 do not apply to the hand lists (HAND_LISTS_SKIP_WORD_FILTERS),
+which were reviewed by hand: given-names.txt holds pinyin compounds such as
+"Xinjiang" and "Guangdong", and common-words.txt holds "arctic", "atlantic".
 Note: scripts/gazetteer/make_lexicons.py already removes major places
-(Paris, Sydney, Florence, Austin, Lincoln, Charlotte, Adelaide, Georgia ...)
-from given-names.txt, so those stay places here; the places it keeps as
-given names (Victoria, Regina, Jackson, Madison, Savannah ...) are dropped
-here. Each single word is thus either a given name or a place, never both.
+(Sydney, Florence, Austin, Charlotte, Adelaide, Houston ...) from
+given-names.txt, so those stay places here; the places it keeps as given
+names (Victoria, Regina, Jackson, Madison, Savannah ...) are dropped here.
+Outside the hand lists a single word is thus a given name or a place, never
+both. given-names.txt also holds pinyin compounds that are Chinese cities
+(Tianjin, Kunming, Nanning, Jinan ...), so those are dropped here too; the
+fix for that belongs in make_lexicons.py.
 Also dropped: names that are not written in Latin script, names with
 commas, parentheses, brackets or slashes (the parts of GeoNames'
 "Donostia / San Sebastián" are kept separately), and names that do not start
@@ -150,7 +161,7 @@ Pacific Northwest | Deep South | Great Plains | Rust Belt | Sun Belt |
 Bay Area | Upper Midwest | Newfoundland |
 Labrador | Greater London | Home Counties | Midlands | West Midlands |
 East Midlands | Yorkshire | Cornwall | Lancashire | Essex | Surrey |
-Scottish Highlands | Ulster | Normandy | Brittany | Provence | Alsace |
+Scottish Highlands | Ulster | Normandy | Provence | Alsace |
 Riviera | Tuscany | Lombardy | Piedmont | Andalusia | Galicia | Saxony |
 Silesia | Pomerania | Transylvania | Moldavia | Bohemia | Moravia |
 Dalmatia | Istria | Macedonia | Thrace | Lapland | Jutland | Zealand |
@@ -262,6 +273,20 @@ CITY_ENGLISH = {
     "Al Mansurah": ["Mansoura"],
     "Assiut": ["Asyut"],
 }
+
+# Places whose name news mainly use for a person (a common surname of
+# prominent people, or a person's full name): dropped whatever the source, as
+# filter 6. Reviewed against the census surname list of PyPI `names` and the
+# kept list; not exhaustive. Houston, Austin, Dallas, Boston, York,
+# Cleveland stay: the place dominates.
+PERSON_LIKE_PLACES = """
+Henderson | Hamilton | Lincoln | Montgomery | Durham | Lancaster | Sutton |
+Newton | Poole | Dudley | Vaughan | Mendoza | Guerrero | Hidalgo | Morelos |
+Trujillo | Valenzuela | Ibarra | Salinas | Pereira | Burgos | Santander |
+Banda | Munger | Noda | Benito Juárez | Álvaro Obregón | Miguel Hidalgo |
+Gustavo Adolfo Madero | Nicolás Romero | José C. Paz | Francisco Morato |
+Eloy Alfaro | Venustiano Carranza
+"""
 
 # English names of first-level subdivisions, by ISO 3166-2 code. A code listed
 # here takes these names instead of pycountry's (whatever its type); an empty
@@ -789,6 +814,7 @@ class Filters:
 
         self.given = set(read_lines(GIVEN_PATH))
         self.common = {x.lower() for x in read_lines(COMMON_PATH)}
+        self.person_like = {fold(x) for x in parse_bar_list(PERSON_LIKE_PLACES)}
 
     def reason(self, name: str, curated: bool = False) -> str | None:
         if len(name) < 3:
@@ -800,6 +826,8 @@ class Filters:
             return "state name/capital/demonym (states.json)"
         if name in self.orgs or f in self.orgs_folded:
             return "organization (organizations.json)"
+        if f in self.person_like:
+            return "mainly a person's name in news (PERSON_LIKE_PLACES)"
         if " " not in name and not (curated and HAND_LISTS_SKIP_WORD_FILTERS):
             # A place and its folded form share one fate: "Mérida" goes with
             # the given name "Merida". Given names are matched exactly (not
@@ -856,8 +884,9 @@ def main():
         f"  cities with population >= {MIN_CITY_POPULATION:,}, US states, continents, territories;",
         f"  ISO 3166-2 first-level subdivisions via PyPI pycountry {v['pycountry']} (LGPL-2.1,",
         "  Debian iso-codes data) with English names from the script; hand lists in the script.",
-        "Licence: CC BY 4.0 (attribution: GeoNames). Filtered against states.json,",
-        "  organizations.json, given-names.txt and common-words.txt; see the script for the rules.",
+        "Licence: CC BY 4.0 (GeoNames data; attribution: GeoNames, www.geonames.org); ISO 3166-2",
+        "  names from Debian iso-codes (LGPL-2.1). Filtered against states.json, organizations.json,",
+        "  given-names.txt and common-words.txt; see the script for the rules.",
     ]
     with open(OUT_PATH, "w", encoding="utf-8", newline="\n") as f:
         for h in header:

@@ -121,6 +121,13 @@ struct RecognitionPass {
       let u = tokens[j]
       if u.start > tokens[j - 1].end + 1, doc.text[tokens[j - 1].end] == "\n" { break }
       if isNameWord(u, headline: headline) { j += 1; continue }
+      // "New People's Party", "People's Liberation Army": a possessive inside an organization's name.
+      if u.text == "'s", j + 1 < limit, isNameWord(tokens[j + 1], headline: headline), isOrgKeyword(tokens[j + 1])
+        || (j + 2 < limit && isNameWord(tokens[j + 2], headline: headline) && isOrgKeyword(tokens[j + 2]))
+      {
+        j += 1
+        continue
+      }
       // "Workers' Party": a plural possessive inside a name.
       if u.kind == .punctuation, u.text == "'" || u.text == "\u{2019}", u.start == tokens[j - 1].end,
         tokens[j - 1].text.hasSuffix("s"), j + 1 < limit, isNameWord(tokens[j + 1], headline: headline),
@@ -156,7 +163,7 @@ struct RecognitionPass {
     var k = run.lowerBound
     while k < run.upperBound {
       let t = tokens[k]
-      if t.text == "." || t.text == "&" || t.text == "'" || t.text == "\u{2019}" {
+      if t.text == "." || t.text == "&" || t.text == "'" || t.text == "\u{2019}" || t.text == "'s" {
         out.append(Item(range: k..<k + 1, kind: .connector))
         k += 1
         continue
@@ -195,6 +202,18 @@ struct RecognitionPass {
     while let l = its.last, l.isConnector { its.removeLast() }
     guard !its.isEmpty else { return }
 
+    // An event ("Fan Expo Canada 2016", "the NATO Summit") is not an entity: drop its words and
+    // what follows them; names before it ("NATO") stay.
+    if let e = its.firstIndex(where: { $0.isWord && gaz.eventWords.contains(tokens[$0.range.lowerBound].text) }),
+      !its[(e + 1)...].contains(where: { $0.isWord && isOrgKeyword(tokens[$0.range.lowerBound]) })
+    {
+      var start = e
+      while start > 0, its[start - 1].isWord || its[start - 1].isConnector { start -= 1 }
+      if start > 0, let f = its[..<start].first(where: { !$0.isConnector }), let l = its[..<start].last(where: { !$0.isConnector }) {
+        analyzeRun(f.range.lowerBound..<l.range.upperBound, sentence: s, headline: headline)
+      }
+      return
+    }
     // Places and events: a word group that ends in a place or event keyword takes the whole run.
     if let last = its.last, last.isWord {
       let w = tokens[last.range.lowerBound].text
@@ -455,8 +474,12 @@ struct RecognitionPass {
     if let w = tokens[r].last(where: { $0.kind == .word }), r.count > 1, gaz.placeKeywords.contains(w.text) || gaz.eventWords.contains(w.text) {
       return
     }
-    // "Pan-democrat Lam Cheuk-ting": a hyphenated descriptor before a family-name-first name.
-    if r.count >= 3, tokens[r.lowerBound].text.contains("-"), tokens[r].dropFirst(2).contains(where: isFamilyFirstGiven) {
+    // "Pan-democrat Lam Cheuk-ting", "Nonpartisan Paul Tse": a descriptor capitalized only
+    // because it starts the sentence, before a name.
+    if r.count >= 3, !gaz.givenNames.contains(tokens[r.lowerBound].text),
+      tokens[r.lowerBound].text.contains("-") || isSentenceStart(r.lowerBound, in: s),
+      tokens[r].dropFirst(2).contains(where: isFamilyFirstGiven) || gaz.givenNames.contains(tokens[r.lowerBound + 1].text)
+    {
       r = (r.lowerBound + 1)..<r.upperBound
     }
     let words = tokens[r].map(\.text)
@@ -547,8 +570,8 @@ struct RecognitionPass {
     var byFull: [String: String] = [:]
     for f in found where f.type == .person {
       let ws = tokens[f.tokens].filter { $0.kind == .word }.map(\.text)
-      byFull[ws.joined(separator: " ")] = f.cluster
       guard ws.count >= 2 else { continue }
+      byFull[ws.joined(separator: " ")] = f.cluster
       byWord[ws.last!, default: []].insert(f.cluster)
       if tokens[f.tokens].dropFirst().contains(where: isFamilyFirstGiven) || !gaz.givenNames.contains(ws[0]) {
         byWord[ws[0], default: []].insert(f.cluster)
@@ -561,6 +584,8 @@ struct RecognitionPass {
         found[k].name = knownNames[c.first!]?.name ?? found[k].name
         found[k].rule = "coreference"
       }
+      let w = tokens[found[k].tokens.lowerBound].text
+      if byFull[w] == nil { byFull[w] = found[k].cluster }
     }
     // "Alvin Yeung of Civic Party", "Nathan Law of Demosisto": an affiliation after a person.
     var resolved = Set<Int>()
