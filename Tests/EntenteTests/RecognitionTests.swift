@@ -144,3 +144,25 @@ struct ContextRuleTests {
     expectNames("Pan-democrat [Lam Cheuk-ting]PER won a seat.")
   }
 }
+
+@Suite("Recognition: acronyms, governments, portfolios")
+struct MoreContextRuleTests {
+  @Test func acronymOfInitialsJoinsTheLongForm() {
+    let a = Pipeline().analyze(Article(id: "t", text: "Michael Tien of the New People's Party won. Later NPP members and the New People Party celebrated."))
+    let orgs = a.recognition.entities.filter { $0.type == .organization }
+    #expect(orgs.count == 1)
+    #expect(a.recognition.mentions.filter { a.recognition.entities[$0.entity].type == .organization }.count == 3)
+  }
+
+  @Test func theHeadOfAGovernment() {
+    expectNames("The tax changed under the [Monti]PER government.")
+  }
+
+  @Test func portfoliosAreNotPeople() {
+    expectNames("Undersecretary for Education Mr. [Toccafondi]PER spoke, and Professor [Burrows]PER agreed.")
+  }
+
+  @Test func currenciesAreNotStates() {
+    expectNames("It will cost NZ $ 26 million, [New Zealand]STA said.")
+  }
+}

@@ -378,7 +378,12 @@ struct RecognitionPass {
         }
         let r = its[idx].range.lowerBound..<its[end - 1].range.upperBound
         let afterTitle = !titles.isEmpty && (idx > 0 && its[idx - 1].isTitle || roleBefore && idx == 0 || idx > 0 && its[idx - 1].isConnector && idx > 1 && its[idx - 2].isTitle)
-        classifyGroup(r, sentence: s, afterTitle: afterTitle, titles: titles, qualifier: qualifier, headline: headline)
+        // "Minister of Defence", "Undersecretary for Education": a portfolio, not a name.
+        let portfolio = afterTitle && idx > 1 && its[idx - 1].isConnector
+          && tokens[its[idx].range.lowerBound..<r.upperBound].allSatisfy { $0.kind != .word || gaz.commonWords.contains($0.lower) && !gaz.givenNames.contains($0.text) }
+        if !portfolio {
+          classifyGroup(r, sentence: s, afterTitle: afterTitle, titles: titles, qualifier: qualifier, headline: headline)
+        }
         titles = []
         qualifier = nil
         roleBefore = false
@@ -408,6 +413,11 @@ struct RecognitionPass {
         pending.append(Pending(tokens: r, sentence: s.index, words: tokens[r].map(\.text), rule: "ambiguous-state", title: e.key))
         return false
       }
+    }
+    // "NZ $ 26 million", "US dollars": a currency, not the state.
+    if e.type == .state, r.upperBound < s.tokens.upperBound {
+      let next = tokens[r.upperBound]
+      if next.text == "$" || ["dollar", "dollars"].contains(next.lower) { return false }
     }
     switch hit.role {
     case .blocked:
@@ -456,7 +466,10 @@ struct RecognitionPass {
   }
 
   mutating func addOrganization(_ r: Range<Int>, name: String, sentence: Int, rule: String) {
-    let key = "organization:\(name)"
+    // "New People's Party" and "New People Party" are one organization.
+    let normalized = name.replacingOccurrences(of: "'s ", with: " ").replacingOccurrences(of: "\u{2019}s ", with: " ")
+      .replacingOccurrences(of: "' ", with: " ")
+    let key = knownNames.keys.first { $0 == "organization:\(normalized)" } ?? "organization:\(normalized)"
     add(r, sentence: sentence, kind: .name, key: key, type: .organization, name: name, rule: rule)
     // "Korean Central News Agency (KCNA)": the acronym names the same organization.
     if r.upperBound + 2 < tokens.count, tokens[r.upperBound].text == "(", tokens[r.upperBound + 2].text == ")",
@@ -616,6 +629,15 @@ struct RecognitionPass {
         add(p.tokens, sentence: p.sentence, kind: .name, key: key, type: .organization, name: known.name, rule: "coreference")
         continue
       }
+      // "the Monti government", "the Biden administration": the head of a government.
+      if p.rule == "unknown", p.words.count <= 2, p.tokens.upperBound < tokens.count,
+        ["government", "administration", "cabinet"].contains(tokens[p.tokens.upperBound].text),
+        !gaz.commonWords.contains(p.words.last!.lowercased())
+      {
+        let name = cleanName(p.tokens)
+        add(p.tokens, sentence: p.sentence, kind: .name, key: "person:\(name)", type: .person, name: name, rule: "head-of-government")
+        continue
+      }
       if p.rule == "unknown", p.words.count <= 3, isSpeakerPosition(p.tokens, sentence: p.sentence),
         !gaz.commonWords.contains(p.words[0].lowercased()) || p.words.count > 1
       {
@@ -653,6 +675,20 @@ struct RecognitionPass {
         found[k].kind = .name
         found[k].name = known.name
         found[k].rule = "coreference"
+      }
+    }
+    // "NPP" for "New People Party": an acronym made of an organization's initials.
+    var byInitials: [String: Set<String>] = [:]
+    for f in found where f.type == .organization && f.kind == .name && f.tokens.count > 1 {
+      let initials = tokens[f.tokens].filter { $0.kind == .word && $0.isCapitalized && !gaz.connectors.contains($0.lower) }
+        .map { String($0.text.prefix(1)) }.joined()
+      if initials.count >= 2 { byInitials[initials, default: []].insert(f.cluster) }
+    }
+    for k in found.indices where found[k].type == .organization && found[k].tokens.count == 1 && found[k].rule == "acronym" {
+      if let c = byInitials[tokens[found[k].tokens.lowerBound].text], c.count == 1, let key = c.first, let known = knownNames[key] {
+        found[k].cluster = key
+        found[k].name = known.name
+        found[k].rule = "acronym-link"
       }
     }
     // A title standing alone ("the NATO Secretary General") refers to the one person holding it.
