@@ -34,12 +34,28 @@ public struct Pipeline: Sendable {
     GraphBuilder.graph(for: analysis)
   }
 
-  /// The merged graph of several articles, in input order.
-  public func graph(for articles: [Article]) -> RelationshipGraph {
+  /// The merged graph of several articles, in input order, analysed on `jobs` threads.
+  /// The result is the same whatever the number of threads.
+  public func graph(for articles: [Article], jobs: Int = 1) -> RelationshipGraph {
     var graph = RelationshipGraph()
-    for a in articles { graph.merge(GraphBuilder.graph(for: analyze(a))) }
+    for batch in stride(from: 0, to: articles.count, by: Pipeline.batchSize) {
+      let slice = Array(articles[batch..<min(articles.count, batch + Pipeline.batchSize)])
+      let graphs = Parallel.map(slice, jobs: jobs) { GraphBuilder.graph(for: self.analyze($0)) }
+      for g in graphs { graph.merge(g) }
+    }
     return graph.resolvingPartialNames()
   }
+
+  /// Analyses articles on `jobs` threads, handing the results to `body` in input order, a
+  /// batch at a time (so memory holds one batch of analyses, not the whole corpus).
+  public func analyzeAll(_ articles: [Article], jobs: Int = 1, _ body: (ArticleAnalysis) throws -> Void) rethrows {
+    for batch in stride(from: 0, to: articles.count, by: Pipeline.batchSize) {
+      let slice = Array(articles[batch..<min(articles.count, batch + Pipeline.batchSize)])
+      for a in Parallel.map(slice, jobs: jobs, { self.analyze($0) }) { try body(a) }
+    }
+  }
+
+  static let batchSize = 256
 }
 
 /// Turns an article's entities, mentions and quotes into nodes and edges.

@@ -37,7 +37,7 @@ struct Build: ParsableCommand {
     var status = RunStatus()
     try reporting {
       let articles = try input.articles(&status)
-      let graph = try input.pipeline().graph(for: articles)
+      let graph = try input.pipeline().graph(for: articles, jobs: input.jobs)
       let base = out == "." ? name : (out.hasSuffix("/") ? out + name : out + "/" + name)
       let dot = DOTExporter(graphName: name).string(graph)
       var written = ["dot", "json"]

@@ -33,8 +33,12 @@ struct InputOptions: ParsableArguments {
   @Option(name: .long, help: "A JSON entity file adding entities and aliases, or blocking false names.")
   var entities: String?
 
+  @Option(name: .long, help: "Threads to analyse articles on (default: the number of cores). Output is the same for any number.")
+  var jobs: Int = Parallel.defaultJobs
+
   mutating func validate() throws {
     if inputs.isEmpty { throw ValidationError("Give at least one input: a file, a folder, - for stdin, or a graph.json.") }
+    if jobs < 1 { throw ValidationError("--jobs must be 1 or more.") }
   }
 
   func pipeline() throws -> Pipeline {
@@ -60,7 +64,7 @@ struct InputOptions: ParsableArguments {
     if inputs.count == 1, inputs[0].hasSuffix(".json") {
       return try GraphJSON.read(path: inputs[0])
     }
-    return try pipeline().graph(for: articles(&status))
+    return try pipeline().graph(for: articles(&status), jobs: jobs)
   }
 }
 

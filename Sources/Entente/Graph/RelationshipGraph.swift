@@ -44,7 +44,7 @@ public struct Node: Sendable, Hashable, Codable {
   public var aliases: [String]
   /// Number of mentions (names, demonyms, metonyms, pronouns and roles).
   public var mentions: Int
-  /// Ids of the articles that mention it, sorted.
+  /// Ids of the articles that mention it, in input order.
   public var articles: [String]
 
   public init(id: String, name: String, type: EntityType, aliases: [String] = [], mentions: Int = 0, articles: [String] = []) {
@@ -119,24 +119,44 @@ public struct RelationshipGraph: Sendable, Equatable {
 
   public init() {}
 
+  public static func == (a: RelationshipGraph, b: RelationshipGraph) -> Bool {
+    a.nodes == b.nodes && a.edges == b.edges && a.articles == b.articles && a.articleDates == b.articleDates
+  }
+
+  /// The last article added was not in the graph before (so no node has it yet).
+  private var lastArticleIsNew = false
+
   public mutating func addArticle(_ id: String, date: String?) {
-    articles.append(id)
+    lastArticleIsNew = articles.append(id).inserted
     if let d = date { articleDates[id] = d }
   }
 
   /// Adds a node, or adds its mentions, aliases and articles to the node with its id.
+  ///
+  /// - Complexity: O(aliases) for a node of one article merged after the ones before it (the
+  ///   common case of building a corpus in input order); O(articles) otherwise.
   public mutating func record(node: Node) {
-    if var existing = nodes[node.id] {
-      existing.mentions += node.mentions
-      existing.aliases = Array(Set(existing.aliases).union(node.aliases)).sorted()
-      existing.articles = Array(Set(existing.articles).union(node.articles)).sorted()
-      nodes[node.id] = existing
-    } else {
+    guard let index = nodes.index(forKey: node.id) else {
       var n = node
       n.aliases = Array(Set(n.aliases)).sorted()
-      n.articles = Array(Set(n.articles)).sorted()
+      n.articles = Array(OrderedSet(n.articles))
       nodes[node.id] = n
+      return
     }
+    nodes.values[index].mentions += node.mentions
+    for alias in node.aliases where !nodes.values[index].aliases.contains(alias) {
+      let at = nodes.values[index].aliases.firstIndex { $0 > alias } ?? nodes.values[index].aliases.count
+      nodes.values[index].aliases.insert(alias, at: at)
+    }
+    if node.articles.count == 1, nodes.values[index].articles.last == node.articles[0] { return }
+    if node.articles.count == 1, lastArticleIsNew, articles.last == node.articles[0] {
+      // The article being merged now is new to this node: no search needed.
+      nodes.values[index].articles.append(node.articles[0])
+      return
+    }
+    var merged = OrderedSet(nodes.values[index].articles)
+    merged.append(contentsOf: node.articles)
+    nodes.values[index].articles = Array(merged)
   }
 
   /// One more sentence naming both `a` and `b`.
