@@ -81,3 +81,44 @@ struct QuoteTests {
     #expect(a.quotes.first?.speaker.map { a.document.string($0) } == "Moscow and Pyongyang")
   }
 }
+
+@Suite("Quotations: forms of news writing")
+struct NewsQuoteFormTests {
+  static let text = """
+    Ukrainian President Volodymyr Zelensky met Joe Biden in Washington on Monday.
+
+    "We will win this war," said Zelensky.
+
+    Biden wrote on Twitter that the United States would stand with Ukraine.
+
+    A spokesman for the Kremlin, Dmitry Peskov, said Russia would respond.
+
+    "Nothing has changed," the official said, speaking on condition of anonymity.
+
+    Biden told reporters: "Russia will pay a price."
+
+    In a statement, the Russian Foreign Ministry said the sanctions were illegal.
+
+    Chinese officials warned that Beijing would not accept the decision.
+
+    The European Commission, the EU's executive arm, said it would propose new measures.
+
+    Zelensky's office said the attack killed three people.
+    """
+
+  static let found: [String] = quotes(text)
+
+  @Test(arguments: [
+    "Zelensky => Volodymyr Zelensky: \"We will win this war,\"",
+    "Biden => Joe Biden: that the United States would stand with Ukraine",
+    "Dmitry Peskov => Dmitry Peskov: Russia would respond",
+    "the official => -: \"Nothing has changed,\"",
+    "Biden => Joe Biden: \"Russia will pay a price.\"",
+    "Chinese officials => China: that Beijing would not accept the decision",
+    "The European Commission => European Commission: it would propose new measures",
+    "Zelensky's office => Volodymyr Zelensky: the attack killed three people",
+  ])
+  func attributes(_ expected: String) {
+    #expect(Self.found.contains(expected), "\(Self.found)")
+  }
+}

@@ -50,6 +50,8 @@ struct QuotePass {
     "tonight", "earlier", "later", "last", "this", "on", "week", "month", "year", "morning", "evening",
     "afternoon", "night", "in", "a", "an", "the", "statement", "interview", "news", "conference",
     "briefing", "press", "release", "post", "speech", "letter", "televised", "address", "written",
+    "twitter", "x", "facebook", "telegram", "instagram", "truth", "website", "blog", "online", "video",
+    "radio", "television", "tv",
     "at", "during", "separate", "joint", "told", "reporters", "journalists", "also", "further",
     "recently", "previously", "again", "publicly", "repeatedly", "social", "media", "friday's",
   ]
@@ -64,9 +66,13 @@ struct QuotePass {
     "reporters", "journalists", "lawmakers", "parliament", "congress", "me", "us", "him", "her", "them",
     "the", "a", "an", "audience", "supporters", "delegates", "media", "press", "cnn", "bbc", "reuters",
   ]
+  /// Heads through which their possessor or qualifier speaks: "Russian officials", "Zelensky's
+  /// office", "the ministry's statement".
   static let pluralHeads: Set<String> = [
     "officials", "authorities", "media", "government", "ministry", "sources", "diplomats", "leaders",
     "military", "army", "forces", "police", "spokesperson", "spokesman", "spokeswoman", "statement",
+    "office", "embassy", "campaign", "lawyer", "lawyers", "aides", "aide", "administration", "team",
+    "representatives", "delegation", "envoys", "negotiators", "commanders", "prosecutors",
   ]
   /// Verbs that report speech only when a "that" clause, a colon or a quotation follows.
   static let weakCues: Set<String> = [
@@ -422,7 +428,11 @@ struct QuotePass {
     let prevIsComma = before >= first && (tokens[before].text == "," || SentenceSegmenter.isClosing(tokens[before]))
     // …, said X.  /  "…," adds the Central Committee.
     if prevIsComma, let np = speakerAfter(cue.range.upperBound, in: s),
-      np.contains(where: { mentionAt[$0] != nil || gaz.roleNouns.contains(tokens[$0].lower) || gaz.pronouns[tokens[$0].lower] != nil })
+      np.contains(where: { mentionAt[$0] != nil || gaz.roleNouns.contains(tokens[$0].lower) || gaz.pronouns[tokens[$0].lower] != nil }),
+      // "…, said X." / "…, said X, who …": the speaker closes the clause. In "X, the EU's
+      // executive arm, said it would …" a new clause starts after the cue instead.
+      np.upperBound >= last || tokens[np.upperBound].kind == .punctuation
+        || QuotePass.adverbialStarts.contains(tokens[np.upperBound].lower)
     {
       let contentEnd = tokens[before].text == "," ? tokens[before].start : tokens[before].end
       record(content: TextSpan(sentenceSpan.start, contentEnd), cue: cue, speaker: np, sentence: s.index, rule: "content-cue-speaker")
