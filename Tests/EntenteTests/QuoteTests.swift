@@ -122,3 +122,16 @@ struct NewsQuoteFormTests {
     #expect(Self.found.contains(expected), "\(Self.found)")
   }
 }
+
+@Suite("Quotations: pronouns and sex")
+struct PronounSexTests {
+  @Test func sheSkipsTheManWhoSpokeLast() {
+    let text = "Andrii Sybiha said that Kyiv would accept inspections. Foreign Ministry spokeswoman Maria Zakharova rejected it. \"Our conditions have not changed,\" she said."
+    #expect(quotes(text).last == "she => Maria Zakharova: \"Our conditions have not changed,\"")
+  }
+
+  @Test func heStaysWithTheLastSpeakerOfThatSex() {
+    let text = "John Kirby said the talks had failed badly. Karin Jean-Pierre met Kirby later. He added that North Korea was isolated."
+    #expect(quotes(text).last == "He => John Kirby: that North Korea was isolated")
+  }
+}

@@ -290,26 +290,40 @@ struct QuotePass {
 
   mutating func resolvePronoun(_ k: Int, gender: String, sentence: Int) -> Int? {
     let wantPerson = gender == "male" || gender == "female"
-    var result: Int? = nil
-    if let last = lastSpeaker, sentence - last.sentence <= 4 {
-      let type = recognition.entities[last.entity].type
-      if wantPerson == (type == .person) { result = last.entity }
+    let want = gender == "male" ? "m" : gender == "female" ? "f" : nil
+    /// A person of the other sex does not fit "he" or "she"; an unknown sex fits both.
+    func fits(_ e: Int) -> Bool {
+      let entity = recognition.entities[e]
+      guard wantPerson == (entity.type == .person) else { return false }
+      if let w = want, let g = entity.gender { return g == w }
+      return true
     }
-    if result == nil {
-      // The subject of the nearest sentence before that names a fitting entity.
+    /// The subject (first fitting name) of each of the sentences before, nearest first.
+    func subjects(sexKnown: Bool) -> Int? {
       var si = sentence
-      while si >= 0, sentence - si <= 2, result == nil {
-        let s = doc.sentences[si]
-        let candidates = recognition.mentions.filter {
+      while si >= 0, sentence - si <= 2 {
+        let candidate = recognition.mentions.first {
           $0.sentence == si && $0.tokens.upperBound <= (si == sentence ? k : Int.max)
-            && ($0.kind == .name || $0.kind == .role)
-            && (recognition.entities[$0.entity].type == .person) == wantPerson
+            && ($0.kind == .name || $0.kind == .role) && fits($0.entity)
+            && (!sexKnown || recognition.entities[$0.entity].gender != nil)
         }
-        _ = s
-        if let first = candidates.first { result = first.entity }
+        if let c = candidate { return c.entity }
         si -= 1
       }
+      return nil
     }
+    var result: Int? = nil
+    if let last = lastSpeaker, sentence - last.sentence <= 4, fits(last.entity) {
+      // The last speaker, unless its sex is unknown and a nearer subject's is known to fit.
+      if want != nil, recognition.entities[last.entity].gender == nil, let known = subjects(sexKnown: true),
+        doc.sentences[sentence].index - last.sentence >= 1
+      {
+        result = known
+      } else {
+        result = last.entity
+      }
+    }
+    if result == nil { result = subjects(sexKnown: false) }
     if let r = result { addMention(k..<k + 1, entity: r, kind: .pronoun, sentence: sentence) }
     return result
   }

@@ -73,6 +73,8 @@ public final class Gazetteer: Sendable {
   public let entities: [KnownEntity]
   let trie: TokenTrie
   let givenNames: Set<String>
+  /// Given names one sex only bears in census lists: "m" or "f".
+  let nameGenders: [String: String]
   let commonWords: Set<String>
   let functionWords: Set<String>
   let connectors: Set<String>
@@ -205,6 +207,12 @@ public final class Gazetteer: Sendable {
     let rules = try load("recognition.json", RecognitionFile.self)
     let given = Set(try lines("given-names.txt"))
     givenNames = given
+    var genders: [String: String] = [:]
+    for line in try lines("name-genders.tsv") {
+      let parts = line.split(separator: "\t")
+      if parts.count == 2 { genders[String(parts[0])] = String(parts[1]) }
+    }
+    nameGenders = genders
     commonWords = Set(try lines("common-words.txt").map { $0.lowercased() })
     functionWords = Set(rules.functionWords)
     connectors = Set(rules.connectors)

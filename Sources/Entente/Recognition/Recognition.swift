@@ -10,6 +10,8 @@ public struct ArticleEntity: Sendable, Hashable {
   public var aliases: OrderedSet<String>
   /// Titles and roles the article gives it ("secretary general", "spokesman").
   public var roles: OrderedSet<String>
+  /// For people: "m" or "f" where a title ("spokeswoman", "Mr.") or the given name tells.
+  public var gender: String? = nil
 }
 
 /// A stretch of text naming an entity.

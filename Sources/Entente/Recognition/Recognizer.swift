@@ -737,6 +737,17 @@ struct RecognitionPass {
     return false
   }
 
+  static let femaleRoles: Set<String> = [
+    "spokeswoman", "chairwoman", "congresswoman", "businesswoman", "councilwoman", "sportswoman",
+    "mrs", "ms", "miss", "madam", "queen", "princess", "duchess", "lady", "dame", "actress", "baroness",
+    "countess", "empress", "sister", "mother", "wife", "daughter", "widow", "woman", "girl",
+  ]
+  static let maleRoles: Set<String> = [
+    "spokesman", "chairman", "congressman", "businessman", "councilman", "sportsman", "mr", "king",
+    "prince", "duke", "lord", "sir", "baron", "count", "emperor", "father", "brother", "husband", "son",
+    "man", "boy", "sheikh",
+  ]
+
   // MARK: - Result
 
   func result() -> Recognition {
@@ -763,9 +774,19 @@ struct RecognitionPass {
       if f.kind == .name { entities[idx].aliases.append(cleanName(f.tokens)) }
       mentions.append(Mention(span: span, tokens: f.tokens, sentence: f.sentence, kind: f.kind, entity: idx, rule: f.rule))
     }
-    for (key, roles) in personRoles {
+    for (key, roles) in personRoles.sorted(by: { $0.key < $1.key }) {
       if let i = entityIndex[key] {
         for r in roles where !r.contains("|") { entities[i].roles.append(r) }
+      }
+    }
+    for i in entities.indices where entities[i].type == .person {
+      let words = Set(entities[i].roles.flatMap { $0.split(separator: " ").map(String.init) })
+      if !words.isDisjoint(with: RecognitionPass.femaleRoles) {
+        entities[i].gender = "f"
+      } else if !words.isDisjoint(with: RecognitionPass.maleRoles) {
+        entities[i].gender = "m"
+      } else if let first = entities[i].name.split(separator: " ").first {
+        entities[i].gender = gaz.nameGenders[String(first)]
       }
     }
     return Recognition(entities: entities, mentions: mentions)
