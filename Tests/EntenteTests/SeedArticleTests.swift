@@ -45,6 +45,16 @@ struct SeedArticleTests {
     #expect(edge.evidence.allSatisfy { $0.article == "putin-visits-pyongyang" && $0.quote != nil })
   }
 
+  @Test func pronounsAfterTheSecretaryGeneralStayWithHim() throws {
+    // "According to him" and "He added" follow Stoltenberg's quote; Blinken, named in
+    // between, never speaks.
+    let blinken = try #require(id("Anthony Blinken"))
+    #expect(!g.edges.values.contains { $0.kind == .quotation && $0.source == blinken })
+    let stoltenberg = try #require(id("Jens Stoltenberg"))
+    let quoted = g.edges.values.filter { $0.kind == .quotation && $0.source == stoltenberg }.map { g.nodes[$0.target]!.name }
+    for subject in ["Australia", "Japan", "South Korea", "New Zealand", "NATO"] { #expect(quoted.contains(subject), "\(subject)") }
+  }
+
   @Test func everyEdgeKeepsItsEvidence() {
     for e in g.edges.values {
       #expect(e.evidence.count == e.weight)

@@ -315,8 +315,9 @@ struct QuotePass {
     var result: Int? = nil
     if let last = lastSpeaker, sentence - last.sentence <= 4, fits(last.entity) {
       // The last speaker, unless its sex is unknown and a nearer subject's is known to fit.
-      if want != nil, recognition.entities[last.entity].gender == nil, let known = subjects(sexKnown: true),
-        doc.sentences[sentence].index - last.sentence >= 1
+      // (A speaker of the sentence just before keeps the pronoun.)
+      if want != nil, recognition.entities[last.entity].gender == nil, sentence - last.sentence >= 2,
+        let known = subjects(sexKnown: true)
       {
         result = known
       } else {
