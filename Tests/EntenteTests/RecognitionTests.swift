@@ -39,6 +39,12 @@ struct GazetteerRuleTests {
     #expect(kinds == ["Russian:demonym", "Moscow:metonym", "Pyongyang:metonym"])
   }
 
+  @Test func seatsOfGovernmentStandForTheirGovernment() {
+    #expect(entityName(of: "Kremlin", in: "The Kremlin dismissed the move.") == "Russia")
+    #expect(entityName(of: "Brussels", in: "Washington and Brussels agree new sanctions.") == "European Union")
+    #expect(entityName(of: "White House", in: "The White House said so.") == "White House")
+  }
+
   @Test func capitalsAsPlacesAreNotTheState() {
     let a = Pipeline().analyze(Article(id: "t", text: "The summit in Washington ended. Kim arrived at Pyongyang International Airport."))
     #expect(!a.recognition.mentions.contains { a.document.string($0.span) == "Washington" })

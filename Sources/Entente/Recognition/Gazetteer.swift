@@ -139,6 +139,8 @@ public final class Gazetteer: Sendable {
     var locationPrepositions: [String]
     var placeKeywords: [String]
     var eventWords: [String]
+    /// Places that stand for an organization rather than a state ("Brussels" → the EU).
+    var metonymOverrides: [String: String]?
   }
 
   /// The bundled data, loaded once. A broken installation (data files missing) stops the
@@ -273,6 +275,7 @@ public final class Gazetteer: Sendable {
       }
     }
     let ambiguousAliases = Set(orgFile.ambiguousAliases ?? [])
+
     for o in orgFile.organizations {
       let i = add(KnownEntity(key: "organization:\(o.name)", name: o.name, type: .organization))
       let ambiguous = Set(o.ambiguous ?? [])
@@ -289,6 +292,10 @@ public final class Gazetteer: Sendable {
     let ruleWords = orgKeywords.union(rules.placeKeywords).union(rules.eventWords)
     for phrase in (lexicon.nonEntityCapitalized ?? []) + months + (lexicon.weekdays ?? []) where !ruleWords.contains(phrase) {
       trie.insert(Gazetteer.words(phrase), GazetteerHit(entity: -1, role: .blocked, ambiguous: false))
+    }
+    // "Brussels decided" is the EU, not Belgium: places standing for an organization.
+    for (place, key) in (rules.metonymOverrides ?? [:]).sorted(by: { $0.key < $1.key }) {
+      if let i = index[key] { trie.insert(Gazetteer.words(place), GazetteerHit(entity: i, role: .capital, ambiguous: false), replacing: true) }
     }
     // Places that are not states (cities, regions, provinces): never a person or an
     // organization. A phrase that already names an entity (a capital) keeps that meaning.
