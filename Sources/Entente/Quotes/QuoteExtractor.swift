@@ -492,7 +492,11 @@ struct QuotePass {
     }
     // X said [that] …
     let k = afterCue
-    if cue.weak || QuotePass.nounLike.contains(tokens[cue.range.lowerBound].lower) {
+    // A noun-like cue right after a name or a pronoun is a verb: "Paris claims she …".
+    let nounLike = QuotePass.nounLike.contains(tokens[cue.range.lowerBound].lower)
+      && !(cue.range.lowerBound > first && (mentionAt[cue.range.lowerBound - 1].map { recognition.mentions[$0].kind == .name } ?? false
+        || ["he", "she", "they", "it"].contains(tokens[cue.range.lowerBound - 1].lower)))
+    if cue.weak || nounLike {
       let t = tokens[k]
       guard t.text == "that" || t.text == ":" || t.text.unicodeScalars.first?.quoteRole != nil || tokens[k - 1].text == ":" || tokens[k - 1].text == "," else { return }
     }
