@@ -146,6 +146,14 @@ struct ContextRuleTests {
     expectNames("The [Supreme Court of Cassation]ORG ruled against [The Guardian]ORG.")
   }
 
+  @Test func surnamesThatAreFunctionWords() {
+    expectNames("Others elected were [James To]PER and [Wilson Or]PER, who went to the polls.")
+  }
+
+  @Test func possessivesInsideNames() {
+    expectNames("The [People's Liberation Army]ORG and Texas A&M's engineering department met.")
+  }
+
   @Test func descriptorsBeforeFamilyNameFirstNames() {
     expectNames("Pan-democrat [Lam Cheuk-ting]PER won a seat.")
   }

@@ -121,9 +121,17 @@ struct RecognitionPass {
       let u = tokens[j]
       if u.start > tokens[j - 1].end + 1, doc.text[tokens[j - 1].end] == "\n" { break }
       if isNameWord(u, headline: headline) { j += 1; continue }
-      // "New People's Party", "People's Liberation Army": a possessive inside an organization's name.
-      if u.text == "'s", j + 1 < limit, isNameWord(tokens[j + 1], headline: headline), isOrgKeyword(tokens[j + 1])
-        || (j + 2 < limit && isNameWord(tokens[j + 2], headline: headline) && isOrgKeyword(tokens[j + 2]))
+      // "James To", "Wilson Or": a surname that is a function word, after a given name.
+      if u.kind == .word, u.isCapitalized, !headline, u.text.unicodeScalars.count <= 3, gaz.functionWords.contains(u.lower),
+        gaz.givenNames.contains(tokens[j - 1].text), u.text != "I", u.text != "A"
+      {
+        j += 1
+        continue
+      }
+      // "New People's Party", "People's Liberation Army", "Women's Institute": a possessive of a
+      // common noun inside an organization's name.
+      if u.text == "'s", gaz.commonWords.contains(tokens[j - 1].lower), j + 1 < limit, isNameWord(tokens[j + 1], headline: headline),
+        isOrgKeyword(tokens[j + 1]) || (j + 2 < limit && isNameWord(tokens[j + 2], headline: headline) && isOrgKeyword(tokens[j + 2]))
       {
         j += 1
         continue
