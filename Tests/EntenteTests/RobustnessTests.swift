@@ -1,0 +1,46 @@
+import Entente
+import Testing
+
+/// A small deterministic generator (SplitMix64), so that the odd inputs are the same every run.
+struct SplitMix: RandomNumberGenerator {
+  var state: UInt64
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
+
+@Suite("Robustness")
+struct RobustnessTests {
+  static let pieces = [
+    "Putin", "said", "\"", "\u{201C}", "\u{201D}", "\u{201E}", "«", "»", "'", "’s", ".", "...", "…", ",", ":",
+    "\n", "\n\n", " ", "Mr.", "U.S.", "NATO", "he", "she", "According to", "the", "Kim Jong-un", "(", ")",
+    "told reporters that", "e\u{301}", "🇺🇦", "北朝鮮", "\u{0}", "\r\n", "-", "—", "Jan.", "11,000", "05:11",
+    "President", "of the", "Ministry", "Party", "'", "Washington", "Paris", "and", "Secretary General",
+  ]
+
+  @Test func anyTextGivesSpansInsideIt() {
+    var rng = SplitMix(state: 42)
+    let pipeline = Pipeline()
+    for _ in 0..<300 {
+      let count = Int.random(in: 0...60, using: &rng)
+      let text = (0..<count).map { _ in Self.pieces.randomElement(using: &rng)! }.joined(separator: Bool.random(using: &rng) ? " " : "")
+      let a = pipeline.analyze(Article(id: "r", text: text))
+      let n = a.document.text.count
+      for s in a.document.sentences { #expect(s.span.start >= 0 && s.span.end <= n && s.span.start <= s.span.end) }
+      for m in a.recognition.mentions {
+        #expect(m.span.start >= 0 && m.span.end <= n && m.span.start < m.span.end)
+        #expect(m.entity < a.recognition.entities.count)
+      }
+      for q in a.quotes {
+        #expect(q.content.start >= 0 && q.content.end <= n && q.content.start < q.content.end)
+        if let e = q.speakerEntity { #expect(e < a.recognition.entities.count) }
+      }
+      _ = ExtractJSON.line(a)
+      _ = DOTExporter().string(pipeline.graph(for: a))
+    }
+  }
+}
