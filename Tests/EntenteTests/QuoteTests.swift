@@ -123,6 +123,37 @@ struct NewsQuoteFormTests {
   }
 }
 
+@Suite("Quotations: forms of political reporting")
+struct PoliticalQuoteFormTests {
+  static let found: [String] = quotes("""
+    Donald Trump and Hillary Clinton traded attacks on Tuesday.
+
+    "She has no stamina," Trump said Monday in an interview with Fox News.
+
+    Trump has said that the election is rigged.
+
+    "We need to unite," said Sen. John McCain (R-Ariz.).
+
+    The plan would cost $1 trillion, according to a statement from the Clinton campaign.
+
+    Asked about the emails, Clinton said: "I made a mistake."
+
+    Trump, speaking in Ohio, said the economy was a disaster.
+    """)
+
+  @Test(arguments: [
+    "Trump => Donald Trump: \"She has no stamina,\"",
+    "Trump => Donald Trump: that the election is rigged",
+    "Sen. John McCain => John McCain: \"We need to unite,\"",
+    "a statement from the Clinton campaign => Hillary Clinton: The plan would cost $1 trillion",
+    "Clinton => Hillary Clinton: \"I made a mistake.\"",
+    "Trump => Donald Trump: the economy was a disaster",
+  ])
+  func attributes(_ expected: String) {
+    #expect(Self.found.contains(expected), "\(Self.found)")
+  }
+}
+
 @Suite("Quotations: pronouns and sex")
 struct PronounSexTests {
   @Test func sheSkipsTheManWhoSpokeLast() {

@@ -237,13 +237,24 @@ struct QuotePass {
   /// The speaker phrase that starts at `start`: up to a comma, a period or a verb.
   func speakerAfter(_ start: Int, in s: Sentence) -> Range<Int>? {
     var k = start
-    if k < s.tokens.upperBound, tokens[k].lower == "the" { k += 1 }
+    if k < s.tokens.upperBound, ["the", "a", "an"].contains(tokens[k].lower) { k += 1 }
     let first = k
     while k < s.tokens.upperBound, k - first < 10 {
       let t = tokens[k]
+      // "Sen. John McCain": the period of an honorific stays in the phrase.
+      if t.text == ".", k > first, gaz.honorifics.contains(tokens[k - 1].lower), k + 1 < s.tokens.upperBound,
+        tokens[k + 1].isCapitalized
+      {
+        k += 1
+        continue
+      }
       if t.kind == .punctuation && t.text != "-" { break }
       if t.kind == .word, t.lower == "that" || t.lower == "who" { break }
-      if !isNPWord(k) && !(t.kind == .word && gaz.connectors.contains(t.lower) && k + 1 < s.tokens.upperBound && isNPWord(k + 1)) {
+      // "a statement from the Clinton campaign": joining words before more of the phrase.
+      let joins = t.kind == .word && (gaz.connectors.contains(t.lower) || ["from", "by", "at"].contains(t.lower))
+        && (k + 1 < s.tokens.upperBound && isNPWord(k + 1)
+          || k + 2 < s.tokens.upperBound && tokens[k + 1].lower == "the" && isNPWord(k + 2))
+      if !isNPWord(k) && !joins && !(t.lower == "the" && k + 1 < s.tokens.upperBound && isNPWord(k + 1)) {
         if t.kind == .word, !t.isCapitalized, k + 1 < s.tokens.upperBound, isNPWord(k + 1), k - first < 4, !gaz.functionWords.contains(t.lower) {
           k += 1
           continue
