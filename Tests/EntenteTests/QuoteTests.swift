@@ -70,6 +70,11 @@ struct QuoteTests {
     #expect(q.count >= 2)
   }
 
+  @Test func nestedQuotesStayInsideTheirQuote() {
+    let text = "John Kirby said: \"They told us \u{2018}no deal\u{2019} and Russia agreed to 'wait and see'.\" Nothing else happened."
+    #expect(quotes(text) == ["John Kirby => John Kirby: \"They told us \u{2018}no deal\u{2019} and Russia agreed to 'wait and see'.\""])
+  }
+
   @Test func scareQuotesAreNotQuotes() {
     #expect(quotes("The meeting demonstrated the \"durability\" of friendship.").isEmpty)
   }
