@@ -3,9 +3,18 @@ import Foundation
 /// CSV (RFC 4180) and plain-text tables.
 public enum CSV {
   /// Quotes a field when it holds a comma, a quote, a line break or leading/trailing space.
+  /// Decided byte by byte and escaped scalar by scalar: "\r\n" is one Character, and a quote
+  /// may carry a combining mark, so comparing Characters would miss them.
   public static func field(_ s: String) -> String {
-    let needs = s.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" } || s.first == " " || s.last == " "
-    return needs ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+    let utf8 = s.utf8
+    let needs = utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D } || utf8.first == 0x20 || utf8.last == 0x20
+    guard needs else { return s }
+    var out = "\""
+    out.reserveCapacity(utf8.count + 2)
+    for c in s.unicodeScalars {
+      if c == "\"" { out += "\"\"" } else { out.unicodeScalars.append(c) }
+    }
+    return out + "\""
   }
 
   public static func row(_ fields: [String]) -> String { fields.map(field).joined(separator: ",") + "\r\n" }
