@@ -21,11 +21,7 @@ struct Edges: ParsableCommand {
   @Option(name: .long, help: "Only edges touching this entity (name or alias, case-insensitive).")
   var node: String?
 
-  @Option(name: .long, help: "Only edges of this kind: cooccurrence or quotation.")
-  var kind: EdgeKind?
-
-  @Option(name: .long, help: "Only edges of at least this weight.")
-  var minWeight: Int = 1
+  @OptionGroup(title: "Filters") var filters: FilterOptions
 
   @Option(name: .long, help: "At most this many edges.")
   var limit: Int?
@@ -40,7 +36,7 @@ struct Edges: ParsableCommand {
   func run() throws {
     var status = RunStatus()
     try reporting {
-      let graph = try input.graph(&status)
+      let graph = try filters.apply(to: input.graph(&status))
       var edges = Array(graph.edges.values)
       var focus: Set<String> = []
       if let q = node {
@@ -48,8 +44,6 @@ struct Edges: ParsableCommand {
         if focus.isEmpty { throw CLIError("no entity matches \"\(q)\"") }
         edges = edges.filter { focus.contains($0.source) || focus.contains($0.target) }
       }
-      if let k = kind { edges = edges.filter { $0.kind == k } }
-      edges = edges.filter { $0.weight >= minWeight }
       edges.sort { ($1.weight, $0.key) < ($0.weight, $1.key) }
       if let l = limit { edges = Array(edges.prefix(l)) }
       func name(_ id: String) -> String { graph.nodes[id]?.name ?? id }

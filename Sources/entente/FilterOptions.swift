@@ -2,7 +2,7 @@ import ArgumentParser
 import Entente
 import Foundation
 
-/// The graph filters `export`, `nodes`, `stats` and `explain` share (see ``GraphFilter``).
+/// The graph filters `edges`, `export`, `nodes`, `stats` and `explain` share (see ``GraphFilter``).
 struct FilterOptions: ParsableArguments {
   @Option(name: .long, help: ArgumentHelp("Only entities of this type (repeatable).", valueName: "type"))
   var type: [EntityType] = []
