@@ -100,14 +100,22 @@ struct QuotePass {
     self.gaz = gaz
     self.recognition = recognition
     self.pairs = QuoteMarks.pairs(doc)
+    var mask = [Bool](repeating: false, count: doc.tokens.count)
+    for p in pairs {
+      var k = doc.tokenIndex(atOrAfter: p.open + 1)
+      while k < doc.tokens.count, doc.tokens[k].start < p.end - (p.closed ? 1 : 0) {
+        mask[k] = true
+        k += 1
+      }
+    }
+    self.quoted = mask
     for (mi, m) in recognition.mentions.enumerated() {
       for t in m.tokens { mentionAt[t] = mi }
     }
   }
 
-  func insideQuote(_ offset: Int) -> QuotePair? {
-    pairs.first { $0.open < offset && offset < $0.end }
-  }
+  /// Tokens inside quotation marks (computed once: cue detection asks for every word).
+  let quoted: [Bool]
 
   func span(_ r: Range<Int>) -> TextSpan { TextSpan(tokens[r.lowerBound].start, tokens[r.upperBound - 1].end) }
 
@@ -126,7 +134,7 @@ struct QuotePass {
     while k < s.tokens.upperBound {
       let t = tokens[k]
       defer { k += 1 }
-      guard t.kind == .word, insideQuote(t.start) == nil else { continue }
+      guard t.kind == .word, !quoted[k] else { continue }
       let l = t.lower
       if l == "according", k + 1 < s.tokens.upperBound, tokens[k + 1].lower == "to" {
         out.append(Cue(range: k..<k + 2, lemma: "according to", weak: false))
