@@ -180,3 +180,33 @@ struct MoreContextRuleTests {
     expectNames("It will cost NZ $ 26 million, [New Zealand]STA said.")
   }
 }
+
+@Suite("Recognition: ambiguous names")
+struct AmbiguityTests {
+  @Test func jordanGeorgiaAndWashington() {
+    let text = """
+      Jordan and Georgia signed a trade deal on Monday.
+
+      Michael Jordan visited the team in Atlanta, Georgia, where Jordan spoke to fans.
+
+      The Jordan Times reported that Amman would respond. The summit in Washington ended, and Washington said it was pleased.
+      """
+    let a = Pipeline().analyze(Article(id: "t", text: text))
+    func typeAt(_ word: String, _ nth: Int) -> String {
+      let offsets = a.document.text.scalars.indices.filter { i in
+        a.document.string(TextSpan(i, min(i + word.unicodeScalars.count, a.document.text.count))) == word
+      }
+      let at = offsets[nth]
+      guard let m = a.recognition.mentions.first(where: { $0.span.start <= at && at < $0.span.end }) else { return "-" }
+      return "\(a.recognition.entities[m.entity].name)/\(m.kind.rawValue)"
+    }
+    #expect(typeAt("Jordan", 0) == "Jordan/name")  // listed with another state
+    #expect(typeAt("Georgia", 0) == "Georgia/name")
+    #expect(typeAt("Jordan", 1) == "Michael Jordan/name")
+    #expect(typeAt("Georgia", 1) == "-")  // "Atlanta, Georgia": the US state
+    #expect(typeAt("Jordan", 2) == "Michael Jordan/name")  // the person named before
+    #expect(typeAt("Jordan", 3) == "Jordan Times/name")  // a newspaper
+    #expect(typeAt("Washington", 0) == "-")  // a place
+    #expect(typeAt("Washington", 1) == "United States/metonym")  // acting
+  }
+}

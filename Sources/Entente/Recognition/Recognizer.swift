@@ -241,7 +241,18 @@ struct RecognitionPass {
 
     // Organizations by keyword: from the last keyword word, to the right end of the run, and
     // left over words, connectors and state or organization names (not titles or people).
-    if let p = its.lastIndex(where: { $0.isWord && isOrgKeyword(tokens[$0.range.lowerBound]) }) {
+    // The keyword may also end a known name that a word or a state before it extends:
+    // "The Jordan Times" is not "The Times".
+    let keywordAt = its.lastIndex(where: { $0.isWord && isOrgKeyword(tokens[$0.range.lowerBound]) })
+      ?? its.indices.last(where: { i in
+        guard i > 0, case .known(let hits) = its[i].kind, isOrgKeyword(tokens[its[i].range.upperBound - 1]),
+          hits.contains(where: { $0.entity >= 0 && gaz.entities[$0.entity].type == .organization })
+        else { return false }
+        if its[i - 1].isWord { return true }
+        if case .known(let before) = its[i - 1].kind { return before.contains { $0.entity >= 0 && gaz.entities[$0.entity].type == .state && $0.role == .name } }
+        return false
+      })
+    if let p = keywordAt {
       var lo = p
       while lo > 0 {
         let prev = its[lo - 1]
@@ -416,6 +427,12 @@ struct RecognitionPass {
       if isSentenceStart(r.lowerBound, in: s) && e.type == .organization { return false }
       if r.upperBound < s.tokens.upperBound, tokens[r.upperBound].isCapitalized, tokens[r.upperBound].kind == .word { return false }
       if let p = prev, p.kind == .word, p.isCapitalized { return false }
+      // "Atlanta, Georgia": after a place and a comma, the US state or region.
+      if e.type == .state, let p = prev, p.text == ",", r.lowerBound >= 2, tokens[r.lowerBound - 2].isCapitalized,
+        tokens[r.lowerBound - 2].kind == .word
+      {
+        return false
+      }
       if e.type == .state, hit.role == .name {
         // "Jordan said", "Georgia Tech": a capitalized name right before, or a person of that name.
         pending.append(Pending(tokens: r, sentence: s.index, words: tokens[r].map(\.text), rule: "ambiguous-state", title: e.key))
@@ -620,8 +637,22 @@ struct RecognitionPass {
     for f in found where f.type == .organization && f.kind == .name && orgByText[cleanName(f.tokens)] == nil {
       orgByText[cleanName(f.tokens)] = f.cluster
     }
+    // Names that are states or stand for them, for "Jordan and Georgia signed …".
+    var stateLike = Set<Int>()
+    for f in found where f.type == .state && f.kind == .name { stateLike.formUnion(f.tokens) }
+    for p in pending where p.rule == "ambiguous-state" { stateLike.formUnion(p.tokens) }
+    func listedWithStates(_ r: Range<Int>) -> Bool {
+      let joiners: Set<String> = ["and", ",", "or", "&"]
+      if r.lowerBound >= 2, joiners.contains(tokens[r.lowerBound - 1].lower), stateLike.contains(r.lowerBound - 2) { return true }
+      if r.upperBound + 1 < tokens.count, joiners.contains(tokens[r.upperBound].lower), stateLike.contains(r.upperBound + 1) { return true }
+      return false
+    }
     for (k, p) in pending.enumerated() where !resolved.contains(k) {
       let joined = p.words.joined(separator: " ")
+      if p.rule == "ambiguous-state", listedWithStates(p.tokens), let key = p.title, let known = gaz.entities.first(where: { $0.key == key }) {
+        add(p.tokens, sentence: p.sentence, kind: .name, key: key, type: .state, name: known.name, rule: "gazetteer")
+        continue
+      }
       if let key = byFull[joined] {
         add(p.tokens, sentence: p.sentence, kind: .name, key: key, type: .person, name: knownNames[key]!.name, rule: "coreference")
         continue
@@ -672,9 +703,10 @@ struct RecognitionPass {
         add(p.tokens, sentence: p.sentence, kind: .name, key: key, type: known.type, name: known.name, rule: "acronym-link")
       }
     }
-    // A person's surname read as a place or state ("Paris" after "Valeska Paris") is the person.
+    // A person's surname read as a place or state ("Paris" after "Valeska Paris") is the person,
+    // unless it stands in a list of states ("Jordan and Georgia signed …").
     for k in found.indices where found[k].tokens.count == 1 && found[k].type == .state
-      && (found[k].kind == .metonym || found[k].rule == "gazetteer")
+      && (found[k].kind == .metonym || found[k].rule == "gazetteer") && !listedWithStates(found[k].tokens)
     {
       let w = tokens[found[k].tokens.lowerBound].text
       if let c = byWord[w], c.count == 1, let key = c.first, let known = knownNames[key] {
