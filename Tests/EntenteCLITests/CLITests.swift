@@ -193,3 +193,30 @@ struct ThreadsTests {
     #expect(try Run(["extract", "Fixtures", "--jobs", "0"]).status == 64)
   }
 }
+
+@Suite("CLI: build filters and diagrams", .serialized)
+struct BuildDiagramTests {
+  @Test func largeGraphsAreDrawnByTheirStrongestPart() throws {
+    let dir = try tempDir()
+    let r = try Run(["build", "Fixtures", "--out", dir.path, "--diagram-nodes", "10"])
+    #expect(r.status == 0)
+    #expect(r.stderr.contains("the diagram shows the strongest part: 10 of "))
+    let svg = try String(contentsOf: dir.appendingPathComponent("entente.svg"), encoding: .utf8)
+    let nodes = svg.components(separatedBy: "class=\"node\"").count - 1
+    #expect(nodes == 10 + 3)  // ten entities and the legend's three
+    // The DOT and JSON files keep the whole graph.
+    let dot = try String(contentsOf: dir.appendingPathComponent("entente.dot"), encoding: .utf8)
+    #expect(dot.contains("Karin Jean-Pierre"))
+  }
+
+  @Test func buildTakesTheGraphFilters() throws {
+    let dir = try tempDir()
+    let r = try Run(["build", "Fixtures", "--out", dir.path, "--ego", "zakharova", "--no-render"])
+    #expect(r.status == 0)
+    let json = try Data(contentsOf: dir.appendingPathComponent("entente.json"))
+    let obj = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+    let names = (obj["nodes"] as? [[String: Any]])?.compactMap { $0["name"] as? String } ?? []
+    #expect(names.contains("Maria Zakharova"))
+    #expect(!names.contains("Vladimir Putin"))
+  }
+}
