@@ -1,4 +1,5 @@
 import Entente
+import EntenteTestSupport
 import Foundation
 import Testing
 
@@ -8,23 +9,11 @@ import Testing
 ///     ENTENTE_MEASURE=1 swift test --scratch-path .build-exports --skip-build --filter Measure
 @Suite("Measure exports", .enabled(if: ProcessInfo.processInfo.environment["ENTENTE_MEASURE"] == "1", "set ENTENTE_MEASURE=1"))
 struct ExportMeasureTests {
-  /// SplitMix64: the same graph on every run.
-  struct Random {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-  }
 
   /// `nodes` entities with names that need escaping, `edges` distinct edges (a fifth of them
   /// quotations), one to three evidence records each, over 200 dated articles.
   static func synthetic(nodes: Int, edges: Int, seed: UInt64 = 42) -> RelationshipGraph {
-    var rng = Random(state: seed)
+    var rng = SplitMix(state: seed)
     let articles = (0..<200).map { "article-\($0)" }
     var dates: [String: String] = [:]
     for (i, a) in articles.enumerated() { dates[a] = String(format: "2024-%02d-%02d", i % 12 + 1, i % 28 + 1) }
