@@ -72,6 +72,11 @@ struct PersonRuleTests {
     expectNames("Yesterday [John Kirby]PER, [Kim Jong-un]PER and [Suleiman al-Amr]PER arrived.")
   }
 
+  @Test func initialsParticlesAndFamilyNamesFirst() {
+    expectNames("[John F. Kennedy]PER, [Ursula von der Leyen]PER, [Mohammed bin Salman]PER and [J. R. R. Tolkien]PER met [Xi Jinping]PER.")
+    #expect(entityName(of: "Xi", in: "Xi Jinping arrived. Later Mr. Xi said nothing.") == "Xi Jinping")
+  }
+
   @Test func surnamesResolveToTheFullName() {
     let text = "Putin landed. Later President Vladimir Putin met Kim Jong-un. Putin and Kim talked."
     let a = Pipeline().analyze(Article(id: "t", text: text))

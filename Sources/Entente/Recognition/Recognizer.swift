@@ -145,6 +145,13 @@ struct RecognitionPass {
         continue
       }
       if u.text == ".", u.start == tokens[j - 1].end, gaz.honorifics.contains(tokens[j - 1].lower) { j += 1; continue }
+      // "John F. Kennedy", "J. R. R. Tolkien": an initial's period.
+      if u.text == ".", u.start == tokens[j - 1].end, tokens[j - 1].isCapitalized, tokens[j - 1].text.unicodeScalars.count == 1,
+        j + 1 < limit, isNameWord(tokens[j + 1], headline: headline)
+      {
+        j += 1
+        continue
+      }
       if u.text == "&" || (u.kind == .word && gaz.connectors.contains(u.text)) {
         var k = j
         while k < limit, k - j < 3, tokens[k].text == "&" || (tokens[k].kind == .word && gaz.connectors.contains(tokens[k].text)) {
@@ -387,10 +394,15 @@ struct RecognitionPass {
         var end = idx + 1
         while end < its.count {
           if its[end].isWord { end += 1; continue }
-          if its[end].isConnector, end + 1 < its.count, its[end + 1].isWord,
-            gaz.nameParticles.contains(tokens[its[end].range.lowerBound].text)
+          // Particles ("von der", "bin", "de") and initials' periods between the words of a name.
+          var k = end
+          while k < its.count, its[k].isConnector, gaz.nameParticles.contains(tokens[its[k].range.lowerBound].text)
+            || tokens[its[k].range.lowerBound].text == "." && tokens[its[k].range.lowerBound - 1].text.unicodeScalars.count == 1
           {
-            end += 2
+            k += 1
+          }
+          if k > end, k < its.count, its[k].isWord {
+            end = k + 1
             continue
           }
           break
@@ -615,9 +627,17 @@ struct RecognitionPass {
         byWord[ws[0], default: []].insert(f.cluster)
       }
     }
+    // After a title, a family name may come first in the full name: "Mr. Xi" for Xi Jinping.
+    var byFirst: [String: Set<String>] = [:]
+    for f in found where f.type == .person && f.kind == .name {
+      let ws = tokens[f.tokens].filter { $0.kind == .word }.map(\.text)
+      if ws.count >= 2 { byFirst[ws[0], default: []].insert(f.cluster) }
+    }
     // Single-word people ("President Biden") join a full name with that surname.
     for k in found.indices where found[k].type == .person && found[k].tokens.count == 1 {
-      if let c = byWord[tokens[found[k].tokens.lowerBound].text], c.count == 1 {
+      let word = tokens[found[k].tokens.lowerBound].text
+      let candidates = byWord[word] ?? (found[k].rule == "title" ? byFirst[word] : nil)
+      if let c = candidates, c.count == 1 {
         found[k].cluster = c.first!
         found[k].name = knownNames[c.first!]?.name ?? found[k].name
         found[k].rule = "coreference"
