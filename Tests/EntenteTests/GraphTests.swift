@@ -131,3 +131,24 @@ struct GraphJSONTests {
     #expect(throws: EntenteError.self) { try GraphJSON.read(Data("not json".utf8), file: "x.json") }
   }
 }
+
+@Suite("Extract JSON")
+struct ExtractJSONTests {
+  @Test func linesParseBackWithEveryCharacter() throws {
+    let id = "odd \"id\" \\ with\ttabs\u{1}\u{1F} and / slash — ünï"
+    let a = Pipeline().analyze(Article(id: id, text: "Jens Stoltenberg said \"Russia\u{7} supports North Korea.\"\n\nÜnïcödé text."))
+    let line = ExtractJSON.line(a)
+    #expect(!line.contains("\n"))
+    let obj = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+    #expect(obj["id"] as? String == id)
+    let quotes = try #require(obj["quotes"] as? [[String: Any]])
+    #expect((quotes.first?["content"] as? [String: Any])?["text"] as? String == "\"Russia\u{7} supports North Korea.\"")
+    #expect(quotes.first?["speaker_entity"] as? String == "Jens Stoltenberg")
+  }
+
+  @Test func keysAreSorted() {
+    let line = ExtractJSON.line(Pipeline().analyze(Article(id: "a", text: "Putin met Kim Jong-un.")))
+    #expect(line.hasPrefix("{\"entities\":[{\"mentions\":[{\"end\":"))
+    #expect(line.contains("],\"id\":\"a\",\"quotes\":[]}"))
+  }
+}

@@ -95,7 +95,7 @@ struct RecognitionPass {
       words += 1
       if t.isCapitalized { caps += 1 }
     }
-    return words >= 3 && caps * 3 >= words * 2
+    return words >= 4 && caps * 3 >= words * 2
   }
 
   func isSentenceStart(_ i: Int, in s: Sentence) -> Bool {

@@ -94,7 +94,10 @@ enum Layout {
       let toks = tokenRange(p.span)
       if hasNewline || p.span.length > 200 || toks.count > 30 { break }
       if isDateLine(toks) { dateIndex = k; candidates.append(k); break }
-      if let last = toks.last, last.text == "." || last.text == ":" || last.text == "," { break }
+      // A line that ends a sentence (maybe inside a quotation: `… Korea."`) is body text.
+      if let last = toks.last(where: { !SentenceSegmenter.isClosing($0) }), last.text == "." || last.text == ":" || last.text == "," {
+        break
+      }
       candidates.append(k)
     }
     // Without a date line, only a short block before longer body paragraphs is a header.
