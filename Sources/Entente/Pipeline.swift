@@ -92,7 +92,15 @@ public enum GraphBuilder {
     for q in a.quotes {
       guard let sp = q.speakerEntity else { continue }
       var named: [Int] = []
-      for m in rec.mentions where m.kind != .pronoun && q.content.contains(m.span) && m.entity != sp {
+      // Mentions are sorted by position: start at the first one inside the quote.
+      var lo = 0, hi = rec.mentions.count
+      while lo < hi {
+        let mid = (lo + hi) / 2
+        if rec.mentions[mid].span.start < q.content.start { lo = mid + 1 } else { hi = mid }
+      }
+      for m in rec.mentions[lo...] {
+        if m.span.start >= q.content.end { break }
+        guard m.kind != .pronoun, q.content.contains(m.span), m.entity != sp else { continue }
         if !named.contains(m.entity) { named.append(m.entity) }
       }
       guard !named.isEmpty else { continue }

@@ -174,10 +174,10 @@ public struct RelationshipGraph: Sendable, Equatable {
 
   mutating func add(_ edge: Edge) {
     let key = edge.key
-    if var existing = edges[key] {
-      existing.weight += edge.weight
-      existing.evidence.append(contentsOf: edge.evidence)
-      edges[key] = existing
+    if let i = edges.index(forKey: key) {
+      // In place: copying the edge out and back would copy its evidence on every append.
+      edges.values[i].weight += edge.weight
+      edges.values[i].evidence.append(contentsOf: edge.evidence)
     } else {
       edges[key] = edge
     }

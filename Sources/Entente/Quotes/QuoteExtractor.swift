@@ -109,10 +109,36 @@ struct QuotePass {
       }
     }
     self.quoted = mask
+    var at = [Int](repeating: -1, count: doc.tokens.count)
+    var byEnd: [Int: Int] = [:]
+    for (pi, p) in pairs.enumerated() {
+      var k = doc.tokenIndex(atOrAfter: p.open)
+      while k < doc.tokens.count, doc.tokens[k].start < p.end {
+        at[k] = pi
+        k += 1
+      }
+      if p.closed { byEnd[p.end] = pi }
+    }
+    self.pairAt = at
+    self.pairByEnd = byEnd
+    self.claimed = [Bool](repeating: false, count: doc.tokens.count)
     for (mi, m) in recognition.mentions.enumerated() {
       for t in m.tokens { mentionAt[t] = mi }
+      mentionsBySentence[m.sentence, default: []].append(mi)
     }
   }
+
+  /// For each token, the index of the quotation pair it lies in (marks included), or -1.
+  let pairAt: [Int]
+  /// Closed quotation pairs by the offset just past their closing mark.
+  let pairByEnd: [Int: Int]
+  /// Tokens already inside a recorded quote's content.
+  var claimed: [Bool]
+  /// Mentions by sentence, in order (pronoun resolution looks at a few sentences only).
+  var mentionsBySentence: [Int: [Int]] = [:]
+
+  /// Token indices of a span.
+  func tokenRange(_ s: TextSpan) -> Range<Int> { doc.tokenIndex(atOrAfter: s.start)..<doc.tokenIndex(atOrAfter: s.end) }
 
   /// Tokens inside quotation marks (computed once: cue detection asks for every word).
   let quoted: [Bool]
@@ -321,8 +347,9 @@ struct QuotePass {
     func subjects(sexKnown: Bool) -> Int? {
       var si = sentence
       while si >= 0, sentence - si <= 2 {
-        let candidate = recognition.mentions.first {
-          $0.sentence == si && $0.tokens.upperBound <= (si == sentence ? k : Int.max)
+        let mentions = recognition.mentions
+        let candidate = (mentionsBySentence[si] ?? []).map { mentions[$0] }.first {
+          $0.tokens.upperBound <= (si == sentence ? k : Int.max)
             && ($0.kind == .name || $0.kind == .role) && fits($0.entity)
             && (!sexKnown || recognition.entities[$0.entity].gender != nil)
         }
@@ -353,35 +380,38 @@ struct QuotePass {
     let m = Mention(span: span(r), tokens: r, sentence: sentence, kind: kind, entity: entity, rule: "quote-speaker")
     recognition.mentions.append(m)
     for t in r { mentionAt[t] = recognition.mentions.count - 1 }
+    mentionsBySentence[sentence, default: []].append(recognition.mentions.count - 1)
   }
 
   /// The token is the closing mark of a quotation.
   func closesQuote(_ k: Int) -> Bool {
     guard k >= 0, tokens[k].kind == .punctuation else { return false }
-    let end = tokens[k].end
-    return pairs.contains { $0.closed && $0.end == end }
+    return pairByEnd[tokens[k].end] != nil
   }
 
   // MARK: the patterns
 
   mutating func record(content rawContent: TextSpan, cue: Cue?, speaker: Range<Int>?, sentence: Int, rule: String) {
     var content = trimContent(rawContent)
-    let contentTokens = tokens[doc.tokenIndex(atOrAfter: content.start)..<doc.tokenIndex(atOrAfter: content.end)]
+    let range = tokenRange(content)
+    let touched = Set(range.map { pairAt[$0] }.filter { $0 >= 0 })
     // A quoted phrase may be short; reported speech is a clause of three words at least.
-    let quoted = pairs.contains { $0.span.overlaps(content) }
-    guard contentTokens.filter({ $0.kind == .word }).count >= (quoted ? 2 : 3) else { return }
+    guard tokens[range].filter({ $0.kind == .word }).count >= (touched.isEmpty ? 3 : 2) else { return }
     // A quotation that runs over the content's edges belongs to it entirely.
-    for p in pairs where p.span.overlaps(content) {
+    for pi in touched {
+      let p = pairs[pi]
       if p.open < content.start { content.start = p.open }
       if p.end > content.end { content.end = p.end }
     }
-    if quotes.contains(where: { $0.content.overlaps(content) }) { return }
-    let direct = pairs.contains { $0.open == content.start && $0.end >= content.end - 1 }
+    let final = tokenRange(content)
+    if final.contains(where: { claimed[$0] }) { return }
+    let direct = touched.contains { pairs[$0].open == content.start && pairs[$0].end >= content.end - 1 }
     var entity: Int? = nil
     if let sp = speaker { entity = resolve(sp, sentence: sentence) }
     quotes.append(Quote(
       content: content, direct: direct, cue: cue.map { span($0.range) }, cueLemma: cue?.lemma,
       speaker: speaker.map(span), speakerEntity: entity, sentence: sentence, rule: rule))
+    for k in final { claimed[k] = true }
     if let e = entity { lastSpeaker = (e, sentence) }
   }
 
@@ -426,7 +456,7 @@ struct QuotePass {
   mutating func run() {
     for s in doc.sentences {
       for cue in cues(in: s) {
-        if quotes.contains(where: { $0.content.contains(span(cue.range)) }) { continue }
+        if claimed[cue.range.lowerBound] { continue }
         attribute(cue, in: s)
       }
     }
@@ -498,14 +528,17 @@ struct QuotePass {
       let b = np.lowerBound - 1
       guard b >= first, tokens[b].text == "," || SentenceSegmenter.isClosing(tokens[b]) else {
         // "…" he said, with the quote in the sentence before.
-        if let p = pairs.last(where: { $0.end <= tokens[np.lowerBound].start && $0.end >= tokens[np.lowerBound].start - 2 }) {
+        let at = tokens[np.lowerBound].start
+        let byEnd = pairByEnd
+        if let pi = [at, at - 1, at - 2].compactMap({ byEnd[$0] }).first {
+          let p = pairs[pi]
           record(content: p.span, cue: cue, speaker: np, sentence: s.index, rule: "quote-speaker-cue")
         }
         return
       }
       let end = tokens[b].text == "," ? tokens[b].start : tokens[b].end
       var start = sentenceSpan.start
-      if let p = pairs.first(where: { $0.end == end || $0.end == end + 1 }) { start = min(start, p.open) }
+      if let pi = pairByEnd[end] ?? pairByEnd[end + 1] { start = min(start, pairs[pi].open) }
       record(content: TextSpan(start, end), cue: cue, speaker: np, sentence: s.index, rule: "content-speaker-cue")
       return
     }
@@ -526,34 +559,40 @@ struct QuotePass {
   /// Quoted passages no reported clause took.
   mutating func directQuotes() {
     var lastParagraphSpeaker: [Int: (entity: Int?, speaker: TextSpan?)] = [:]
-    for q in quotes {
+    var byParagraph: [Int: [Int]] = [:]
+    for (i, q) in quotes.enumerated() {
       let p = doc.sentences[q.sentence].paragraph
       lastParagraphSpeaker[p] = (q.speakerEntity, q.speaker)
+      byParagraph[p, default: []].append(i)
+    }
+    func add(_ q: Quote, paragraph: Int) {
+      quotes.append(q)
+      byParagraph[paragraph, default: []].append(quotes.count - 1)
+      for k in tokenRange(q.content) { claimed[k] = true }
     }
     for pair in pairs {
-      if quotes.contains(where: { $0.content.overlaps(pair.span) }) { continue }
-      let firstTok = doc.tokenIndex(atOrAfter: pair.open + 1)
-      let endTok = doc.tokenIndex(atOrAfter: pair.end)
-      let words = tokens[firstTok..<min(endTok, tokens.count)].filter { $0.kind == .word }.count
+      let range = tokenRange(pair.span)
+      if range.contains(where: { claimed[$0] }) { continue }
+      let words = tokens[range].filter { $0.kind == .word }.count
       guard words >= 4, let si = doc.sentenceIndex(containing: pair.open) else { continue }
       let paragraph = doc.sentences[si].paragraph
       // A paragraph that is nothing but a quotation continues the speaker of the one before.
       let pSpan = doc.paragraphs[paragraph].span
       if pair.open == pSpan.start, pair.end >= pSpan.end - 1, let prev = lastParagraphSpeaker[paragraph - 1], let e = prev.entity {
-        quotes.append(Quote(content: pair.span, direct: true, cue: nil, cueLemma: nil, speaker: prev.speaker, speakerEntity: e, sentence: si, rule: "continued-quotation"))
+        add(Quote(content: pair.span, direct: true, cue: nil, cueLemma: nil, speaker: prev.speaker, speakerEntity: e, sentence: si, rule: "continued-quotation"), paragraph: paragraph)
         lastParagraphSpeaker[paragraph] = (e, prev.speaker)
         continue
       }
       // A quotation right after an attributed one in the same paragraph continues it.
-      if let prev = quotes.filter({ $0.content.end <= pair.open && doc.sentences[$0.sentence].paragraph == paragraph }).max(by: { $0.content.end < $1.content.end }),
-        let e = prev.speakerEntity, prev.direct,
+      let before = (byParagraph[paragraph] ?? []).map { quotes[$0] }.filter { $0.content.end <= pair.open }
+      if let prev = before.max(by: { $0.content.end < $1.content.end }), let e = prev.speakerEntity, prev.direct,
         si - (doc.sentenceIndex(containing: prev.content.end - 1) ?? si) <= 1
       {
-        quotes.append(Quote(content: pair.span, direct: true, cue: nil, cueLemma: nil, speaker: prev.speaker, speakerEntity: e, sentence: si, rule: "continued-quotation"))
+        add(Quote(content: pair.span, direct: true, cue: nil, cueLemma: nil, speaker: prev.speaker, speakerEntity: e, sentence: si, rule: "continued-quotation"), paragraph: paragraph)
         continue
       }
       guard words >= 6 else { continue }
-      quotes.append(Quote(content: pair.span, direct: true, cue: nil, cueLemma: nil, speaker: nil, speakerEntity: nil, sentence: si, rule: "unattributed"))
+      add(Quote(content: pair.span, direct: true, cue: nil, cueLemma: nil, speaker: nil, speakerEntity: nil, sentence: si, rule: "unattributed"), paragraph: paragraph)
     }
   }
 }

@@ -61,6 +61,8 @@ struct RecognitionPass {
   /// person key → titles seen before the name, with their qualifiers.
   var personRoles: [String: OrderedSet<String>] = [:]
   var acronymLinks: [String: String] = [:]  // acronym text → org key
+  /// Where people's names end (offsets), for affiliations ("X of the Y Party").
+  var personNameEnds = Set<Int>()
 
   init(doc: Document, gaz: Gazetteer) {
     self.doc = doc
@@ -506,7 +508,7 @@ struct RecognitionPass {
     // "New People's Party" and "New People Party" are one organization.
     let normalized = name.replacingOccurrences(of: "'s ", with: " ").replacingOccurrences(of: "\u{2019}s ", with: " ")
       .replacingOccurrences(of: "' ", with: " ")
-    let key = knownNames.keys.first { $0 == "organization:\(normalized)" } ?? "organization:\(normalized)"
+    let key = "organization:\(normalized)"
     add(r, sentence: sentence, kind: .name, key: key, type: .organization, name: name, rule: rule)
     // "Korean Central News Agency (KCNA)": the acronym names the same organization.
     if r.upperBound + 2 < tokens.count, tokens[r.upperBound].text == "(", tokens[r.upperBound + 2].text == ")",
@@ -646,6 +648,7 @@ struct RecognitionPass {
       if byFull[w] == nil { byFull[w] = found[k].cluster }
     }
     // "Alvin Yeung of Civic Party", "Nathan Law of Demosisto": an affiliation after a person.
+    personNameEnds = Set(found.filter { $0.type == .person && $0.kind == .name }.map { tokens[$0.tokens.upperBound - 1].end })
     var resolved = Set<Int>()
     for (k, p) in pending.enumerated() where p.rule == "unknown" && byFull[p.words.joined(separator: " ")] == nil && isAffiliation(p.tokens) {
       let name = cleanName(p.tokens)
@@ -776,8 +779,7 @@ struct RecognitionPass {
     var k = r.lowerBound - 1
     if k >= 0, tokens[k].lower == "the" { k -= 1 }
     guard k >= 1, tokens[k].lower == "of" || tokens[k].lower == "from" else { return false }
-    let end = tokens[k - 1].end
-    return found.contains { $0.type == .person && $0.kind == .name && tokens[$0.tokens.upperBound - 1].end == end }
+    return personNameEnds.contains(tokens[k - 1].end)
   }
 
   /// "Kirby said", "…, said Kirby": a name right before or after a speech verb speaks.
