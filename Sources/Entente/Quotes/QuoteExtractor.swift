@@ -453,8 +453,12 @@ struct QuotePass {
     return k
   }
 
+  /// Longer "sentences" are lists, tables or markup, not reported speech; skipping them keeps
+  /// the time linear on such input.
+  static let longestSentence = 300
+
   mutating func run() {
-    for s in doc.sentences {
+    for s in doc.sentences where s.tokens.count <= QuotePass.longestSentence {
       for cue in cues(in: s) {
         if claimed[cue.range.lowerBound] { continue }
         attribute(cue, in: s)
@@ -559,15 +563,30 @@ struct QuotePass {
   /// Quoted passages no reported clause took.
   mutating func directQuotes() {
     var lastParagraphSpeaker: [Int: (entity: Int?, speaker: TextSpan?)] = [:]
+    // Each paragraph's quotes, by where their content ends.
     var byParagraph: [Int: [Int]] = [:]
     for (i, q) in quotes.enumerated() {
       let p = doc.sentences[q.sentence].paragraph
       lastParagraphSpeaker[p] = (q.speakerEntity, q.speaker)
       byParagraph[p, default: []].append(i)
     }
+    for p in byParagraph.keys { byParagraph[p]!.sort { quotes[$0].content.end < quotes[$1].content.end } }
+    func lastEnding(atOrBefore offset: Int, in paragraph: Int) -> Quote? {
+      guard let list = byParagraph[paragraph] else { return nil }
+      var lo = 0, hi = list.count
+      while lo < hi {
+        let mid = (lo + hi) / 2
+        if quotes[list[mid]].content.end <= offset { lo = mid + 1 } else { hi = mid }
+      }
+      return lo > 0 ? quotes[list[lo - 1]] : nil
+    }
     func add(_ q: Quote, paragraph: Int) {
       quotes.append(q)
-      byParagraph[paragraph, default: []].append(quotes.count - 1)
+      var list = byParagraph[paragraph] ?? []
+      var at = list.count
+      while at > 0, quotes[list[at - 1]].content.end > q.content.end { at -= 1 }
+      list.insert(quotes.count - 1, at: at)
+      byParagraph[paragraph] = list
       for k in tokenRange(q.content) { claimed[k] = true }
     }
     for pair in pairs {
@@ -584,8 +603,7 @@ struct QuotePass {
         continue
       }
       // A quotation right after an attributed one in the same paragraph continues it.
-      let before = (byParagraph[paragraph] ?? []).map { quotes[$0] }.filter { $0.content.end <= pair.open }
-      if let prev = before.max(by: { $0.content.end < $1.content.end }), let e = prev.speakerEntity, prev.direct,
+      if let prev = lastEnding(atOrBefore: pair.open, in: paragraph), let e = prev.speakerEntity, prev.direct,
         si - (doc.sentenceIndex(containing: prev.content.end - 1) ?? si) <= 1
       {
         add(Quote(content: pair.span, direct: true, cue: nil, cueLemma: nil, speaker: prev.speaker, speakerEntity: e, sentence: si, rule: "continued-quotation"), paragraph: paragraph)

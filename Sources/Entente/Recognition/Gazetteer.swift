@@ -71,6 +71,8 @@ struct TokenTrie: Sendable {
 /// user's entity file. Lookups are hash and trie lookups; nothing scans the lists per mention.
 public final class Gazetteer: Sendable {
   public let entities: [KnownEntity]
+  /// Entities by key.
+  public let entityByKey: [String: KnownEntity]
   let trie: TokenTrie
   let givenNames: Set<String>
   /// Given names one sex only bears in census lists: "m" or "f".
@@ -315,6 +317,7 @@ public final class Gazetteer: Sendable {
       }
     }
     entities = list
+    entityByKey = Dictionary(list.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
     self.trie = trie
     states = statesFile.states
     organizations = orgFile.organizations

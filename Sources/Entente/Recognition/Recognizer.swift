@@ -672,7 +672,7 @@ struct RecognitionPass {
     }
     for (k, p) in pending.enumerated() where !resolved.contains(k) {
       let joined = p.words.joined(separator: " ")
-      if p.rule == "ambiguous-state", listedWithStates(p.tokens), let key = p.title, let known = gaz.entities.first(where: { $0.key == key }) {
+      if p.rule == "ambiguous-state", listedWithStates(p.tokens), let key = p.title, let known = gaz.entityByKey[key] {
         add(p.tokens, sentence: p.sentence, kind: .name, key: key, type: .state, name: known.name, rule: "gazetteer")
         continue
       }
@@ -718,7 +718,7 @@ struct RecognitionPass {
         }
         continue
       }
-      if p.rule == "ambiguous-state", let key = p.title, let known = gaz.entities.first(where: { $0.key == key }) {
+      if p.rule == "ambiguous-state", let key = p.title, let known = gaz.entityByKey[key] {
         add(p.tokens, sentence: p.sentence, kind: .name, key: key, type: .state, name: known.name, rule: "gazetteer")
         continue
       }
