@@ -7,19 +7,32 @@ let package = Package(
   products: [
     .library(name: "Entente", targets: ["Entente"]),
     .library(name: "EntenteRender", targets: ["EntenteRender"]),
+    .library(name: "EntenteStore", targets: ["EntenteStore"]),
     .executable(name: "entente", targets: ["entente"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
   ],
   targets: [
     // The pipeline: text → sentences → mentions → entities → edges → graph → exporters.
     // Builds and tests without Graphviz.
     .target(
       name: "Entente",
-      dependencies: [.product(name: "OrderedCollections", package: "swift-collections")],
+      dependencies: [
+        .product(name: "OrderedCollections", package: "swift-collections"),
+        // gzip-compressed corpora (.jsonl.gz), read a chunk at a time.
+        .product(name: "CompressNIO", package: "compress-nio"),
+      ],
       resources: [.copy("Resources")]
+    ),
+    // The incremental store (SQLite through GRDB): a graph that grows run by run. Kept out of
+    // the core so that `Entente` builds without it.
+    .target(
+      name: "EntenteStore",
+      dependencies: ["Entente", .product(name: "GRDB", package: "GRDB.swift")]
     ),
     // Graphviz's C API (libgvc), found through pkg-config.
     .systemLibrary(
@@ -32,7 +45,7 @@ let package = Package(
     .executableTarget(
       name: "entente",
       dependencies: [
-        "Entente", "EntenteRender",
+        "Entente", "EntenteRender", "EntenteStore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -40,6 +53,7 @@ let package = Package(
     .target(name: "EntenteTestSupport", path: "Sources/EntenteTestSupport"),
     .testTarget(name: "EntenteTests", dependencies: ["Entente", "EntenteTestSupport"]),
     .testTarget(name: "EntenteRenderTests", dependencies: ["EntenteRender", "Entente", "EntenteTestSupport"]),
-    .testTarget(name: "EntenteCLITests", dependencies: ["entente", "Entente", "EntenteTestSupport"]),
+    .testTarget(name: "EntenteCLITests", dependencies: ["entente", "Entente", "EntenteStore", "EntenteTestSupport"]),
+    .testTarget(name: "EntenteStoreTests", dependencies: ["EntenteStore", "Entente", "EntenteTestSupport"]),
   ]
 )

@@ -15,6 +15,8 @@ public struct ArticleAnalysis: Sendable {
 public struct Pipeline: Sendable {
   public let recognizer: Recognizer
   public let quoteExtractor: QuoteExtractor
+  /// The most evidence records a graph edge keeps (0: all); weights stay exact.
+  public var maxEvidence: Int = RelationshipGraph.defaultMaxEvidence
 
   public init(gazetteer: Gazetteer = .bundled) {
     recognizer = Recognizer(gazetteer: gazetteer)
@@ -29,21 +31,51 @@ public struct Pipeline: Sendable {
     return ArticleAnalysis(document: doc, recognition: recognition, quotes: quotes)
   }
 
-  /// The graph of one analysed article.
+  /// The graph of one analysed article (partial names not yet resolved).
   public func graph(for analysis: ArticleAnalysis) -> RelationshipGraph {
-    GraphBuilder.graph(for: analysis)
+    GraphBuilder.graph(for: analysis, maxEvidence: maxEvidence)
   }
 
   /// The merged graph of several articles, in input order, analysed on `jobs` threads.
   /// The result is the same whatever the number of threads.
   public func graph(for articles: [Article], jobs: Int = 1) -> RelationshipGraph {
-    var graph = RelationshipGraph()
-    for batch in stride(from: 0, to: articles.count, by: Pipeline.batchSize) {
-      let slice = Array(articles[batch..<min(articles.count, batch + Pipeline.batchSize)])
-      let graphs = Parallel.map(slice, jobs: jobs) { GraphBuilder.graph(for: self.analyze($0)) }
-      for g in graphs { graph.merge(g) }
+    graph(from: articles, jobs: jobs)
+  }
+
+  /// The merged graph of a stream of articles, pulled a batch at a time (so memory holds a
+  /// couple of batches of articles, never the whole corpus) and analysed on `jobs` threads
+  /// while the next batch is read. The result is the same whatever the number of threads.
+  ///
+  /// - Parameters:
+  ///   - resolve: merge one-word person nodes into the full name they stand for
+  ///     (``RelationshipGraph/resolvingPartialNames()``); a graph that will be merged with
+  ///     others later (a store, a shard) is better kept unresolved.
+  ///   - progress: called on the calling thread with the number of articles done so far.
+  public func graph<S: Sequence<Article>>(
+    from articles: S, jobs: Int = 1, resolve: Bool = true, progress: ((Int) -> Void)? = nil
+  ) -> RelationshipGraph {
+    var graph = RelationshipGraph(maxEvidence: maxEvidence)
+    var done = 0
+    forEachChunkGraph(of: articles, jobs: jobs) { chunk, count in
+      graph.merge(chunk)
+      done += count
+      progress?(done)
     }
-    return graph.resolvingPartialNames()
+    return resolve ? graph.resolvingPartialNames() : graph
+  }
+
+  /// Streams articles through the pipeline: each small chunk of consecutive articles becomes
+  /// one merged graph on a worker thread, and `body` gets the chunk graphs (with the number
+  /// of articles in each) in input order, on the calling thread.
+  public func forEachChunkGraph<S: Sequence<Article>>(
+    of articles: S, jobs: Int = 1, _ body: (RelationshipGraph, Int) throws -> Void
+  ) rethrows {
+    let pipeline = self
+    try Streaming.run(articles, jobs: jobs, transform: { chunk -> (RelationshipGraph, Int) in
+      var g = RelationshipGraph(maxEvidence: pipeline.maxEvidence)
+      for a in chunk { g.merge(pipeline.graph(for: pipeline.analyze(a))) }
+      return (g, chunk.count)
+    }, body: { try body($0.0, $0.1) })
   }
 
   /// Analyses articles on `jobs` threads, handing the results to `body` in input order, a
@@ -55,32 +87,46 @@ public struct Pipeline: Sendable {
     }
   }
 
-  static let batchSize = 256
+  /// Streams articles through `transform` (run on worker threads, one analysis at a time),
+  /// handing the results to `body` in input order on the calling thread.
+  public func forEachAnalysis<S: Sequence<Article>, R: Sendable>(
+    of articles: S, jobs: Int = 1, _ transform: @escaping @Sendable (ArticleAnalysis) -> R,
+    _ body: (R) throws -> Void
+  ) rethrows {
+    let pipeline = self
+    try Streaming.run(articles, jobs: jobs, transform: { chunk in chunk.map { transform(pipeline.analyze($0)) } }, body: { rs in
+      for r in rs { try body(r) }
+    })
+  }
+
+  static let batchSize = Streaming.batchSize
 }
 
 /// Turns an article's entities, mentions and quotes into nodes and edges.
 public enum GraphBuilder {
   public static func nodeID(_ e: ArticleEntity) -> String { e.key }
 
-  public static func graph(for a: ArticleAnalysis) -> RelationshipGraph {
-    var g = RelationshipGraph()
+  public static func graph(for a: ArticleAnalysis, maxEvidence: Int = RelationshipGraph.defaultMaxEvidence) -> RelationshipGraph {
+    var g = RelationshipGraph(maxEvidence: maxEvidence)
     let id = a.article.id
     g.addArticle(id, date: a.article.date)
     let rec = a.recognition
     var counts = [Int](repeating: 0, count: rec.entities.count)
     for m in rec.mentions { counts[m.entity] += 1 }
     for (i, e) in rec.entities.enumerated() {
-      g.record(node: Node(id: nodeID(e), name: e.name, type: e.type, aliases: Array(e.aliases), mentions: counts[i], articles: [id]))
+      let node = Node(id: nodeID(e), name: e.name, type: e.type, aliases: Array(Set(e.aliases)).sorted(), mentions: counts[i], articles: [id])
+      g.record(node: node, normalized: true)
     }
     // Co-occurrence: entities named in the same sentence — by name, metonym or role. A
     // demonym describes ("Russian President Vladimir Putin") rather than names, and a pronoun
     // only refers back.
-    var bySentence: [Int: [Int]] = [:]
-    for m in rec.mentions where m.kind != .pronoun && m.kind != .demonym {
-      if bySentence[m.sentence]?.contains(m.entity) != true { bySentence[m.sentence, default: []].append(m.entity) }
+    var bySentence = [[Int]](repeating: [], count: a.document.sentences.count)
+    for m in rec.mentions where m.kind != .pronoun && m.kind != .demonym && bySentence.indices.contains(m.sentence) {
+      if !bySentence[m.sentence].contains(m.entity) { bySentence[m.sentence].append(m.entity) }
     }
     for s in a.document.sentences {
-      guard let ents = bySentence[s.index], ents.count > 1 else { continue }
+      let ents = bySentence[s.index]
+      guard ents.count > 1 else { continue }
       let ev = Evidence(article: id, sentence: s.index, start: s.span.start, end: s.span.end, text: a.document.string(s.span))
       for x in 0..<ents.count {
         for y in (x + 1)..<ents.count {
@@ -132,7 +178,7 @@ extension RelationshipGraph {
       if let c = bySurname[n.name], c.count == 1 { rename[n.id] = c[0] }
     }
     guard !rename.isEmpty else { return self }
-    var g = RelationshipGraph()
+    var g = RelationshipGraph(maxEvidence: maxEvidence, order: order)
     for a in articles { g.addArticle(a, date: articleDates[a]) }
     for n in nodes.values {
       var m = n
@@ -141,7 +187,7 @@ extension RelationshipGraph {
         m.name = target.name
         m.type = target.type
       }
-      g.record(node: m)
+      g.record(node: m, normalized: true)
     }
     for e in edges.values {
       var f = e

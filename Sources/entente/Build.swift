@@ -1,6 +1,7 @@
 import ArgumentParser
 import Entente
 import EntenteRender
+import EntenteStore
 import Foundation
 
 struct Build: ParsableCommand {
@@ -11,8 +12,14 @@ struct Build: ParsableCommand {
       The SVG is laid out in-process by Graphviz's library: dot for graphs of up to 150 \
       nodes, sfdp beyond, unless --layout says otherwise.
 
-      Example:
+      With --store S.sqlite, the graph is also kept in an SQLite store that grows run by run: \
+      articles whose id is already in it are skipped, the new ones are analysed and merged \
+      in (in one transaction: a failed or killed run leaves the store as it was), and the \
+      files written show the whole stored graph.
+
+      Examples:
         entente build Fixtures --out Graphs --name fixtures
+        entente build corpus.jsonl.gz --store graph.sqlite --out Graphs --no-render
       """)
 
   @OptionGroup var input: InputOptions
@@ -32,18 +39,53 @@ struct Build: ParsableCommand {
   @Option(name: .long, help: "The most entities the SVG diagram shows; a larger graph is drawn by its strongest edges, with a note of what was left out.")
   var diagramNodes: Int = 300
 
+  @Option(name: .long, help: "An SQLite store (created if missing) to add the new articles to; the files written show the whole stored graph.")
+  var store: String?
+
+  /// New articles merged in memory between two writes to the store (within its one
+  /// transaction).
+  @Option(name: .long, help: .hidden)
+  var storeBatch: Int = 1024
+
   @OptionGroup(title: "Filters") var filters: FilterOptions
 
   func validate() throws {
     if name.isEmpty || name.contains("/") { throw ValidationError("--name must be a plain file name.") }
     if diagramNodes < 1 { throw ValidationError("--diagram-nodes must be 1 or more.") }
+    if storeBatch < 1 { throw ValidationError("--store-batch must be 1 or more.") }
+  }
+
+  /// The graph to write: read back (a graph.json or store given alone), built from the
+  /// articles, or grown in the store and read from it.
+  func buildGraph(_ status: inout RunStatus) throws -> RelationshipGraph {
+    guard let store else { return try input.graph(&status) }
+    let s = try GraphStore(path: store, create: true, maxEvidence: input.maxEvidence)
+    s.flushEvery = storeBatch
+    if let k = input.maxEvidence, k != s.maxEvidence {
+      throw CLIError("\(store): the store keeps \(s.maxEvidence == 0 ? "all" : "at most \(s.maxEvidence)") evidence records per edge; --max-evidence \(k) cannot change that")
+    }
+    if input.graphInput != nil { throw CLIError("\(input.inputs[0]): give articles to add to the store, not a graph") }
+    let progress = ProgressLine(quiet: input.quiet)
+    let reader = input.reader(progress)
+    let added = try s.add(
+      reader, pipeline: input.pipeline(), jobs: input.jobs, progress: { progress.update(articles: $0) },
+      beforeCommit: {
+        // A strict run that met a bad line adds nothing.
+        if let e = reader.stopped { throw CLIError(e.description) }
+      })
+    progress.clear()
+    try input.finish(reader, &status, allowEmpty: added.alreadyStored > 0)
+    if !input.quiet {
+      let note = "\(store): \(Summary.plural(added.added, "new article", "new articles")) added" + (added.alreadyStored > 0 ? ", \(added.alreadyStored) already in the store" : "")
+      FileHandle.standardError.write(Data("entente: \(note)\n".utf8))
+    }
+    return try s.graph()
   }
 
   func run() throws {
     var status = RunStatus()
     try reporting {
-      let articles = try input.articles(&status)
-      let graph = try filters.apply(to: input.pipeline().graph(for: articles, jobs: input.jobs))
+      let graph = try filters.apply(to: buildGraph(&status))
       let base = out == "." ? name : (out.hasSuffix("/") ? out + name : out + "/" + name)
       let dot = DOTExporter(graphName: name).string(graph)
       var written = ["dot", "json"]
@@ -59,7 +101,7 @@ struct Build: ParsableCommand {
         if let note { FileHandle.standardError.write(Data("entente: the diagram shows the strongest part: \(note)\n".utf8)) }
       }
       try AtomicFile.write(dot, to: base + ".dot")
-      try AtomicFile.write(GraphJSON.data(graph), to: base + ".json")
+      try GraphJSONWriter.write(graph, to: base + ".json")
       if let svg { try AtomicFile.write(svg, to: base + ".svg") }
       writeStdout(Summary.line(graph) + " -> \(base).{\(written.joined(separator: ","))}\n")
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Entente
 import EntenteRender
+import EntenteStore
 import Foundation
 
 @main
@@ -18,16 +19,23 @@ struct EntenteCommand: ParsableCommand {
         entente build Fixtures --out Graphs --name fixtures
         entente edges Graphs/fixtures.json --node putin
         entente extract Fixtures --format jsonl
+        entente build corpus.jsonl.gz --store graph.sqlite --no-render
+        entente merge part-*.json -o graph.json
         entente render Graphs/fixtures.dot -o graph.svg --layout neato
       """,
     version: "0.1.0",
-    subcommands: [Build.self, Extract.self, Edges.self, Quotes.self, Render.self, Export.self, Nodes.self, Stats.self, Explain.self]
+    subcommands: [Build.self, Extract.self, Merge.self, Edges.self, Quotes.self, Render.self, Export.self, Nodes.self, Stats.self, Explain.self]
   )
 }
 
 /// Inputs and the options every command that reads articles shares.
 struct InputOptions: ParsableArguments {
-  @Argument(help: "Article files (.txt), folders of them (read recursively), - for stdin, or a graph.json.")
+  @Argument(
+    help: """
+      Article files (.txt), JSON Lines corpora (.jsonl, .ndjson, optionally .gz: one article a \
+      line with id and text), folders of them (read recursively), - for stdin, or a single \
+      graph.json or store.sqlite.
+      """)
   var inputs: [String] = []
 
   @Option(name: .long, help: "A JSON entity file adding entities and aliases, or blocking false names.")
@@ -36,35 +44,90 @@ struct InputOptions: ParsableArguments {
   @Option(name: .long, help: "Threads to analyse articles on (default: the number of cores). Output is the same for any number.")
   var jobs: Int = Parallel.defaultJobs
 
+  @Option(name: .long, help: "The most evidence records an edge keeps, the earliest (default \(RelationshipGraph.defaultMaxEvidence); 0: all). Weights stay exact.")
+  var maxEvidence: Int?
+
+  @Flag(name: .long, help: "Stop at the first bad corpus line or unreadable input (exit 1) instead of skipping it.")
+  var strict = false
+
+  @Flag(name: .long, help: "No progress line on stderr (it is only shown on a terminal anyway).")
+  var quiet = false
+
   mutating func validate() throws {
     if inputs.isEmpty { throw ValidationError("Give at least one input: a file, a folder, - for stdin, or a graph.json.") }
     if jobs < 1 { throw ValidationError("--jobs must be 1 or more.") }
+    if let k = maxEvidence, k < 0 { throw ValidationError("--max-evidence must be 0 (all) or more.") }
   }
 
+  /// The evidence cap asked for (the default unless --max-evidence is given).
+  var evidenceLimit: Int { maxEvidence ?? RelationshipGraph.defaultMaxEvidence }
+
   func pipeline() throws -> Pipeline {
-    guard let path = entities else { return Pipeline(gazetteer: try Gazetteer.loadBundled()) }
-    return Pipeline(gazetteer: try Gazetteer.with(EntityFile.load(path)))
+    var p: Pipeline
+    if let path = entities {
+      p = Pipeline(gazetteer: try Gazetteer.with(EntityFile.load(path)))
+    } else {
+      p = Pipeline(gazetteer: try Gazetteer.loadBundled())
+    }
+    p.maxEvidence = evidenceLimit
+    return p
+  }
+
+  /// A streaming reader of the inputs; problems are printed as they are met (clearing the
+  /// progress line first).
+  func reader(_ progress: ProgressLine) -> ArticleReader {
+    let reader = ArticleReader(inputs, strict: strict, onProblem: { progress.warn($0.description) })
+    progress.attach(reader)
+    return reader
+  }
+
+  /// After a reader is done: fails on a strict stop or when nothing could be read, and
+  /// otherwise counts what was skipped (which makes the exit code 1).
+  func finish(_ reader: ArticleReader, _ status: inout RunStatus, allowEmpty: Bool = false) throws {
+    if let e = reader.stopped { throw CLIError(e.description) }
+    let skipped = reader.skippedLines + reader.skippedInputs
+    if reader.articlesRead == 0, !allowEmpty {
+      throw CLIError(skipped == 0 ? "no articles to read" : "no articles could be read")
+    }
+    guard skipped > 0 else { return }
+    var what: [String] = []
+    if reader.skippedLines > 0 { what.append(Summary.plural(reader.skippedLines, "line", "lines")) }
+    if reader.skippedInputs > 0 { what.append(Summary.plural(reader.skippedInputs, "input", "inputs")) }
+    let n = reader.articlesRead
+    status.warn("\(what.joined(separator: " and ")) skipped; the other \(n) article\(n == 1 ? " was" : "s were") processed")
   }
 
   /// Reads the articles; problems are reported on stderr and remembered for the exit code.
   func articles(_ status: inout RunStatus) throws -> [Article] {
-    let result = ArticleLoader.load(inputs)
-    for p in result.problems { status.warn(p.description) }
-    if result.articles.isEmpty {
-      throw CLIError(result.problems.isEmpty ? "no articles to read" : "no articles could be read")
-    }
-    if !result.problems.isEmpty {
-      status.warn("\(result.problems.count) input\(result.problems.count == 1 ? "" : "s") skipped; the other \(result.articles.count) article\(result.articles.count == 1 ? " was" : "s were") processed")
-    }
-    return result.articles
+    let progress = ProgressLine(quiet: true)
+    let r = reader(progress)
+    let all = Array(r)
+    try finish(r, &status)
+    return all
   }
 
-  /// A graph from articles, or read back from a single graph.json.
+  /// The single input, when it is a graph rather than articles: a graph.json or a store.
+  var graphInput: String? {
+    guard inputs.count == 1 else { return nil }
+    let p = inputs[0].lowercased()
+    return p.hasSuffix(".json") || p.hasSuffix(".sqlite") ? inputs[0] : nil
+  }
+
+  /// Reads a graph.json or a store (read as the graph of all its articles).
+  static func readGraph(_ path: String) throws -> RelationshipGraph {
+    path.lowercased().hasSuffix(".sqlite") ? try GraphStore.read(path: path) : try GraphJSON.read(path: path)
+  }
+
+  /// A graph from articles (streamed, with a progress line on a terminal), or read back
+  /// from a single graph.json or store.sqlite.
   func graph(_ status: inout RunStatus) throws -> RelationshipGraph {
-    if inputs.count == 1, inputs[0].hasSuffix(".json") {
-      return try GraphJSON.read(path: inputs[0])
-    }
-    return try pipeline().graph(for: articles(&status), jobs: jobs)
+    if let path = graphInput { return try InputOptions.readGraph(path) }
+    let progress = ProgressLine(quiet: quiet)
+    let r = reader(progress)
+    let g = try pipeline().graph(from: r, jobs: jobs) { progress.update(articles: $0) }
+    progress.clear()
+    try finish(r, &status)
+    return g
   }
 }
 

@@ -122,7 +122,7 @@ public struct DOTExporter: Sendable {
       a["penwidth"] = DOTExporter.penwidth(e.weight, max: maxWeight[e.kind] ?? 1)
       let first = e.evidence.first.map { $0.quote ?? $0.text } ?? ""
       let short = first.count > 160 ? String(first.prefix(157)) + "..." : first
-      a["tooltip"] = "\(e.kind.rawValue), weight \(e.weight), \(e.evidence.count) evidence: \(short)"
+      a["tooltip"] = "\(e.kind.rawValue), weight \(e.weight), \(e.evidence.count < e.weight ? "first \(e.evidence.count) of \(e.weight)" : "\(e.evidence.count)") evidence: \(short)"
       if e.kind == .quotation || e.weight > 1 { a["label"] = String(e.weight) }
       out.write("  \(DOTExporter.quoted(e.source)) -> \(DOTExporter.quoted(e.target)) [\(DOTExporter.attributes(a))];\n")
     }

@@ -100,6 +100,18 @@ public struct EdgeKey: Sendable, Hashable, Comparable {
   }
 }
 
+/// How a graph orders what it merges: which evidence is "earliest" when an edge keeps only
+/// some, and which name or date wins when two inputs disagree.
+public enum GraphOrder: Sendable, Hashable {
+  /// Input order: articles in the order they were added, evidence by article position, then
+  /// sentence and offset; a node keeps the first name seen. What `build` uses.
+  case input
+  /// Canonical order: articles by id, evidence by article id, then sentence and offset; the
+  /// smallest name or date is kept. Merging is then associative and commutative (what
+  /// `entente merge` uses); ``RelationshipGraph/canonical()`` sorts what is left.
+  case canonical
+}
+
 /// The relationship graph: typed nodes, weighted co-occurrence and quotation edges, and the
 /// evidence behind every edge.
 ///
@@ -107,9 +119,17 @@ public struct EdgeKey: Sendable, Hashable, Comparable {
 /// are O(1). Co-occurrence edges are stored once, under the sorted pair of ids. Graphs merge:
 /// the same entity is the same node, and weights and evidence add up.
 ///
+/// Weights are always exact, but an edge keeps at most ``maxEvidence`` evidence records (5
+/// unless set; 0 keeps all): the earliest, in the graph's ``order``. So memory stays bounded
+/// however many articles say the same thing, and an edge's evidence count may be below its
+/// weight.
+///
 ///     var graph = RelationshipGraph()
 ///     graph.merge(Pipeline().graph(for: article))
 public struct RelationshipGraph: Sendable, Equatable {
+  /// How many evidence records an edge keeps by default.
+  public static let defaultMaxEvidence = 5
+
   public private(set) var nodes: OrderedDictionary<String, Node> = [:]
   public private(set) var edges: OrderedDictionary<EdgeKey, Edge> = [:]
   /// Ids of the articles in the graph, in input order.
@@ -117,7 +137,26 @@ public struct RelationshipGraph: Sendable, Equatable {
   /// Article dates by id, where known (yyyy-MM-dd).
   public private(set) var articleDates: [String: String] = [:]
 
-  public init() {}
+  /// The most evidence records an edge keeps (0: all of them). Lowering it drops the later
+  /// records of every edge; weights stay exact.
+  public var maxEvidence: Int {
+    didSet {
+      guard maxEvidence > 0, oldValue == 0 || maxEvidence < oldValue else { return }
+      for i in edges.values.indices where edges.values[i].evidence.count > maxEvidence {
+        edges.values[i].evidence.removeSubrange(maxEvidence...)
+      }
+    }
+  }
+
+  /// Which evidence is kept when an edge has more than ``maxEvidence``, and which name or
+  /// date wins when merged inputs disagree.
+  public var order: GraphOrder = .input
+
+  /// An empty graph whose edges keep at most `maxEvidence` evidence records (0: all).
+  public init(maxEvidence: Int = RelationshipGraph.defaultMaxEvidence, order: GraphOrder = .input) {
+    self.maxEvidence = max(0, maxEvidence)
+    self.order = order
+  }
 
   public static func == (a: RelationshipGraph, b: RelationshipGraph) -> Bool {
     a.nodes == b.nodes && a.edges == b.edges && a.articles == b.articles && a.articleDates == b.articleDates
@@ -128,22 +167,36 @@ public struct RelationshipGraph: Sendable, Equatable {
 
   public mutating func addArticle(_ id: String, date: String?) {
     lastArticleIsNew = articles.append(id).inserted
-    if let d = date { articleDates[id] = d }
+    guard let d = date else { return }
+    if order == .canonical, let old = articleDates[id], old <= d { return }
+    articleDates[id] = d
   }
 
   /// Adds a node, or adds its mentions, aliases and articles to the node with its id.
   ///
-  /// - Complexity: O(aliases) for a node of one article merged after the ones before it (the
-  ///   common case of building a corpus in input order); O(articles) otherwise.
+  /// - Complexity: O(aliases + its articles) for a node whose articles all come after the
+  ///   node's (the common case of building a corpus in input order); O(articles) otherwise.
   public mutating func record(node: Node) {
+    record(node: node, normalized: false)
+  }
+
+  /// `normalized`: the node comes from a graph, so its aliases are sorted and unique and its
+  /// articles unique, and a new node can share its arrays instead of rebuilding them.
+  mutating func record(node: Node, normalized: Bool) {
     guard let index = nodes.index(forKey: node.id) else {
       var n = node
-      n.aliases = Array(Set(n.aliases)).sorted()
-      n.articles = Array(OrderedSet(n.articles))
+      if !normalized || zip(n.aliases, n.aliases.dropFirst()).contains(where: { $0 >= $1 }) {
+        n.aliases = Array(Set(n.aliases)).sorted()
+      }
+      if !normalized { n.articles = Array(OrderedSet(n.articles)) }
       nodes[node.id] = n
       return
     }
     nodes.values[index].mentions += node.mentions
+    if order == .canonical, (node.name, node.type) < (nodes.values[index].name, nodes.values[index].type) {
+      nodes.values[index].name = node.name
+      nodes.values[index].type = node.type
+    }
     for alias in node.aliases where !nodes.values[index].aliases.contains(alias) {
       let at = nodes.values[index].aliases.firstIndex { $0 > alias } ?? nodes.values[index].aliases.count
       nodes.values[index].aliases.insert(alias, at: at)
@@ -153,6 +206,21 @@ public struct RelationshipGraph: Sendable, Equatable {
       // The article being merged now is new to this node: no search needed.
       nodes.values[index].articles.append(node.articles[0])
       return
+    }
+    if order == .input, let last = nodes.values[index].articles.last, let first = node.articles.first,
+      let lastRank = articles.firstIndex(of: last), var rank = articles.firstIndex(of: first), rank > lastRank
+    {
+      // Articles that all come after the node's last one (a chunk of the corpus merged in
+      // input order): append them without a search over the node's articles.
+      var increasing = true
+      for a in node.articles.dropFirst() {
+        guard let r = articles.firstIndex(of: a), r > rank else { increasing = false; break }
+        rank = r
+      }
+      if increasing {
+        nodes.values[index].articles.append(contentsOf: node.articles)
+        return
+      }
     }
     var merged = OrderedSet(nodes.values[index].articles)
     merged.append(contentsOf: node.articles)
@@ -172,22 +240,102 @@ public struct RelationshipGraph: Sendable, Equatable {
     add(Edge(kind: .quotation, source: speaker, target: subject, weight: 1, evidence: [evidence]))
   }
 
+  /// Adds an edge: its weight adds up, and its evidence (in the graph's order, like every
+  /// edge's) is merged in, keeping the earliest ``maxEvidence`` records.
   mutating func add(_ edge: Edge) {
-    let key = edge.key
-    if let i = edges.index(forKey: key) {
-      // In place: copying the edge out and back would copy its evidence on every append.
-      edges.values[i].weight += edge.weight
-      edges.values[i].evidence.append(contentsOf: edge.evidence)
-    } else {
-      edges[key] = edge
+    let limit = maxEvidence
+    let order = EvidenceOrder(order: self.order, articles: articles)
+    // One hash lookup: the edge is found, or inserted empty, then filled.
+    edges.updateValue(forKey: edge.key, default: Edge(kind: edge.kind, source: edge.source, target: edge.target)) { e in
+      e.weight += edge.weight
+      RelationshipGraph.mergeEvidence(&e.evidence, edge.evidence, limit: limit, order: order)
     }
   }
 
-  /// Adds another graph: same ids, same nodes; weights and evidence add up.
+  /// Merges two lists of evidence, each in `order`, keeping the first `limit` (0: all).
+  static func mergeEvidence(_ have: inout [Evidence], _ new: [Evidence], limit: Int, order: EvidenceOrder) {
+    guard !new.isEmpty else { return }
+    guard let last = have.last, order.precedes(new[0], last) else {
+      // The common case: the new records come after the ones here (or there are none yet).
+      let room = limit > 0 ? limit - have.count : new.count
+      guard room > 0 else { return }
+      if have.isEmpty, room >= new.count { have = new } else { have.append(contentsOf: new.prefix(room)) }
+      return
+    }
+    // Interleaved: merge the two ordered lists (stable: ties keep the records already here).
+    let old = have
+    let cap = limit > 0 ? limit : old.count + new.count
+    var merged: [Evidence] = []
+    merged.reserveCapacity(min(cap, old.count + new.count))
+    var x = 0, y = 0
+    while merged.count < cap, x < old.count || y < new.count {
+      if y == new.count || (x < old.count && !order.precedes(new[y], old[x])) {
+        merged.append(old[x]); x += 1
+      } else {
+        merged.append(new[y]); y += 1
+      }
+    }
+    have = merged
+  }
+
+  /// Whether evidence `a` comes before `b` in the graph's order: by article (position in
+  /// ``articles``, or id in canonical order), then sentence, offsets and text.
+  func precedes(_ a: Evidence, _ b: Evidence) -> Bool {
+    EvidenceOrder(order: order, articles: articles).precedes(a, b)
+  }
+
+  /// The order of evidence records in a graph (what ``precedes(_:_:)`` compares by).
+  struct EvidenceOrder {
+    let order: GraphOrder
+    let articles: OrderedSet<String>
+
+    func precedes(_ a: Evidence, _ b: Evidence) -> Bool {
+      if a.article != b.article {
+        if order == .canonical { return a.article < b.article }
+        let ra = articles.firstIndex(of: a.article) ?? Int.max, rb = articles.firstIndex(of: b.article) ?? Int.max
+        return ra != rb ? ra < rb : a.article < b.article
+      }
+      return RelationshipGraph.sameArticlePrecedes(a, b)
+    }
+  }
+
+  static func sameArticlePrecedes(_ a: Evidence, _ b: Evidence) -> Bool {
+    if a.sentence != b.sentence { return a.sentence < b.sentence }
+    if a.start != b.start { return a.start < b.start }
+    if a.end != b.end { return a.end < b.end }
+    if a.text != b.text { return a.text < b.text }
+    if a.quote != b.quote { return (a.quote ?? "") < (b.quote ?? "") }
+    return (a.cue ?? "") < (b.cue ?? "")
+  }
+
+  /// Adds another graph: same ids, same nodes; weights add up and evidence is merged (up to
+  /// ``maxEvidence`` per edge, the earliest in this graph's ``order``).
   public mutating func merge(_ other: RelationshipGraph) {
     for id in other.articles { addArticle(id, date: other.articleDates[id]) }
-    for node in other.nodes.values { record(node: node) }
+    for node in other.nodes.values { record(node: node, normalized: true) }
     for edge in other.edges.values { add(edge) }
+  }
+
+  /// The same graph in canonical form: articles sorted by id, nodes by id with their
+  /// articles sorted, edges by key with evidence by article id, sentence and offset (the
+  /// earliest ``maxEvidence`` of them). Two graphs merged from the same parts in any order
+  /// and grouping have the same canonical form.
+  public func canonical() -> RelationshipGraph {
+    var g = RelationshipGraph(maxEvidence: maxEvidence, order: .canonical)
+    g.articles = OrderedSet(articles.sorted())
+    g.articleDates = articleDates
+    for n in nodes.values.sorted(by: { $0.id < $1.id }) {
+      var m = n
+      m.articles.sort()
+      g.nodes[m.id] = m
+    }
+    for e in edges.values.sorted(by: { $0.key < $1.key }) {
+      var f = e
+      f.evidence.sort { a, b in a.article != b.article ? a.article < b.article : Self.sameArticlePrecedes(a, b) }
+      if maxEvidence > 0, f.evidence.count > maxEvidence { f.evidence.removeSubrange(maxEvidence...) }
+      g.edges[f.key] = f
+    }
+    return g
   }
 
   /// Nodes sorted by type, then name, then id: the order every exporter writes.
@@ -200,12 +348,18 @@ public struct RelationshipGraph: Sendable, Equatable {
     edges.values.sorted { $0.key < $1.key }
   }
 
-  /// Builds a graph from decoded parts (used when reading a graph back from JSON).
-  public init(nodes: [Node], edges: [Edge], articles: [String] = [], articleDates: [String: String] = [:]) {
-    for n in nodes { self.nodes[n.id] = n }
-    for e in edges { add(e) }
+  /// Builds a graph from decoded parts (used when reading a graph back from JSON). It keeps
+  /// all the evidence it is given (`maxEvidence` 0) unless told otherwise.
+  public init(
+    nodes: [Node], edges: [Edge], articles: [String] = [], articleDates: [String: String] = [:],
+    maxEvidence: Int = 0, order: GraphOrder = .input
+  ) {
+    self.maxEvidence = max(0, maxEvidence)
+    self.order = order
     self.articles = OrderedSet(articles)
     self.articleDates = articleDates
+    for n in nodes { self.nodes[n.id] = n }
+    for e in edges { add(e) }
   }
 
   /// Keeps only the given edges and the nodes they touch (plus `keepNodes`).
@@ -214,7 +368,7 @@ public struct RelationshipGraph: Sendable, Equatable {
     for e in keep { ids.insert(e.source); ids.insert(e.target) }
     return RelationshipGraph(
       nodes: nodes.values.filter { ids.contains($0.id) }, edges: keep,
-      articles: Array(articles), articleDates: articleDates)
+      articles: Array(articles), articleDates: articleDates, maxEvidence: maxEvidence, order: order)
   }
 }
 

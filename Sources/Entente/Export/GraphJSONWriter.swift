@@ -1,0 +1,222 @@
+import Foundation
+
+/// Writes a graph in ``GraphJSON``'s format — the very same bytes as ``GraphJSON/data(_:)``
+/// (pretty-printed, keys sorted, slashes unescaped) — straight into one buffer.
+///
+/// JSONEncoder first builds a tree of the whole document, which for a large corpus (a node's
+/// list of articles runs to tens of thousands of ids) costs several times the size of the
+/// file in memory; this writer needs only the file's bytes. `build` and `merge` use it.
+public enum GraphJSONWriter {
+  public static func data(_ graph: RelationshipGraph) -> Data {
+    // Count first, then write into a buffer of exactly that size: memory holds the file once.
+    var total = 0
+    var counter = PrettyJSON { total += $0.count }
+    write(graph, to: &counter)
+    counter.flush()
+    var data = Data(count: total)
+    data.withUnsafeMutableBytes { buffer in
+      var at = 0
+      var w = PrettyJSON { chunk in
+        UnsafeMutableRawBufferPointer(rebasing: buffer[at..<at + chunk.count]).copyMemory(from: chunk)
+        at += chunk.count
+      }
+      write(graph, to: &w)
+      w.flush()
+    }
+    return data
+  }
+
+  /// Writes the graph to a file a chunk at a time (memory never holds the whole file), the
+  /// way ``AtomicFile`` does: to a temporary file in the same folder, then renamed.
+  public static func write(_ graph: RelationshipGraph, to path: String) throws {
+    try AtomicFile.write(to: path) { try write(graph, to: $0) }
+  }
+
+  /// Writes the graph to an open file (stdout, say) a chunk at a time.
+  public static func write(_ graph: RelationshipGraph, to handle: FileHandle) throws {
+    var failure: Error?
+    var w = PrettyJSON { chunk in
+      guard failure == nil else { return }
+      do { try handle.write(contentsOf: chunk) } catch { failure = error }
+    }
+    write(graph, to: &w)
+    w.flush()
+    if let failure { throw failure }
+  }
+
+  static func write(_ graph: RelationshipGraph, to w: inout PrettyJSON) {
+    w.open("{")
+    w.key("articles", level: 1)
+    w.array(Array(graph.articles), level: 1) { w, id, level in
+      w.open("{")
+      if let d = graph.articleDates[id] {
+        w.key("date", level: level + 1); w.string(d); w.comma()
+      }
+      w.key("id", level: level + 1); w.string(id); w.newline()
+      w.close("}", level: level)
+    }
+    w.comma()
+    w.key("edges", level: 1)
+    w.array(graph.sortedEdges, level: 1) { w, e, level in
+      w.open("{")
+      w.key("evidence", level: level + 1)
+      w.array(e.evidence, level: level + 1) { w, v, level in
+        w.open("{")
+        w.key("article", level: level + 1); w.string(v.article); w.comma()
+        if let c = v.cue { w.key("cue", level: level + 1); w.string(c); w.comma() }
+        w.key("end", level: level + 1); w.int(v.end); w.comma()
+        if let q = v.quote { w.key("quote", level: level + 1); w.string(q); w.comma() }
+        w.key("sentence", level: level + 1); w.int(v.sentence); w.comma()
+        w.key("start", level: level + 1); w.int(v.start); w.comma()
+        w.key("text", level: level + 1); w.string(v.text); w.newline()
+        w.close("}", level: level)
+      }
+      w.comma()
+      w.key("kind", level: level + 1); w.string(e.kind.rawValue); w.comma()
+      w.key("source", level: level + 1); w.string(e.source); w.comma()
+      w.key("target", level: level + 1); w.string(e.target); w.comma()
+      w.key("weight", level: level + 1); w.int(e.weight); w.newline()
+      w.close("}", level: level)
+    }
+    w.comma()
+    w.key("format", level: 1); w.string(GraphJSON.format); w.comma()
+    w.key("nodes", level: 1)
+    w.array(graph.sortedNodes, level: 1) { w, n, level in
+      w.open("{")
+      w.key("aliases", level: level + 1)
+      w.array(n.aliases, level: level + 1) { w, a, _ in w.string(a) }
+      w.comma()
+      w.key("articles", level: level + 1)
+      w.array(n.articles, level: level + 1) { w, a, _ in w.string(a) }
+      w.comma()
+      w.key("id", level: level + 1); w.string(n.id); w.comma()
+      w.key("mentions", level: level + 1); w.int(n.mentions); w.comma()
+      w.key("name", level: level + 1); w.string(n.name); w.comma()
+      w.key("type", level: level + 1); w.string(n.type.rawValue); w.newline()
+      w.close("}", level: level)
+    }
+    w.comma()
+    w.key("version", level: 1); w.int(GraphJSON.version); w.newline()
+    w.close("}", level: 0)
+    w.newline()
+  }
+}
+
+/// JSONEncoder's pretty-printed layout: two spaces a level, `"key" : value`, one element a
+/// line, and an empty array as `[`, a blank line, `]`.
+struct PrettyJSON {
+  /// Where full chunks go.
+  let sink: (UnsafeRawBufferPointer) -> Void
+  private var chunk: [UInt8] = []
+  static let chunkSize = 1 << 16
+
+  init(sink: @escaping (UnsafeRawBufferPointer) -> Void) {
+    self.sink = sink
+    chunk.reserveCapacity(PrettyJSON.chunkSize)
+  }
+
+  /// Hands the bytes still buffered to the sink.
+  mutating func flush() {
+    chunk.withUnsafeBytes { sink($0) }
+    chunk.removeAll(keepingCapacity: true)
+  }
+
+  mutating func put(_ b: UInt8) {
+    chunk.append(b)
+    if chunk.count >= PrettyJSON.chunkSize { flush() }
+  }
+
+  mutating func put(_ buffer: UnsafeBufferPointer<UInt8>) {
+    chunk.append(contentsOf: buffer)
+    if chunk.count >= PrettyJSON.chunkSize { flush() }
+  }
+
+  mutating func put(_ array: [UInt8]) {
+    array.withUnsafeBufferPointer { put($0) }
+  }
+
+  mutating func raw(_ s: StaticString) {
+    s.withUTF8Buffer { put($0) }
+  }
+
+  static let spaces = [UInt8](repeating: 0x20, count: 64)
+
+  mutating func indent(_ level: Int) {
+    var n = 2 * level
+    while n > 0 {
+      let k = min(n, PrettyJSON.spaces.count)
+      PrettyJSON.spaces.withUnsafeBufferPointer { put(UnsafeBufferPointer(rebasing: $0[0..<k])) }
+      n -= k
+    }
+  }
+
+  mutating func open(_ s: StaticString) {
+    raw(s)
+    put(0x0A)
+  }
+
+  mutating func close(_ s: StaticString, level: Int) {
+    indent(level)
+    raw(s)
+  }
+
+  mutating func comma() { raw(",\n") }
+  mutating func newline() { put(0x0A) }
+
+  mutating func key(_ k: StaticString, level: Int) {
+    indent(level)
+    put(0x22)
+    raw(k)
+    raw("\" : ")
+  }
+
+  mutating func int(_ v: Int) { put(Array(String(v).utf8)) }
+
+  /// An array at `level` (its brackets), one element a line at `level + 1`.
+  mutating func array<T>(_ items: [T], level: Int, _ element: (inout PrettyJSON, T, Int) -> Void) {
+    guard !items.isEmpty else {
+      raw("[\n\n")
+      indent(level)
+      raw("]")
+      return
+    }
+    raw("[\n")
+    for (i, item) in items.enumerated() {
+      indent(level + 1)
+      element(&self, item, level + 1)
+      if i < items.count - 1 { put(0x2C) }
+      put(0x0A)
+    }
+    indent(level)
+    raw("]")
+  }
+
+  /// A string escaped as JSONEncoder escapes it: quote, backslash and control characters
+  /// ("/" left alone). Byte by byte: UTF-8 continuation bytes are never below 0x80.
+  mutating func string(_ s: String) {
+    put(0x22)
+    var s = s
+    s.withUTF8 { utf8 in
+      var run = 0
+      for (i, b) in utf8.enumerated() {
+        guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
+        put(UnsafeBufferPointer(rebasing: utf8[run..<i]))
+        run = i + 1
+        switch b {
+        case 0x22: raw("\\\"")
+        case 0x5C: raw("\\\\")
+        case 0x0A: raw("\\n")
+        case 0x0D: raw("\\r")
+        case 0x09: raw("\\t")
+        case 0x08: raw("\\b")
+        case 0x0C: raw("\\f")
+        default:
+          let hex: [UInt8] = Array("0123456789abcdef".utf8)
+          put([0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+        }
+      }
+      put(UnsafeBufferPointer(rebasing: utf8[run...]))
+    }
+    put(0x22)
+  }
+}

@@ -1,0 +1,79 @@
+import Dispatch
+
+/// Runs a corpus through a function a batch at a time, on worker threads, while the calling
+/// thread reads the next batch and consumes the results of the last one.
+///
+/// The input sequence is only ever iterated on the calling thread (a reader need not be
+/// thread-safe), at most two batches are in memory at once, and results reach `body` in
+/// input order. A batch is cut into small chunks of consecutive articles that the workers
+/// take in turn; the chunks do not depend on the number of threads, so neither does the
+/// output.
+public enum Streaming {
+  /// Articles read ahead at a time.
+  public static let batchSize = 256
+  /// Consecutive articles a worker handles in one go (and merges into one result).
+  public static let chunkSize = 8
+
+  public static func run<S: Sequence<Article>, R: Sendable>(
+    _ articles: S, jobs: Int, batchSize: Int = Streaming.batchSize, chunkSize: Int = Streaming.chunkSize,
+    transform: @escaping @Sendable (ArraySlice<Article>) -> R, body: (R) throws -> Void
+  ) rethrows {
+    var iterator = articles.makeIterator()
+    func nextBatch() -> [Article] {
+      var batch: [Article] = []
+      batch.reserveCapacity(batchSize)
+      while batch.count < batchSize, let a = iterator.next() { batch.append(a) }
+      return batch
+    }
+    let first = nextBatch()
+    guard !first.isEmpty else { return }
+    var job = BatchJob(first, jobs: jobs, chunkSize: chunkSize, transform: transform)
+    // Whatever happens in `body`, no worker outlives the call.
+    defer { _ = job.wait() }
+    while true {
+      let next = nextBatch()  // read while the workers analyse
+      let results = job.wait()
+      if !next.isEmpty { job = BatchJob(next, jobs: jobs, chunkSize: chunkSize, transform: transform) }
+      for r in results { try body(r) }  // merge while the workers analyse the next batch
+      if next.isEmpty { break }
+    }
+  }
+}
+
+/// One batch in flight: its chunks, transformed on `jobs` worker threads.
+final class BatchJob<R: Sendable>: @unchecked Sendable {
+  private let group = DispatchGroup()
+  private var results: [R?]
+  private var collected = false
+
+  init(_ batch: [Article], jobs: Int, chunkSize: Int, transform: @escaping @Sendable (ArraySlice<Article>) -> R) {
+    let size = max(1, chunkSize)
+    let chunks = stride(from: 0, to: batch.count, by: size).map { batch[$0..<min(batch.count, $0 + size)] }
+    results = [R?](repeating: nil, count: chunks.count)
+    let workers = max(1, min(jobs, chunks.count))
+    group.enter()
+    DispatchQueue.global().async { [self] in
+      results.withUnsafeMutableBufferPointer { buffer in
+        nonisolated(unsafe) let out = buffer
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+          var i = w
+          while i < chunks.count {
+            out[i] = transform(chunks[i])
+            i += workers
+          }
+        }
+      }
+      group.leave()
+    }
+  }
+
+  /// Waits for the workers; the results in input order (once: later calls return nothing).
+  func wait() -> [R] {
+    group.wait()
+    if collected { return [] }
+    collected = true
+    let r = results.map { $0! }
+    results = []
+    return r
+  }
+}

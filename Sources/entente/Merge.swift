@@ -1,0 +1,98 @@
+import ArgumentParser
+import Entente
+import EntenteStore
+import Foundation
+
+struct Merge: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Merge partial graphs (graph.json, store.sqlite, edges JSON Lines) into one graph.json.",
+    discussion: """
+      The reduce stage of a distributed build: each input is a graph.json written by build, \
+      a store, or the JSON Lines of `entente extract --format edges` (.jsonl or .ndjson, \
+      optionally .gz, or - for stdin). Weights add up, nodes merge by id, and each edge keeps \
+      the evidence of the articles with the smallest ids (--max-evidence of them). The output \
+      is sorted, so it does not depend on the order or grouping of the inputs: merging \
+      merged graphs gives the same file as merging their parts.
+
+      Examples:
+        entente merge part-1.json part-2.json -o graph.json
+        entente merge shard-*.edges.jsonl.gz store.sqlite > graph.json
+      """)
+
+  @Argument(help: "Partial graphs: graph.json files, store.sqlite files, edges .jsonl/.ndjson (.gz), or - for edges on stdin.")
+  var inputs: [String] = []
+
+  @Option(name: [.short, .long], help: "Write the merged graph.json here (atomically) instead of to stdout.")
+  var output: String?
+
+  @Option(name: .long, help: "The most evidence records an edge keeps (default \(RelationshipGraph.defaultMaxEvidence); 0: all).")
+  var maxEvidence: Int = RelationshipGraph.defaultMaxEvidence
+
+  @Flag(name: .long, help: "Stop at the first bad edges line instead of skipping it.")
+  var strict = false
+
+  func validate() throws {
+    if inputs.isEmpty { throw ValidationError("Give at least one partial graph to merge.") }
+    if maxEvidence < 0 { throw ValidationError("--max-evidence must be 0 (all) or more.") }
+  }
+
+  func run() throws {
+    var status = RunStatus()
+    try reporting {
+      var merged = RelationshipGraph(maxEvidence: maxEvidence, order: .canonical)
+      for input in inputs {
+        let lower = input.lowercased()
+        let before = merged.articles.count
+        var count = 0
+        if input == "-" || ArticleLoader.isCorpus(lower) {
+          count = try mergeLines(input, into: &merged, &status)
+        } else {
+          let part: RelationshipGraph
+          if lower.hasSuffix(".sqlite") {
+            part = try GraphStore(path: input, create: false).graph(resolve: false)
+          } else if FileManager.default.fileExists(atPath: input) {
+            part = try GraphJSON.read(path: input)
+          } else {
+            throw EntenteError.notFound(path: input)
+          }
+          count = part.articles.count
+          merged.merge(part)
+        }
+        // An article in two inputs adds up twice: say so.
+        let again = before + count - merged.articles.count
+        if again > 0 { status.warn("\(input): \(Summary.plural(again, "article was", "articles were")) already merged from another input; counted again") }
+      }
+      let graph = merged.resolvingPartialNames().canonical()
+      merged = RelationshipGraph()
+      if let output {
+        try GraphJSONWriter.write(graph, to: output)
+      } else {
+        do { try GraphJSONWriter.write(graph, to: FileHandle.standardOutput) } catch {
+          throw CLIError("<stdout>: cannot write: \((error as NSError).localizedDescription)")
+        }
+      }
+    }
+    try status.finish()
+  }
+
+  /// Merges the graphs of an edges JSON Lines file, a line at a time.
+  /// Returns the number of articles read.
+  func mergeLines(_ input: String, into merged: inout RelationshipGraph, _ status: inout RunStatus) throws -> Int {
+    let lines = try JSONLines(input)
+    var bad = 0
+    var articles = 0
+    while let (line, number) = try lines.next() {
+      do {
+        let part = try EdgesJSON.read(line, file: "\(lines.name):\(number)")
+        articles += part.articles.count
+        merged.merge(part)
+      } catch let e as EntenteError {
+        if strict { throw e }
+        bad += 1
+        FileHandle.standardError.write(Data("entente: \(e.description)\n".utf8))
+      }
+    }
+    if bad > 0 { status.warn("\(lines.name): \(Summary.plural(bad, "line", "lines")) skipped") }
+    return articles
+  }
+}

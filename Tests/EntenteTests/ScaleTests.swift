@@ -1,0 +1,307 @@
+import Entente
+import EntenteTestSupport
+import Foundation
+import Testing
+
+/// Fixtures and development articles, the corpus the scale tests cut up and repeat.
+enum ScaleCorpus {
+  static let articles: [Article] = {
+    var out = ArticleLoader.load([Repository.path("Fixtures")]).articles
+    if let shared = Repository.shared {
+      let dev = shared.appendingPathComponent("eval/dev/gum").path
+      let files = ((try? FileManager.default.contentsOfDirectory(atPath: dev)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+      for f in files {
+        guard let data = FileManager.default.contents(atPath: dev + "/" + f),
+          let obj = try? JSONSerialization.jsonObject(with: data) as? [String: Any], let text = obj["text"] as? String
+        else { continue }
+        out.append(Article(id: String(f.dropLast(5)), text: text))
+      }
+    }
+    return out
+  }()
+
+  /// `n` articles with ids a0000, a0001, … (sorted = input order), cycling through the corpus.
+  static func repeated(_ n: Int) -> [Article] {
+    (0..<n).map { i in
+      var a = articles[i % articles.count]
+      a.id = String(format: "a%04d", i)
+      a.date = String(format: "2024-%02d-%02d", 1 + i % 12, 1 + i % 28)
+      return a
+    }
+  }
+
+  static func jsonl(_ articles: [Article]) -> String {
+    articles.map { a in
+      var o: [String: Any] = ["id": a.id, "text": a.text]
+      if let d = a.date { o["date"] = d }
+      return String(decoding: try! JSONSerialization.data(withJSONObject: o, options: [.sortedKeys]), as: UTF8.self)
+    }.joined(separator: "\n") + "\n"
+  }
+}
+
+@Suite("Scale: bounded evidence")
+struct BoundedEvidenceTests {
+  func ev(_ article: String, _ sentence: Int) -> Evidence {
+    Evidence(article: article, sentence: sentence, start: sentence * 10, end: sentence * 10 + 5, text: "s\(sentence)")
+  }
+
+  @Test func weightsStayExactAndTheEarliestEvidenceIsKept() {
+    var g = RelationshipGraph(maxEvidence: 3)
+    for a in ["x", "y"] {
+      g.addArticle(a, date: nil)
+      for s in 0..<4 { g.record(cooccurrence: "p", "q", evidence: ev(a, s)) }
+    }
+    let e = try! #require(g.edges.values.first)
+    #expect(e.weight == 8)
+    #expect(e.evidence.map { "\($0.article)\($0.sentence)" } == ["x0", "x1", "x2"])
+    var all = RelationshipGraph(maxEvidence: 0)
+    all.addArticle("x", date: nil)
+    for s in 0..<9 { all.record(cooccurrence: "p", "q", evidence: ev("x", s)) }
+    #expect(all.edges.values.first?.evidence.count == 9)
+    #expect(RelationshipGraph().maxEvidence == RelationshipGraph.defaultMaxEvidence)
+  }
+
+  @Test func mergeRespectsTheLimitAndInputOrder() {
+    func one(_ a: String, _ sentences: Range<Int>) -> RelationshipGraph {
+      var g = RelationshipGraph(maxEvidence: 0)
+      g.addArticle(a, date: nil)
+      for s in sentences { g.record(cooccurrence: "p", "q", evidence: ev(a, s)) }
+      return g
+    }
+    var g = RelationshipGraph(maxEvidence: 4)
+    g.merge(one("late-id-first", 0..<3))
+    g.merge(one("early-id-second", 0..<3))
+    let e = try! #require(g.edges.values.first)
+    #expect(e.weight == 6)
+    // Input order: the first article's three records, then one of the second's.
+    #expect(e.evidence.map(\.article) == ["late-id-first", "late-id-first", "late-id-first", "early-id-second"])
+    // Canonical order keeps the smallest article ids instead, whatever the merge order.
+    var c1 = RelationshipGraph(maxEvidence: 4, order: .canonical)
+    c1.merge(one("late-id-first", 0..<3))
+    c1.merge(one("early-id-second", 0..<3))
+    var c2 = RelationshipGraph(maxEvidence: 4, order: .canonical)
+    c2.merge(one("early-id-second", 0..<3))
+    c2.merge(one("late-id-first", 0..<3))
+    #expect(c1.canonical() == c2.canonical())
+    #expect(c1.edges.values.first?.evidence.map(\.article) == ["early-id-second", "early-id-second", "early-id-second", "late-id-first"])
+  }
+
+  @Test func loweringTheLimitDropsTheLaterRecords() {
+    var g = RelationshipGraph(maxEvidence: 0)
+    g.addArticle("x", date: nil)
+    for s in 0..<6 { g.record(quote: "p", about: "q", evidence: ev("x", s)) }
+    g.maxEvidence = 2
+    #expect(g.edges.values.first?.evidence.map(\.sentence) == [0, 1])
+    #expect(g.edges.values.first?.weight == 6)
+  }
+
+  @Test func pipelineBoundsEvidenceOnARealCorpus() {
+    var p = Pipeline()
+    p.maxEvidence = 2
+    let g = p.graph(for: ScaleCorpus.repeated(40), jobs: 2)
+    #expect(g.edges.values.allSatisfy { $0.evidence.count == min($0.weight, 2) })
+    #expect(g.edges.values.contains { $0.weight > 2 })
+    p.maxEvidence = 0
+    let all = p.graph(for: ScaleCorpus.repeated(40), jobs: 2)
+    #expect(all.edges.values.allSatisfy { $0.evidence.count == $0.weight })
+    #expect(all.edges.values.map(\.weight) == g.edges.values.map(\.weight))
+  }
+
+  @Test func dotTooltipSaysWhenEvidenceIsPartial() {
+    var g = RelationshipGraph(maxEvidence: 1)
+    g.addArticle("x", date: nil)
+    g.record(node: Node(id: "p", name: "P", type: .person))
+    g.record(node: Node(id: "q", name: "Q", type: .person))
+    for s in 0..<3 { g.record(cooccurrence: "p", "q", evidence: ev("x", s)) }
+    #expect(DOTExporter().string(g).contains("weight 3, first 1 of 3 evidence"))
+  }
+}
+
+@Suite("Scale: streaming and merging")
+struct StreamingMergeTests {
+  @Test func streamingEqualsTheArrayAPIForAnyThreads() throws {
+    let articles = ScaleCorpus.repeated(300)
+    let p = Pipeline()
+    let serial = p.graph(for: articles, jobs: 1)
+    #expect(p.graph(from: articles.lazy.map { $0 }, jobs: 3) == serial)
+    #expect(try GraphJSON.string(p.graph(from: AnySequence(articles), jobs: 2)) == GraphJSON.string(serial))
+  }
+
+  @Test func progressCountsEveryArticle() {
+    var seen: [Int] = []
+    _ = Pipeline().graph(from: ScaleCorpus.repeated(600), jobs: 2) { seen.append($0) }
+    #expect(seen.last == 600)
+    #expect(seen == seen.sorted())
+  }
+
+  /// The canonical merge of the given parts.
+  func merge(_ parts: [RelationshipGraph]) -> RelationshipGraph {
+    var g = RelationshipGraph(order: .canonical)
+    for p in parts { g.merge(p) }
+    return g.resolvingPartialNames().canonical()
+  }
+
+  @Test func mergeIsAssociativeAndCommutative() {
+    let p = Pipeline()
+    let all = ScaleCorpus.repeated(36)
+    let a = p.graph(from: all[0..<12], resolve: false)
+    let b = p.graph(from: all[12..<24], resolve: false)
+    let c = p.graph(from: all[24..<36], resolve: false)
+    #expect(merge([a, b]) == merge([b, a]))
+    #expect(merge([merge([a, b]), c]) == merge([a, merge([b, c])]))
+    #expect(merge([c, a, b]) == merge([a, b, c]))
+    // Shards merged give the graph of the whole corpus (its ids are in input order).
+    let whole = p.graph(for: all)
+    #expect(merge([a, b, c]) == whole.canonical())
+    #expect((try? GraphJSON.string(merge([c, b, a]))) == (try? GraphJSON.string(whole)))
+  }
+
+  @Test func edgesLinesReadBack() throws {
+    let p = Pipeline()
+    let g = p.graph(for: p.analyze(ScaleCorpus.articles[0]))
+    let line = EdgesJSON.line(g)
+    #expect(!line.contains("\n"))
+    let back = try EdgesJSON.read(Data(line.utf8), file: "x")
+    #expect(back.sortedEdges == g.sortedEdges)
+    #expect(back.sortedNodes == g.sortedNodes)
+    #expect(back.articles == g.articles)
+  }
+}
+
+@Suite("Scale: JSON Lines corpora")
+struct CorpusReaderTests {
+  func temp() throws -> URL {
+    let u = FileManager.default.temporaryDirectory.appendingPathComponent("entente-scale-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: u, withIntermediateDirectories: true)
+    return u
+  }
+
+  static let mixed = """
+    {"id": "one", "text": "Vladimir Putin met Kim Jong-un.", "date": "2024-06-19T05:11:00Z", "title": null, "extra": [1, 2]}
+
+    {"id": "two", "text": 5}
+    not json at all
+    {"id": 3, "text": "Jens Stoltenberg spoke about China.", "source": "wire", "url": null}
+    {"text": "no id"}
+    {"id": "four", "text": "x", "date": "19 June 2024"}
+    {"id": "five", "text": "Olaf Scholz visited Kyiv.", "url": "https://example.org/5"}\r
+    """
+
+  @Test func badLinesAreReportedWithTheirNumberAndSkipped() throws {
+    let dir = try temp()
+    let path = dir.appendingPathComponent("corpus.jsonl").path
+    try Data(CorpusReaderTests.mixed.utf8).write(to: URL(fileURLWithPath: path))
+    var problems: [String] = []
+    let reader = ArticleReader([path], onProblem: { problems.append($0.description) })
+    let articles = Array(reader)
+    #expect(articles.map(\.id) == ["one", "3", "five"])
+    #expect(articles[0].date == "2024-06-19")
+    #expect(articles[1].source == "wire")
+    #expect(articles[2].source == "https://example.org/5")
+    #expect(articles[2].text == "Olaf Scholz visited Kyiv.")
+    #expect(
+      problems == [
+        "\(path):3: \"text\" must be a string", "\(path):4: not valid JSON", "\(path):6: missing \"id\"",
+        "\(path):7: \"date\" is not an ISO 8601 date (yyyy-MM-dd…): \"19 June 2024\"",
+      ])
+    #expect(reader.skippedLines == 4)
+    #expect(reader.stopped == nil)
+    #expect(reader.bytesRead == reader.totalBytes)
+  }
+
+  @Test func strictStopsAtTheFirstBadLine() throws {
+    let dir = try temp()
+    let path = dir.appendingPathComponent("corpus.ndjson").path
+    try Data(CorpusReaderTests.mixed.utf8).write(to: URL(fileURLWithPath: path))
+    var problems = 0
+    let reader = ArticleReader([path], strict: true, onProblem: { _ in problems += 1 })
+    #expect(Array(reader).map(\.id) == ["one"])
+    #expect(reader.stopped?.description == "\(path):3: \"text\" must be a string")
+    #expect(problems == 0)
+  }
+
+  @Test func gzipCorporaReadLikePlainOnes() throws {
+    let dir = try temp()
+    let text = ScaleCorpus.jsonl(ScaleCorpus.repeated(30))
+    let plain = dir.appendingPathComponent("c.jsonl")
+    try Data(text.utf8).write(to: plain)
+    // One compressed here, one by gzip(1), and one of two concatenated members.
+    try Gzip.compress(Data(text.utf8)).write(to: dir.appendingPathComponent("lib.jsonl.gz"))
+    let gz = Process()
+    gz.executableURL = URL(fileURLWithPath: "/usr/bin/gzip")
+    gz.arguments = ["-k", "-9", plain.path]
+    try gz.run()
+    gz.waitUntilExit()
+    #expect(gz.terminationStatus == 0)
+    let half = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let first = half[0..<15].joined(separator: "\n") + "\n", second = half[15...].joined(separator: "\n")
+    try (Gzip.compress(Data(first.utf8)) + Gzip.compress(Data(second.utf8))).write(to: dir.appendingPathComponent("two.ndjson.gz"))
+    let expected = Array(ArticleReader([plain.path]))
+    #expect(expected.count == 30)
+    for name in ["lib.jsonl.gz", "c.jsonl.gz", "two.ndjson.gz"] {
+      var problems: [String] = []
+      let r = ArticleReader([dir.appendingPathComponent(name).path], onProblem: { problems.append($0.description) })
+      let got = Array(r)
+      #expect(got.map(\.id) == expected.map(\.id), "\(name)")
+      #expect(got.map(\.text) == expected.map(\.text), "\(name)")
+      #expect(got.map(\.date) == expected.map(\.date), "\(name)")
+      #expect(problems.isEmpty, "\(name): \(problems)")
+    }
+    #expect(try Gzip.decompress(Gzip.compress(Data(text.utf8))) == Data(text.utf8))
+  }
+
+  @Test func truncatedOrCorruptGzipIsAProblem() throws {
+    let dir = try temp()
+    let full = try Gzip.compress(Data(ScaleCorpus.jsonl(ScaleCorpus.repeated(20)).utf8))
+    try full.prefix(full.count - 30).write(to: dir.appendingPathComponent("cut.jsonl.gz"))
+    try Data("this is not gzip".utf8).write(to: dir.appendingPathComponent("junk.jsonl.gz"))
+    for name in ["cut.jsonl.gz", "junk.jsonl.gz"] {
+      var problems: [String] = []
+      let r = ArticleReader([dir.appendingPathComponent(name).path], onProblem: { problems.append($0.description) })
+      _ = Array(r)
+      #expect(problems.count == 1, "\(name)")
+      #expect(problems.first?.hasPrefix(dir.appendingPathComponent(name).path + ": ") == true)
+      #expect(r.skippedInputs == 1)
+    }
+  }
+
+  @Test func foldersPickUpCorporaAndStdinIsSniffed() throws {
+    let dir = try temp()
+    try Data("Vladimir Putin met Kim Jong-un.".utf8).write(to: dir.appendingPathComponent("b.txt"))
+    try Gzip.compress(Data(ScaleCorpus.jsonl(ScaleCorpus.repeated(3)).utf8)).write(to: dir.appendingPathComponent("a.jsonl.gz"))
+    try Data(ScaleCorpus.jsonl(Array(ScaleCorpus.repeated(5)[3...])).utf8).write(to: dir.appendingPathComponent("c.ndjson"))
+    try Data("ignored".utf8).write(to: dir.appendingPathComponent("d.md"))
+    #expect(Array(ArticleReader([dir.path])).map(\.id) == ["a0000", "a0001", "a0002", "b", "a0003", "a0004"])
+    // stdin: a corpus when it starts with "{" (after white space), else one article.
+    let corpus = Data(("\n  " + ScaleCorpus.jsonl(ScaleCorpus.repeated(2))).utf8)
+    #expect(Array(ArticleReader(["-"], stdin: { DataSource(corpus) })).map(\.id) == ["a0000", "a0001"])
+    let text = Data("  Plain text about Russia.".utf8)
+    let one = Array(ArticleReader(["-"], stdin: { DataSource(text) }))
+    #expect(one.map(\.id) == ["stdin"])
+    #expect(one.first?.text == "  Plain text about Russia.")
+    #expect(ArticleLoader.load(["-"], stdin: { corpus }).articles.count == 2)
+  }
+}
+
+@Suite("Scale: graph JSON writer")
+struct GraphJSONWriterTests {
+  @Test func writesTheSameBytesAsJSONEncoder() throws {
+    var graphs = [
+      RelationshipGraph(), Pipeline().graph(for: ScaleCorpus.repeated(20)),
+      Pipeline().graph(for: ArticleLoader.load([Repository.path("Fixtures")]).articles),
+    ]
+    var odd = RelationshipGraph(maxEvidence: 0)
+    odd.addArticle("no-date", date: nil)
+    odd.addArticle("dated/with\\slash", date: "2024-01-02")
+    odd.record(node: Node(id: "person:Ünïcødé \"quoted\"", name: "Ünïcødé \"quoted\"", type: .person, aliases: [], mentions: 0, articles: []))
+    odd.record(node: Node(id: "organization:A/B", name: "A/B\t\u{1}\u{1f}\u{7f}\u{2028}", type: .organization, aliases: ["x"], mentions: 3, articles: ["no-date"]))
+    odd.record(
+      quote: "person:Ünïcødé \"quoted\"", about: "organization:A/B",
+      evidence: Evidence(article: "no-date", sentence: 0, start: 0, end: 3, text: "line\nbreak\r\u{8}\u{c}\\", quote: "q", cue: nil))
+    odd.record(cooccurrence: "organization:A/B", "person:Ünïcødé \"quoted\"", evidence: Evidence(article: "no-date", sentence: 1, start: 4, end: 9, text: "emoji 🇺🇦"))
+    graphs.append(odd)
+    for g in graphs {
+      #expect(GraphJSONWriter.data(g) == (try GraphJSON.data(g)))
+    }
+  }
+}
