@@ -51,7 +51,7 @@ public final class GraphStore {
       if exists {
         let head = FileHandle(forReadingAtPath: path).map { h in defer { try? h.close() }; return (try? h.read(upToCount: 16)) ?? Data() } ?? Data()
         if !head.isEmpty, !head.starts(with: Data("SQLite format 3\0".utf8)) {
-          throw EntenteError.badGraph(file: path, reason: "not an Entente store (not an SQLite database)")
+          throw EntenteError.badData(file: path, reason: "not an Entente store (not an SQLite database)")
         }
       }
       if !exists { try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true) }
@@ -65,10 +65,10 @@ public final class GraphStore {
         }
         guard tables.contains("meta"),
           try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'format'") == GraphStore.format
-        else { throw EntenteError.badGraph(file: path, reason: "not an Entente store") }
+        else { throw EntenteError.badData(file: path, reason: "not an Entente store") }
         let version = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'version'").flatMap { Int($0) } ?? 0
         guard version == GraphStore.version else {
-          throw EntenteError.badGraph(file: path, reason: "store version \(version), this entente reads version \(GraphStore.version)")
+          throw EntenteError.badData(file: path, reason: "store version \(version), this entente reads version \(GraphStore.version)")
         }
         k = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'max_evidence'").flatMap { Int($0) } ?? k
       }
@@ -76,7 +76,7 @@ public final class GraphStore {
     } catch let e as EntenteError {
       throw e
     } catch let e as DatabaseError {
-      throw EntenteError.badGraph(file: path, reason: "not an Entente store (\(e.message ?? e.description))")
+      throw EntenteError.badData(file: path, reason: "not an Entente store (\(e.message ?? e.description))")
     }
   }
 

@@ -59,13 +59,14 @@ struct Build: ParsableCommand {
   /// articles, or grown in the store and read from it.
   func buildGraph(_ status: inout RunStatus) throws -> RelationshipGraph {
     guard let store else { return try input.graph(&status) }
+    if input.graphInput != nil { throw CLIError("\(input.inputs[0]): give articles to add to the store, not a graph") }
     let s = try GraphStore(path: store, create: true, maxEvidence: input.maxEvidence)
     s.flushEvery = storeBatch
     if let k = input.maxEvidence, k != s.maxEvidence {
       throw CLIError("\(store): the store keeps \(s.maxEvidence == 0 ? "all" : "at most \(s.maxEvidence)") evidence records per edge; --max-evidence \(k) cannot change that")
     }
-    if input.graphInput != nil { throw CLIError("\(input.inputs[0]): give articles to add to the store, not a graph") }
     let progress = ProgressLine(quiet: input.quiet)
+    defer { progress.clear() }
     let reader = input.reader(progress)
     let added = try s.add(
       reader, pipeline: input.pipeline(), jobs: input.jobs, progress: { progress.update(articles: $0) },

@@ -123,6 +123,7 @@ struct InputOptions: ParsableArguments {
   func graph(_ status: inout RunStatus) throws -> RelationshipGraph {
     if let path = graphInput { return try InputOptions.readGraph(path) }
     let progress = ProgressLine(quiet: quiet)
+    defer { progress.clear() }
     let r = reader(progress)
     let g = try pipeline().graph(from: r, jobs: jobs) { progress.update(articles: $0) }
     progress.clear()

@@ -32,6 +32,7 @@ struct Extract: ParsableCommand {
     try reporting {
       let pipeline = try input.pipeline()
       let progress = ProgressLine(quiet: input.quiet)
+      defer { progress.clear() }
       let reader = input.reader(progress)
       let format = self.format
       // Analyse and encode on the worker threads; print in input order, a batch at a time.

@@ -8,8 +8,9 @@ struct Merge: ParsableCommand {
     abstract: "Merge partial graphs (graph.json, store.sqlite, edges JSON Lines) into one graph.json.",
     discussion: """
       The reduce stage of a distributed build: each input is a graph.json written by build, \
-      a store, or the JSON Lines of `entente extract --format edges` (.jsonl or .ndjson, \
-      optionally .gz, or - for stdin). Weights add up, nodes merge by id, and each edge keeps \
+      a store, or the JSON Lines of `entente extract --format edges` (any other file, \
+      gzip-compressed if it ends in .gz; a folder of them, as Spark's saveAsTextFile and \
+      Hadoop Streaming write; or - for stdin). Weights add up, nodes merge by id, and each edge keeps \
       the evidence of the articles with the smallest ids (--max-evidence of them). The output \
       is sorted, so it does not depend on the order or grouping of the inputs: merging \
       merged graphs gives the same file as merging their parts.
@@ -17,9 +18,15 @@ struct Merge: ParsableCommand {
       Examples:
         entente merge part-1.json part-2.json -o graph.json
         entente merge shard-*.edges.jsonl.gz store.sqlite > graph.json
+        entente merge spark-output/ -o graph.json
       """)
 
-  @Argument(help: "Partial graphs: graph.json files, store.sqlite files, edges .jsonl/.ndjson (.gz), or - for edges on stdin.")
+  @Argument(
+    help: """
+      Partial graphs: graph.json files, store.sqlite files, edges JSON Lines (any other file: \
+      .jsonl, .ndjson, .gz, part-00000…), folders of them (Spark's or Hadoop's output), or - for \
+      edges on stdin.
+      """)
   var inputs: [String] = []
 
   @Option(name: [.short, .long], help: "Write the merged graph.json here (atomically) instead of to stdout.")
@@ -40,23 +47,18 @@ struct Merge: ParsableCommand {
     var status = RunStatus()
     try reporting {
       var merged = RelationshipGraph(maxEvidence: maxEvidence, order: .canonical)
-      for input in inputs {
+      for input in try Merge.expand(inputs) {
         let lower = input.lowercased()
         let before = merged.articles.count
         var count = 0
-        if input == "-" || ArticleLoader.isCorpus(lower) {
-          count = try mergeLines(input, into: &merged, &status)
-        } else {
-          let part: RelationshipGraph
-          if lower.hasSuffix(".sqlite") {
-            part = try GraphStore(path: input, create: false).graph(resolve: false)
-          } else if FileManager.default.fileExists(atPath: input) {
-            part = try GraphJSON.read(path: input)
-          } else {
-            throw EntenteError.notFound(path: input)
-          }
+        if lower.hasSuffix(".sqlite") || lower.hasSuffix(".json") {
+          let part =
+            lower.hasSuffix(".sqlite") ? try GraphStore(path: input, create: false).graph(resolve: false) : try GraphJSON.read(path: input)
           count = part.articles.count
           merged.merge(part)
+        } else {
+          // Edges lines: .jsonl, .ndjson, .gz, stdin, or a file without extension (part-00000).
+          count = try mergeLines(input, into: &merged, &status)
         }
         // An article in two inputs adds up twice: say so.
         let again = before + count - merged.articles.count
@@ -76,6 +78,25 @@ struct Merge: ParsableCommand {
   }
 
   /// Merges the graphs of an edges JSON Lines file, a line at a time.
+  /// The inputs with folders replaced by the files in them (sorted; hidden files and
+  /// Hadoop's `_SUCCESS` markers left out), as Spark and Hadoop write their output.
+  static func expand(_ inputs: [String]) throws -> [String] {
+    var out: [String] = []
+    let fm = FileManager.default
+    for input in inputs {
+      var isDir: ObjCBool = false
+      guard input == "-" || fm.fileExists(atPath: input, isDirectory: &isDir) else { throw EntenteError.notFound(path: input) }
+      guard isDir.boolValue else { out.append(input); continue }
+      let files = try fm.contentsOfDirectory(atPath: input).filter { !$0.hasPrefix(".") && !$0.hasPrefix("_") }.sorted()
+      for f in files {
+        let path = (input as NSString).appendingPathComponent(f)
+        var sub: ObjCBool = false
+        if fm.fileExists(atPath: path, isDirectory: &sub), !sub.boolValue { out.append(path) }
+      }
+    }
+    return out
+  }
+
   /// Returns the number of articles read.
   func mergeLines(_ input: String, into merged: inout RelationshipGraph, _ status: inout RunStatus) throws -> Int {
     let lines = try JSONLines(input)

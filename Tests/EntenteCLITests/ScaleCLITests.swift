@@ -279,6 +279,25 @@ struct MergeCLITests {
     #expect(Data(r.stdout.utf8) == abThenC)
   }
 
+  @Test func mergeReadsASparkOutputFolder() throws {
+    let dir = try tempDir()
+    let out = dir.appendingPathComponent("edges")
+    try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+    // As Spark's saveAsTextFile writes them: part files (one compressed), a _SUCCESS marker.
+    let first = try Run(["extract", "-", "--format", "edges"], stdin: CorpusFiles.jsonl(0..<6))
+    let second = try Run(["extract", "-", "--format", "edges"], stdin: CorpusFiles.jsonl(6..<12))
+    try Data(first.stdout.utf8).write(to: out.appendingPathComponent("part-00000"))
+    try Data(second.stdout.utf8).write(to: out.appendingPathComponent("part-00001"))
+    try gzip(out.appendingPathComponent("part-00001").path)
+    try FileManager.default.removeItem(at: out.appendingPathComponent("part-00001"))
+    try Data().write(to: out.appendingPathComponent("_SUCCESS"))
+    let r = try Run(["merge", out.path, "-o", dir.appendingPathComponent("m.json").path])
+    #expect(r.status == 0, "\(r.stderr)")
+    try CorpusFiles.write(0..<12, to: dir.appendingPathComponent("all.jsonl"))
+    #expect(try Run(["build", dir.appendingPathComponent("all.jsonl").path, "--out", dir.path, "--name", "all", "--no-render"]).status == 0)
+    #expect(contents(dir.appendingPathComponent("m.json")) == contents(dir.appendingPathComponent("all.json")))
+  }
+
   @Test func mergeReportsBadLinesAndOverlaps() throws {
     let dir = try tempDir()
     let lines = dir.appendingPathComponent("e.jsonl")

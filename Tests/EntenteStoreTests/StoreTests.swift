@@ -69,7 +69,7 @@ struct StoreTests {
   @Test func notAStoreIsOneLineError() throws {
     let path = try storePath()
     try Data("hello".utf8).write(to: URL(fileURLWithPath: path))
-    #expect(throws: EntenteError.badGraph(file: path, reason: "not an Entente store (not an SQLite database)")) { try GraphStore(path: path) }
+    #expect(throws: EntenteError.badData(file: path, reason: "not an Entente store (not an SQLite database)")) { try GraphStore(path: path) }
     #expect(throws: EntenteError.notFound(path: path + ".missing")) { try GraphStore.read(path: path + ".missing") }
   }
 }
