@@ -63,12 +63,6 @@ public enum EdgesJSON {
     guard f.format == format || f.format == GraphJSON.format else {
       throw EntenteError.badGraph(file: file, reason: "format is \"\(f.format)\", not \"\(format)\"")
     }
-    var dates: [String: String] = [:]
-    for a in f.articles { if let d = a.date { dates[a.id] = d } }
-    let ids = Set(f.nodes.map(\.id))
-    for e in f.edges where !ids.contains(e.source) || !ids.contains(e.target) {
-      throw EntenteError.badGraph(file: file, reason: "edge \(e.source) -> \(e.target) names a node that is not in the graph")
-    }
-    return RelationshipGraph(nodes: f.nodes, edges: f.edges, articles: f.articles.map(\.id), articleDates: dates)
+    return try GraphJSON.graph(f, file: file)
   }
 }

@@ -39,6 +39,11 @@ public enum GraphJSON {
       throw EntenteError.badGraph(file: file, reason: describe(error))
     }
     guard f.format == format else { throw EntenteError.badGraph(file: file, reason: "format is \"\(f.format)\", not \"\(format)\"") }
+    return try graph(f, file: file)
+  }
+
+  /// The graph of a decoded file, after checking that every edge names nodes of the graph.
+  static func graph(_ f: File, file: String) throws -> RelationshipGraph {
     var dates: [String: String] = [:]
     for a in f.articles { if let d = a.date { dates[a.id] = d } }
     let ids = Set(f.nodes.map(\.id))

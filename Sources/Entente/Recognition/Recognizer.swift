@@ -374,14 +374,13 @@ struct RecognitionPass {
         idx += 1
       case .known(let hits):
         // "Supreme Court of Cassation": a known body's name goes on with "of …".
-        if let org = hits.first(where: { $0.entity >= 0 && gaz.entities[$0.entity].type == .organization && $0.role == .name }),
+        if hits.contains(where: { $0.entity >= 0 && gaz.entities[$0.entity].type == .organization && $0.role == .name }),
           isOrgKeyword(tokens[item.range.upperBound - 1]), idx + 2 < its.count, its[idx + 1].isConnector,
           tokens[its[idx + 1].range.lowerBound].text == "of", its[idx + 2].isWord
         {
           var end = idx + 2
           while end + 1 < its.count, its[end + 1].isWord { end += 1 }
           let r = item.range.lowerBound..<its[end].range.upperBound
-          _ = org
           addOrganization(r, name: cleanName(r), sentence: s.index, rule: "organization-keyword")
           idx = end + 1
           continue
