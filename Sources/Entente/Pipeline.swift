@@ -24,7 +24,8 @@ public struct Pipeline: Sendable {
   }
 
   public func analyze(_ article: Article) -> ArticleAnalysis {
-    let doc = Document(article)
+    var doc = Document(article)
+    recognizer.gazetteer.annotate(&doc)
     var recognition = recognizer.recognize(doc)
     let quotes = quoteExtractor.quotes(in: doc, recognition: &recognition)
     recognition.mentions.sort { $0.span < $1.span }
@@ -73,7 +74,7 @@ public struct Pipeline: Sendable {
     let pipeline = self
     try Streaming.run(articles, jobs: jobs, transform: { chunk -> (RelationshipGraph, Int) in
       var g = RelationshipGraph(maxEvidence: pipeline.maxEvidence)
-      for a in chunk { g.merge(pipeline.graph(for: pipeline.analyze(a))) }
+      for a in chunk { GraphBuilder.add(pipeline.analyze(a), to: &g) }
       return (g, chunk.count)
     }, body: { try body($0.0, $0.1) })
   }
@@ -108,6 +109,12 @@ public enum GraphBuilder {
 
   public static func graph(for a: ArticleAnalysis, maxEvidence: Int = RelationshipGraph.defaultMaxEvidence) -> RelationshipGraph {
     var g = RelationshipGraph(maxEvidence: maxEvidence)
+    add(a, to: &g)
+    return g
+  }
+
+  /// Adds an article's nodes and edges to a graph (the same as merging its own graph in).
+  public static func add(_ a: ArticleAnalysis, to g: inout RelationshipGraph) {
     let id = a.article.id
     g.addArticle(id, date: a.article.date)
     let rec = a.recognition
@@ -159,7 +166,6 @@ public enum GraphBuilder {
         g.record(quote: nodeID(rec.entities[sp]), about: nodeID(rec.entities[e]), evidence: ev)
       }
     }
-    return g
   }
 }
 

@@ -19,6 +19,8 @@ public struct QuoteExtractor: Sendable {
   }
 
   public func quotes(in doc: Document, recognition: inout Recognition) -> [Quote] {
+    var doc = doc
+    gazetteer.annotate(&doc)
     var pass = QuotePass(doc: doc, gaz: gazetteer, recognition: recognition)
     pass.run()
     recognition = pass.recognition
@@ -34,7 +36,7 @@ struct QuotePass {
   let pairs: [QuotePair]
   /// token index → index into recognition.mentions
   var mentionAt: [Int: Int] = [:]
-  var tokens: [Token] { doc.tokens }
+  let tokens: [Token]
   /// The last resolved speaker, with the sentence it spoke in.
   var lastSpeaker: (entity: Int, sentence: Int)? = nil
 
@@ -75,6 +77,10 @@ struct QuotePass {
     "representatives", "delegation", "envoys", "negotiators", "commanders", "prosecutors",
   ]
   /// Verbs that report speech only when a "that" clause, a colon or a quotation follows.
+  /// Verbs of "raised concerns", "expressed concern".
+  static let concernVerbs: Set<String> = ["raised", "expressed", "voiced", "raises", "expresses", "voices", "raising", "expressing"]
+  /// First words of two-word cues: "according to", "pointed out", "raised concerns".
+  static let twoWordCueStarts: Set<String> = concernVerbs.union(["according", "pointed", "points"])
   static let weakCues: Set<String> = [
     "call", "ask", "believe", "think", "report", "write", "post", "continue", "agree", "describe",
     "charge", "question", "welcome", "signal", "hint", "indicate", "reveal", "disclose", "observe",
@@ -98,6 +104,7 @@ struct QuotePass {
   init(doc: Document, gaz: Gazetteer, recognition: Recognition) {
     self.doc = doc
     self.gaz = gaz
+    self.tokens = doc.tokens
     self.recognition = recognition
     self.pairs = QuoteMarks.pairs(doc)
     var mask = [Bool](repeating: false, count: doc.tokens.count)
@@ -161,12 +168,13 @@ struct QuotePass {
       let t = tokens[k]
       defer { k += 1 }
       guard t.kind == .word, !quoted[k] else { continue }
+      guard t.has([.speechVerb, .twoWordCue]) else { continue }
       let l = t.lower
       if l == "according", k + 1 < s.tokens.upperBound, tokens[k + 1].lower == "to" {
         out.append(Cue(range: k..<k + 2, lemma: "according to", weak: false))
         continue
       }
-      if ["raised", "expressed", "voiced", "raises", "expresses", "voices", "raising", "expressing"].contains(l),
+      if QuotePass.concernVerbs.contains(l),
         k + 1 < s.tokens.upperBound, tokens[k + 1].lower.hasPrefix("concern")
       {
         out.append(Cue(range: k..<k + 2, lemma: "express concern", weak: false))
@@ -176,7 +184,7 @@ struct QuotePass {
         out.append(Cue(range: k..<k + 2, lemma: "point out", weak: false))
         continue
       }
-      if let lemma = gaz.speechVerbs[l], !t.isCapitalized || k == s.tokens.lowerBound {
+      if t.has(.speechVerb), let lemma = gaz.speechVerbs[l], !t.isCapitalized || k == s.tokens.lowerBound {
         // "said" as an adjective ("the said agreement") is rare in news; participles after
         // "be" ("was told") still report speech.
         out.append(Cue(range: k..<k + 1, lemma: lemma, weak: QuotePass.weakCues.contains(lemma)))
@@ -193,8 +201,8 @@ struct QuotePass {
     if t.kind == .word {
       if t.isCapitalized { return true }
       let l = t.lower
-      if gaz.titleWords.contains(l) || gaz.roleNouns.contains(l) || QuotePass.pluralHeads.contains(l) { return true }
-      if gaz.pronouns[l] != nil { return true }
+      if t.has(.roleLike) { return true }
+      if t.has(.pronoun) { return true }
       if l == "'s" { return true }
     }
     return false
@@ -204,7 +212,7 @@ struct QuotePass {
   func speakerBefore(_ end: Int, in s: Sentence, appositive: Bool = true) -> Range<Int>? {
     let lower = s.tokens.lowerBound
     var e = end
-    while e - 1 >= lower, tokens[e - 1].kind == .word, QuotePass.adverbs.contains(tokens[e - 1].lower), mentionAt[e - 1] == nil {
+    while e - 1 >= lower, tokens[e - 1].kind == .word, tokens[e - 1].has(.speakerAdverb), mentionAt[e - 1] == nil {
       e -= 1
     }
     if appositive, e - 1 > lower, tokens[e - 1].text == "," {
@@ -215,7 +223,7 @@ struct QuotePass {
       let hasOpening = c >= lower && tokens[c].text == "," && c + 1 < e - 1
       if hasOpening {
         let inner = tokens[c + 1]
-        let parenthetical = inner.kind == .word && (!inner.isCapitalized || gaz.functionWords.contains(inner.lower))
+        let parenthetical = inner.kind == .word && (!inner.isCapitalized || inner.has(.functionWord))
         if parenthetical, let np = speakerBefore(c, in: s, appositive: false) { return np }
       }
       if let np = speakerBefore(e - 1, in: s, appositive: false) { return np }
@@ -223,18 +231,17 @@ struct QuotePass {
       return nil
     }
     var h = e - 1
-    while h >= s.tokens.lowerBound, tokens[h].kind == .word, QuotePass.adverbs.contains(tokens[h].lower), mentionAt[h] == nil {
+    while h >= s.tokens.lowerBound, tokens[h].kind == .word, tokens[h].has(.speakerAdverb), mentionAt[h] == nil {
       h -= 1
     }
     guard h >= s.tokens.lowerBound, tokens[h].kind == .word else { return nil }
     let head = tokens[h]
-    let isPronoun = gaz.pronouns[head.lower] != nil && ["he", "she", "they", "it", "we", "i"].contains(head.lower)
+    let isPronoun = head.has(.pronoun) && ["he", "she", "they", "it", "we", "i"].contains(head.lower)
     guard mentionAt[h] != nil || isPronoun || isNPWord(h) else { return nil }
     if isPronoun { return h..<h + 1 }
     // A speaker is an entity, a pronoun or a role ("the spokesman", "officials"), not any
     // capitalized word ("After speaking …").
-    let l = head.lower
-    guard mentionAt[h] != nil || gaz.roleNouns.contains(l) || gaz.titleWords.contains(l) || QuotePass.pluralHeads.contains(l) else {
+    guard mentionAt[h] != nil || head.has(.roleLike) else {
       return nil
     }
     var lo = h
@@ -249,8 +256,8 @@ struct QuotePass {
         continue
       }
       // Lower-case modifiers before a role: "national security spokesman".
-      if t.kind == .word, !t.isCapitalized, lowercaseRun < 3, !gaz.functionWords.contains(t.lower),
-        gaz.speechVerbs[t.lower] == nil || QuotePass.nounLike.contains(t.lower), (lo...h).contains(where: { gaz.roleNouns.contains(tokens[$0].lower) || gaz.titleWords.contains(tokens[$0].lower) || QuotePass.pluralHeads.contains(tokens[$0].lower) })
+      if t.kind == .word, !t.isCapitalized, lowercaseRun < 3, !t.has(.functionWord),
+        !t.has(.speechVerb) || t.has(.nounLikeCue), (lo...h).contains(where: { tokens[$0].has(.roleLike) })
       {
         lo = k
         lowercaseRun += 1
@@ -260,8 +267,7 @@ struct QuotePass {
     }
     // Do not start on lower-case modifiers.
     while lo < h, tokens[lo].kind == .word, !tokens[lo].isCapitalized, mentionAt[lo] == nil, tokens[lo].lower != "the",
-      !gaz.roleNouns.contains(tokens[lo].lower), !gaz.titleWords.contains(tokens[lo].lower),
-      !QuotePass.pluralHeads.contains(tokens[lo].lower)
+      !tokens[lo].has(.roleLike)
     {
       lo += 1
     }
@@ -276,7 +282,7 @@ struct QuotePass {
     while k < s.tokens.upperBound, k - first < 10 {
       let t = tokens[k]
       // "Sen. John McCain": the period of an honorific stays in the phrase.
-      if t.text == ".", k > first, gaz.honorifics.contains(tokens[k - 1].lower), k + 1 < s.tokens.upperBound,
+      if t.text == ".", k > first, tokens[k - 1].has(.honorific), k + 1 < s.tokens.upperBound,
         tokens[k + 1].isCapitalized
       {
         k += 1
@@ -285,11 +291,11 @@ struct QuotePass {
       if t.kind == .punctuation && t.text != "-" { break }
       if t.kind == .word, t.lower == "that" || t.lower == "who" { break }
       // "a statement from the Clinton campaign": joining words before more of the phrase.
-      let joins = t.kind == .word && (gaz.connectors.contains(t.lower) || ["from", "by", "at"].contains(t.lower))
+      let joins = t.kind == .word && (t.has(.connectorLower) || ["from", "by", "at"].contains(t.lower))
         && (k + 1 < s.tokens.upperBound && isNPWord(k + 1)
           || k + 2 < s.tokens.upperBound && tokens[k + 1].lower == "the" && isNPWord(k + 2))
       if !isNPWord(k) && !joins && !(t.lower == "the" && k + 1 < s.tokens.upperBound && isNPWord(k + 1)) {
-        if t.kind == .word, !t.isCapitalized, k + 1 < s.tokens.upperBound, isNPWord(k + 1), k - first < 4, !gaz.functionWords.contains(t.lower) {
+        if t.kind == .word, !t.isCapitalized, k + 1 < s.tokens.upperBound, isNPWord(k + 1), k - first < 4, !t.has(.functionWord) {
           k += 1
           continue
         }
@@ -434,8 +440,7 @@ struct QuotePass {
     }
     var skipped = 0
     while k < s.tokens.upperBound, skipped < 6 {
-      let l = tokens[k].lower
-      if QuotePass.timeWords.contains(l) || QuotePass.objects.contains(l) || (cue.lemma == "tell" && mentionAt[k] != nil) {
+      if tokens[k].has([.cueTimeWord, .cueObject]) || (cue.lemma == "tell" && mentionAt[k] != nil) {
         k += 1
         skipped += 1
         continue
@@ -496,11 +501,11 @@ struct QuotePass {
     let prevIsComma = before >= first && (tokens[before].text == "," || SentenceSegmenter.isClosing(tokens[before]))
     // …, said X.  /  "…," adds the Central Committee.
     if prevIsComma, let np = speakerAfter(cue.range.upperBound, in: s),
-      np.contains(where: { mentionAt[$0] != nil || gaz.roleNouns.contains(tokens[$0].lower) || gaz.pronouns[tokens[$0].lower] != nil }),
+      np.contains(where: { mentionAt[$0] != nil || tokens[$0].has([.roleNoun, .pronoun]) }),
       // "…, said X." / "…, said X, who …": the speaker closes the clause. In "X, the EU's
       // executive arm, said it would …" a new clause starts after the cue instead.
       np.upperBound >= last || tokens[np.upperBound].kind == .punctuation
-        || QuotePass.adverbialStarts.contains(tokens[np.upperBound].lower)
+        || tokens[np.upperBound].has(.adverbialStart)
     {
       let contentEnd = tokens[before].text == "," ? tokens[before].start : tokens[before].end
       record(content: TextSpan(sentenceSpan.start, contentEnd), cue: cue, speaker: np, sentence: s.index, rule: "content-cue-speaker")
@@ -522,7 +527,7 @@ struct QuotePass {
       let shortTail = tail - cue.range.upperBound <= 6 && endsSentence(tail)
       let before = tokens[first..<(np.lowerBound - 1)].filter { $0.kind == .word }.count
       if !clauseFollows, quoteBefore || (b.text == "," && before >= 4 && shortTail
-        && QuotePass.adverbialStarts.contains(tokens[cue.range.upperBound].lower))
+        && tokens[cue.range.upperBound].has(.adverbialStart))
       {
         contentBefore = true
       }
@@ -549,7 +554,7 @@ struct QuotePass {
     // X said [that] …
     let k = afterCue
     // A noun-like cue right after a name or a pronoun is a verb: "Paris claims she …".
-    let nounLike = QuotePass.nounLike.contains(tokens[cue.range.lowerBound].lower)
+    let nounLike = tokens[cue.range.lowerBound].has(.nounLikeCue)
       && !(cue.range.lowerBound > first && (mentionAt[cue.range.lowerBound - 1].map { recognition.mentions[$0].kind == .name } ?? false
         || ["he", "she", "they", "it"].contains(tokens[cue.range.lowerBound - 1].lower)))
     if cue.weak || nounLike {

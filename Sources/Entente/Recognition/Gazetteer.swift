@@ -51,12 +51,17 @@ struct TokenTrie: Sendable {
     return values[node]
   }
 
-  /// The longest match starting at `start` (token index), as (end, hits).
-  func longestMatch(_ tokens: [Token], from start: Int, limit: Int) -> (end: Int, hits: [GazetteerHit])? {
-    var node = 0
-    var best: (Int, [GazetteerHit])? = nil
-    var i = start
-    while i < limit, let next = children[node][tokens[i].text] {
+  /// The first words of phrases, with their nodes.
+  var rootChildren: [String: Int32] { children[0] }
+
+  /// The longest match starting at `start` (token index), as (end, hits); `first` is the
+  /// node of the first token's text under the root (-1: no phrase starts with it).
+  func longestMatch(_ tokens: [Token], from start: Int, limit: Int, first: Int32) -> (end: Int, hits: [GazetteerHit])? {
+    guard first >= 0, start < limit else { return nil }
+    var node = Int(first)
+    var i = start + 1
+    var best: (Int, [GazetteerHit])? = values[node].isEmpty ? nil : (i, values[node])
+    while i < limit, !children[node].isEmpty, let next = children[node][tokens[i].text] {
       node = Int(next)
       i += 1
       if !values[node].isEmpty { best = (i, values[node]) }
@@ -95,6 +100,16 @@ public final class Gazetteer: Sendable {
   let pronouns: [String: String]
   let states: [StateRecord]
   let organizations: [OrganizationRecord]
+  /// The word lists by word: what ``annotate(_:)`` looks up.
+  let lexicon: Lexicon
+
+  /// Sets the word classes of the document's tokens (once per gazetteer).
+  func annotate(_ doc: inout Document) {
+    let me = ObjectIdentifier(self)
+    guard doc.annotatedBy != me else { return }
+    lexicon.annotate(&doc.tokens)
+    doc.annotatedBy = me
+  }
 
   struct StateRecord: Codable, Sendable {
     var id: String
@@ -321,5 +336,32 @@ public final class Gazetteer: Sendable {
     self.trie = trie
     states = statesFile.states
     organizations = orgFile.organizations
+
+    var lex = Lexicon()
+    lex.add(functionWords, lower: .functionWord)
+    lex.add(titleWords, lower: .titleWord)
+    lex.add(roleNouns, lower: .roleNoun)
+    lex.add(honorifics, lower: .honorific)
+    lex.add(commonWords, lower: .commonWord)
+    lex.add(locationPrepositions, lower: .locationPreposition)
+    lex.add(pronouns.keys, lower: .pronoun)
+    lex.add(speechVerbs.keys, lower: .speechVerb)
+    lex.add(connectors, lower: .connectorLower)
+    lex.add(QuotePass.adverbs, lower: .speakerAdverb)
+    lex.add(QuotePass.timeWords, lower: .cueTimeWord)
+    lex.add(QuotePass.adverbialStarts, lower: .adverbialStart)
+    lex.add(QuotePass.objects, lower: .cueObject)
+    lex.add(QuotePass.pluralHeads, lower: .pluralHead)
+    lex.add(QuotePass.nounLike, lower: .nounLikeCue)
+    lex.add(QuotePass.twoWordCueStarts, lower: .twoWordCue)
+    lex.add(givenNames, exact: .givenName)
+    lex.add(orgKeywords, exact: .orgKeyword)
+    lex.add(placeKeywords, exact: .placeKeyword)
+    lex.add(eventWords, exact: .eventWord)
+    lex.add(connectors, exact: .connector)
+    lex.add(nameParticles, exact: .nameParticle)
+    lex.add(acronymStoplist, exact: .acronymStop)
+    lex.setRoots(gazetteer: trie, titles: titles)
+    self.lexicon = lex
   }
 }

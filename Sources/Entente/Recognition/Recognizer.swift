@@ -19,6 +19,8 @@ public struct Recognizer: Sendable {
   }
 
   public func recognize(_ doc: Document) -> Recognition {
+    var doc = doc
+    gazetteer.annotate(&doc)
     var pass = RecognitionPass(doc: doc, gaz: gazetteer)
     pass.run()
     return pass.result()
@@ -29,7 +31,7 @@ public struct Recognizer: Sendable {
 struct RecognitionPass {
   let doc: Document
   let gaz: Gazetteer
-  var tokens: [Token] { doc.tokens }
+  let tokens: [Token]
 
   struct Found {
     var tokens: Range<Int>
@@ -67,6 +69,7 @@ struct RecognitionPass {
   init(doc: Document, gaz: Gazetteer) {
     self.doc = doc
     self.gaz = gaz
+    self.tokens = doc.tokens
   }
 
   // MARK: - Pass 1
@@ -78,8 +81,7 @@ struct RecognitionPass {
       while i < s.tokens.upperBound {
         let t = tokens[i]
         guard t.kind == .word, t.isCapitalized || t.isAllCaps else { i += 1; continue }
-        let gazStart = gaz.trie.longestMatch(tokens, from: i, limit: s.tokens.upperBound)
-        if gazStart == nil, gaz.functionWords.contains(t.lower) {
+        if t.has(.functionWord), gaz.trie.longestMatch(tokens, from: i, limit: s.tokens.upperBound, first: t.gazetteerNode) == nil {
           i += 1
           continue
         }
@@ -93,7 +95,7 @@ struct RecognitionPass {
 
   func isTitleCase(_ s: Sentence) -> Bool {
     var words = 0, caps = 0
-    for t in tokens[s.tokens] where t.kind == .word && t.text.unicodeScalars.count > 3 {
+    for t in tokens[s.tokens] where t.kind == .word && t.length > 3 {
       words += 1
       if t.isCapitalized { caps += 1 }
     }
@@ -111,7 +113,7 @@ struct RecognitionPass {
 
   func isNameWord(_ t: Token, headline: Bool) -> Bool {
     guard t.kind == .word, t.isCapitalized || t.isAllCaps || hasParticlePrefix(t) else { return false }
-    if gaz.functionWords.contains(t.lower), !t.isAllCaps { return false }
+    if t.has(.functionWord), !t.isAllCaps { return false }
     return true
   }
 
@@ -124,15 +126,15 @@ struct RecognitionPass {
       if u.start > tokens[j - 1].end + 1, doc.text[tokens[j - 1].end] == "\n" { break }
       if isNameWord(u, headline: headline) { j += 1; continue }
       // "James To", "Wilson Or": a surname that is a function word, after a given name.
-      if u.kind == .word, u.isCapitalized, !headline, u.text.unicodeScalars.count <= 3, gaz.functionWords.contains(u.lower),
-        gaz.givenNames.contains(tokens[j - 1].text), u.text != "I", u.text != "A"
+      if u.kind == .word, u.isCapitalized, !headline, u.length <= 3, u.has(.functionWord),
+        tokens[j - 1].has(.givenName), u.text != "I", u.text != "A"
       {
         j += 1
         continue
       }
       // "New People's Party", "People's Liberation Army", "Women's Institute": a possessive of a
       // common noun inside an organization's name.
-      if u.text == "'s", gaz.commonWords.contains(tokens[j - 1].lower), j + 1 < limit, isNameWord(tokens[j + 1], headline: headline),
+      if u.text == "'s", tokens[j - 1].has(.commonWord), j + 1 < limit, isNameWord(tokens[j + 1], headline: headline),
         isOrgKeyword(tokens[j + 1]) || (j + 2 < limit && isNameWord(tokens[j + 2], headline: headline) && isOrgKeyword(tokens[j + 2]))
       {
         j += 1
@@ -146,17 +148,17 @@ struct RecognitionPass {
         j += 1
         continue
       }
-      if u.text == ".", u.start == tokens[j - 1].end, gaz.honorifics.contains(tokens[j - 1].lower) { j += 1; continue }
+      if u.text == ".", u.start == tokens[j - 1].end, tokens[j - 1].has(.honorific) { j += 1; continue }
       // "John F. Kennedy", "J. R. R. Tolkien": an initial's period.
-      if u.text == ".", u.start == tokens[j - 1].end, tokens[j - 1].isCapitalized, tokens[j - 1].text.unicodeScalars.count == 1,
+      if u.text == ".", u.start == tokens[j - 1].end, tokens[j - 1].isCapitalized, tokens[j - 1].length == 1,
         j + 1 < limit, isNameWord(tokens[j + 1], headline: headline)
       {
         j += 1
         continue
       }
-      if u.text == "&" || (u.kind == .word && gaz.connectors.contains(u.text)) {
+      if u.text == "&" || (u.kind == .word && u.has(.connector)) {
         var k = j
-        while k < limit, k - j < 3, tokens[k].text == "&" || (tokens[k].kind == .word && gaz.connectors.contains(tokens[k].text)) {
+        while k < limit, k - j < 3, tokens[k].text == "&" || (tokens[k].kind == .word && tokens[k].has(.connector)) {
           k += 1
         }
         if k < limit, isNameWord(tokens[k], headline: headline) { j = k; continue }
@@ -185,17 +187,17 @@ struct RecognitionPass {
         k += 1
         continue
       }
-      let g = gaz.trie.longestMatch(tokens, from: k, limit: run.upperBound)
-      let title = t.isCapitalized ? gaz.titlePhrases.longestMatch(tokens, from: k, limit: run.upperBound) : nil
+      let g = gaz.trie.longestMatch(tokens, from: k, limit: run.upperBound, first: t.gazetteerNode)
+      let title = t.isCapitalized ? gaz.titlePhrases.longestMatch(tokens, from: k, limit: run.upperBound, first: t.titleNode) : nil
       if let ti = title, ti.end >= (g?.end ?? 0) {
         out.append(Item(range: k..<ti.end, kind: .title))
         k = ti.end
-      } else if let g, !(g.end == k + 1 && out.last.map { $0.isWord && gaz.givenNames.contains(tokens[$0.range.lowerBound].text) } == true
+      } else if let g, !(g.end == k + 1 && out.last.map { $0.isWord && tokens[$0.range.lowerBound].has(.givenName) } == true
         && g.hits.allSatisfy { $0.role == .capital || $0.role == .blocked || $0.ambiguous })
       {
         out.append(Item(range: k..<g.end, kind: .known(g.hits)))
         k = g.end
-      } else if gaz.connectors.contains(t.text) {
+      } else if t.has(.connector) {
         out.append(Item(range: k..<k + 1, kind: .connector))
         k += 1
       } else {
@@ -210,7 +212,7 @@ struct RecognitionPass {
     doc.text.string(TextSpan(tokens[r.lowerBound].start, tokens[r.upperBound - 1].end))
   }
 
-  func isOrgKeyword(_ t: Token) -> Bool { gaz.orgKeywords.contains(t.text) }
+  func isOrgKeyword(_ t: Token) -> Bool { t.has(.orgKeyword) }
 
   mutating func analyzeRun(_ run: Range<Int>, sentence s: Sentence, headline: Bool) {
     var its = items(run)
@@ -221,7 +223,7 @@ struct RecognitionPass {
 
     // An event ("Fan Expo Canada 2016", "the NATO Summit") is not an entity: drop its words and
     // what follows them; names before it ("NATO") stay.
-    if let e = its.firstIndex(where: { $0.isWord && gaz.eventWords.contains(tokens[$0.range.lowerBound].text) }),
+    if let e = its.firstIndex(where: { $0.isWord && tokens[$0.range.lowerBound].has(.eventWord) }),
       !its[(e + 1)...].contains(where: { $0.isWord && isOrgKeyword(tokens[$0.range.lowerBound]) })
     {
       var start = e
@@ -233,9 +235,9 @@ struct RecognitionPass {
     }
     // Places and events: a word group that ends in a place or event keyword takes the whole run.
     if let last = its.last, last.isWord {
-      let w = tokens[last.range.lowerBound].text
-      if gaz.placeKeywords.contains(w) || gaz.eventWords.contains(w) {
-        if its.count > 1 || gaz.eventWords.contains(w) { return }
+      let w = tokens[last.range.lowerBound]
+      if w.has([.placeKeyword, .eventWord]) {
+        if its.count > 1 || w.has(.eventWord) { return }
       }
     }
 
@@ -310,7 +312,7 @@ struct RecognitionPass {
           let chain = its[hi..<k].map { tokens[$0.range.lowerBound].text }
           if chain.contains("and") || chain.contains("&") {
             let next = its[k]
-            if next.isWord, gaz.givenNames.contains(tokens[next.range.lowerBound].text) { break }
+            if next.isWord, tokens[next.range.lowerBound].has(.givenName) { break }
             // "… Civic Party and Wong Pik-wan": a family-name-first name follows.
             if its[k...].prefix(3).contains(where: { $0.isWord && isFamilyFirstGiven(tokens[$0.range.lowerBound]) }) { break }
             if case .known = next.kind { break }
@@ -321,8 +323,7 @@ struct RecognitionPass {
           continue
         }
         if it.isWord {
-          let w = tokens[it.range.lowerBound].text
-          if gaz.givenNames.contains(w), hi + 1 < its.count, its[hi + 1].isWord { break }
+          if tokens[it.range.lowerBound].has(.givenName), hi + 1 < its.count, its[hi + 1].isWord { break }
           if afterConnector || isOrgKeyword(tokens[it.range.lowerBound]) { hi += 1; continue }
           break
         }
@@ -354,7 +355,7 @@ struct RecognitionPass {
     var roleBefore = false
     if runStart > s.tokens.lowerBound {
       let prev = tokens[runStart - 1]
-      if prev.kind == .word, !prev.isCapitalized, gaz.titleWords.contains(prev.lower) || gaz.roleNouns.contains(prev.lower) {
+      if prev.kind == .word, !prev.isCapitalized, prev.has([.titleWord, .roleNoun]) {
         roleBefore = true
         titles.append(prev.lower)
       }
@@ -365,7 +366,7 @@ struct RecognitionPass {
       case .connector:
         idx += 1
       case .title:
-        titles.append(text(item.range).lowercased().replacingOccurrences(of: ".", with: ""))
+        titles.append(String(text(item.range).lowercased().unicodeScalars.filter { $0 != "." }))
         // A title with no name after it stands for its holder: "the NATO Secretary General".
         let next = idx + 1 < its.count ? its[idx + 1] : nil
         if next == nil || next!.isConnector && idx + 2 >= its.count {
@@ -397,8 +398,8 @@ struct RecognitionPass {
           if its[end].isWord { end += 1; continue }
           // Particles ("von der", "bin", "de") and initials' periods between the words of a name.
           var k = end
-          while k < its.count, its[k].isConnector, gaz.nameParticles.contains(tokens[its[k].range.lowerBound].text)
-            || tokens[its[k].range.lowerBound].text == "." && tokens[its[k].range.lowerBound - 1].text.unicodeScalars.count == 1
+          while k < its.count, its[k].isConnector, tokens[its[k].range.lowerBound].has(.nameParticle)
+            || tokens[its[k].range.lowerBound].text == "." && tokens[its[k].range.lowerBound - 1].length == 1
           {
             k += 1
           }
@@ -412,7 +413,7 @@ struct RecognitionPass {
         let afterTitle = !titles.isEmpty && (idx > 0 && its[idx - 1].isTitle || roleBefore && idx == 0 || idx > 0 && its[idx - 1].isConnector && idx > 1 && its[idx - 2].isTitle)
         // "Minister of Defence", "Undersecretary for Education": a portfolio, not a name.
         let portfolio = afterTitle && idx > 1 && its[idx - 1].isConnector
-          && tokens[its[idx].range.lowerBound..<r.upperBound].allSatisfy { $0.kind != .word || gaz.commonWords.contains($0.lower) && !gaz.givenNames.contains($0.text) }
+          && tokens[its[idx].range.lowerBound..<r.upperBound].allSatisfy { $0.kind != .word || $0.has(.commonWord) && !$0.has(.givenName) }
         if !portfolio {
           classifyGroup(r, sentence: s, afterTitle: afterTitle, titles: titles, qualifier: qualifier, headline: headline)
         }
@@ -474,7 +475,7 @@ struct RecognitionPass {
       return false
     case .capital:
       // A capital acts for its state unless the text puts someone in or at the place.
-      if let p = prev, p.kind == .word, gaz.locationPrepositions.contains(p.lower) { return false }
+      if let p = prev, p.kind == .word, p.has(.locationPreposition) { return false }
       if r.upperBound < s.tokens.upperBound, tokens[r.upperBound].text == ",",
         r.upperBound + 1 < s.tokens.upperBound, tokens[r.upperBound + 1].isCapitalized
       {
@@ -505,8 +506,10 @@ struct RecognitionPass {
 
   mutating func addOrganization(_ r: Range<Int>, name: String, sentence: Int, rule: String) {
     // "New People's Party" and "New People Party" are one organization.
-    let normalized = name.replacingOccurrences(of: "'s ", with: " ").replacingOccurrences(of: "\u{2019}s ", with: " ")
-      .replacingOccurrences(of: "' ", with: " ")
+    let normalized = name.unicodeScalars.contains(where: \.isApostrophe)
+      ? name.replacingOccurrences(of: "'s ", with: " ").replacingOccurrences(of: "\u{2019}s ", with: " ")
+        .replacingOccurrences(of: "' ", with: " ")
+      : name
     let key = "organization:\(normalized)"
     add(r, sentence: sentence, kind: .name, key: key, type: .organization, name: name, rule: rule)
     // "Korean Central News Agency (KCNA)": the acronym names the same organization.
@@ -522,25 +525,25 @@ struct RecognitionPass {
   ) {
     var r = r
     // A place or event ("Kennedy Space Center", "Fan Expo") is not an entity.
-    if let w = tokens[r].last(where: { $0.kind == .word }), r.count > 1, gaz.placeKeywords.contains(w.text) || gaz.eventWords.contains(w.text) {
+    if let w = tokens[r].last(where: { $0.kind == .word }), r.count > 1, w.has([.placeKeyword, .eventWord]) {
       return
     }
     // "Pan-democrat Lam Cheuk-ting", "Nonpartisan Paul Tse": a descriptor capitalized only
     // because it starts the sentence, before a name.
-    if r.count >= 3, !gaz.givenNames.contains(tokens[r.lowerBound].text),
+    if r.count >= 3, !tokens[r.lowerBound].has(.givenName),
       tokens[r.lowerBound].text.contains("-") || isSentenceStart(r.lowerBound, in: s),
-      tokens[r].dropFirst(2).contains(where: isFamilyFirstGiven) || gaz.givenNames.contains(tokens[r.lowerBound + 1].text)
+      tokens[r].dropFirst(2).contains(where: isFamilyFirstGiven) || tokens[r.lowerBound + 1].has(.givenName)
     {
       r = (r.lowerBound + 1)..<r.upperBound
     }
     let words = tokens[r].map(\.text)
     let first = tokens[r.lowerBound]
-    let nameTokens = tokens[r].filter { $0.kind == .word && !gaz.nameParticles.contains($0.text) }
+    let nameTokens = tokens[r].filter { $0.kind == .word && !$0.has(.nameParticle) }
     if afterTitle {
       // "Minister of Education Stefania Giannini": the name starts at the given name.
       var r = r
-      if !gaz.givenNames.contains(first.text),
-        let g = r.dropFirst().first(where: { tokens[$0].kind == .word && gaz.givenNames.contains(tokens[$0].text) }),
+      if !first.has(.givenName),
+        let g = r.dropFirst().first(where: { tokens[$0].kind == .word && tokens[$0].has(.givenName) }),
         g + 1 < r.upperBound
       {
         r = g..<r.upperBound
@@ -559,8 +562,8 @@ struct RecognitionPass {
     }
     if nameTokens.count >= 2, nameTokens.count <= 5 {
       // A given name that is also a word ("Rose", "Grace") needs a surname that is not one.
-      if gaz.givenNames.contains(first.text),
-        !gaz.commonWords.contains(first.lower) || !gaz.commonWords.contains(tokens[r.upperBound - 1].lower) || nameTokens.count > 2
+      if first.has(.givenName),
+        !first.has(.commonWord) || !tokens[r.upperBound - 1].has(.commonWord) || nameTokens.count > 2
       {
         addPerson(r, sentence: s.index, rule: "given-name", titles: titles, qualifier: qualifier)
         return
@@ -578,13 +581,14 @@ struct RecognitionPass {
   }
 
   func isAcronym(_ t: Token) -> Bool {
-    let n = t.text.unicodeScalars.count
-    return n >= 2 && n <= 6 && !gaz.acronymStoplist.contains(t.text)
+    let n = t.length
+    return n >= 2 && n <= 6 && !t.has(.acronymStop)
       && t.text.unicodeScalars.allSatisfy { $0.isLetter }
   }
 
   /// "Jong-un", "Chung-tai": a romanized two-syllable given name after a family name.
   func isFamilyFirstGiven(_ t: Token) -> Bool {
+    guard t.text.utf8.contains(0x2D) else { return false }
     let parts = t.text.split(separator: "-")
     guard parts.count == 2, let second = parts[1].unicodeScalars.first else { return false }
     return second.isLower && parts[0].count <= 6 && parts[1].count <= 6
@@ -592,6 +596,7 @@ struct RecognitionPass {
 
   /// "al-Amr", "Al-Maeena", "bin-Salman": an Arabic name particle joined by a hyphen.
   func hasParticlePrefix(_ t: Token) -> Bool {
+    guard t.text.utf8.contains(0x2D) else { return false }
     let parts = t.text.split(separator: "-", maxSplits: 1)
     guard parts.count == 2 else { return false }
     return ["al", "el", "bin", "ibn", "abu", "abd"].contains(parts[0].lowercased())
@@ -600,7 +605,7 @@ struct RecognitionPass {
   mutating func addPerson(_ r: Range<Int>, sentence: Int, rule: String, titles: [String], qualifier: String?) {
     var r = r
     // A possessive or a trailing particle is not part of the name.
-    while r.count > 1, tokens[r.upperBound - 1].kind != .word || gaz.connectors.contains(tokens[r.upperBound - 1].text) {
+    while r.count > 1, tokens[r.upperBound - 1].kind != .word || tokens[r.upperBound - 1].has(.connector) {
       r = r.lowerBound..<r.upperBound - 1
     }
     let name = cleanName(r)
@@ -624,7 +629,7 @@ struct RecognitionPass {
       guard ws.count >= 2 else { continue }
       byFull[ws.joined(separator: " ")] = f.cluster
       byWord[ws.last!, default: []].insert(f.cluster)
-      if tokens[f.tokens].dropFirst().contains(where: isFamilyFirstGiven) || !gaz.givenNames.contains(ws[0]) {
+      if tokens[f.tokens].dropFirst().contains(where: isFamilyFirstGiven) || !tokens[f.tokens].first(where: { $0.kind == .word })!.has(.givenName) {
         byWord[ws[0], default: []].insert(f.cluster)
       }
     }
@@ -742,7 +747,7 @@ struct RecognitionPass {
     // "NPP" for "New People Party": an acronym made of an organization's initials.
     var byInitials: [String: Set<String>] = [:]
     for f in found where f.type == .organization && f.kind == .name && f.tokens.count > 1 {
-      let initials = tokens[f.tokens].filter { $0.kind == .word && $0.isCapitalized && !gaz.connectors.contains($0.lower) }
+      let initials = tokens[f.tokens].filter { $0.kind == .word && $0.isCapitalized && !$0.has(.connectorLower) }
         .map { String($0.text.prefix(1)) }.joined()
       if initials.count >= 2 { byInitials[initials, default: []].insert(f.cluster) }
     }
@@ -784,13 +789,13 @@ struct RecognitionPass {
   /// "Kirby said", "…, said Kirby": a name right before or after a speech verb speaks.
   func isSpeakerPosition(_ r: Range<Int>, sentence: Int) -> Bool {
     let s = doc.sentences[sentence]
-    if r.upperBound < s.tokens.upperBound, let lemma = gaz.speechVerbs[tokens[r.upperBound].lower],
+    if r.upperBound < s.tokens.upperBound, tokens[r.upperBound].has(.speechVerb), let lemma = gaz.speechVerbs[tokens[r.upperBound].lower],
       ["say", "tell", "add", "explain", "insist", "argue", "warn", "claim", "deny", "write"].contains(lemma)
     {
       return true
     }
     if r.lowerBound - 2 >= s.tokens.lowerBound, tokens[r.lowerBound - 2].text == ",",
-      let lemma = gaz.speechVerbs[tokens[r.lowerBound - 1].lower], ["say", "add", "write", "explain"].contains(lemma),
+      tokens[r.lowerBound - 1].has(.speechVerb), let lemma = gaz.speechVerbs[tokens[r.lowerBound - 1].lower], ["say", "add", "write", "explain"].contains(lemma),
       r.upperBound >= s.tokens.upperBound || tokens[r.upperBound].kind == .punctuation
     {
       return true

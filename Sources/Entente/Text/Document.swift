@@ -30,6 +30,8 @@ public struct Document: Sendable {
   public var tokens: [Token]
   public var paragraphs: [Paragraph]
   public var sentences: [Sentence]
+  /// The gazetteer whose word classes the tokens carry, if any.
+  var annotatedBy: ObjectIdentifier? = nil
 
   public init(_ article: Article) {
     var article = article

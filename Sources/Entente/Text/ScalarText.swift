@@ -6,10 +6,34 @@ public struct ScalarText: Sendable {
   public let scalars: [Unicode.Scalar]
 
   public init(_ text: String) {
-    var array: [Unicode.Scalar] = []
-    array.reserveCapacity(text.utf8.count)
-    array.append(contentsOf: text.unicodeScalars)
-    scalars = array
+    var text = text
+    scalars = text.withUTF8 { utf8 in
+      // A String's UTF-8 is valid: decode it without checks (one scalar a lead byte).
+      [Unicode.Scalar](unsafeUninitializedCapacity: utf8.count) { out, count in
+        var i = 0, k = 0
+        let n = utf8.count
+        while i < n {
+          let b = UInt32(utf8[i])
+          var v: UInt32
+          if b < 0x80 {
+            v = b
+            i += 1
+          } else if b < 0xE0 {
+            v = (b & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F)
+            i += 2
+          } else if b < 0xF0 {
+            v = (b & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
+            i += 3
+          } else {
+            v = (b & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6 | UInt32(utf8[i + 3] & 0x3F)
+            i += 4
+          }
+          out[k] = Unicode.Scalar(v) ?? "\u{FFFD}"
+          k += 1
+        }
+        count = k
+      }
+    }
   }
 
   public var count: Int { scalars.count }
@@ -22,24 +46,45 @@ public struct ScalarText: Sendable {
     return ScalarText.string(scalars[lo..<hi])
   }
 
-  /// A string from scalars, with a fast path for ASCII (most of English news).
+  /// A string from scalars, encoded to UTF-8 directly (lower-casing ASCII letters when asked;
+  /// other letters are lower-cased by the standard library).
   static func string(_ slice: ArraySlice<Unicode.Scalar>, lowercased: Bool = false) -> String {
-    let n = slice.count
-    if slice.allSatisfy({ $0.value < 0x80 }) {
-      return String(unsafeUninitializedCapacity: n) { buffer in
-        var k = 0
-        for c in slice {
-          var b = UInt8(truncatingIfNeeded: c.value)
+    var bytes = 0
+    var ascii = true
+    for c in slice {
+      let v = c.value
+      bytes += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
+      if v >= 0x80 { ascii = false }
+    }
+    let s = String(unsafeUninitializedCapacity: bytes) { buffer in
+      var k = 0
+      for c in slice {
+        let v = c.value
+        if v < 0x80 {
+          var b = UInt8(truncatingIfNeeded: v)
           if lowercased, b >= 0x41, b <= 0x5A { b += 0x20 }
           buffer[k] = b
           k += 1
+        } else if v < 0x800 {
+          buffer[k] = UInt8(0xC0 | (v >> 6))
+          buffer[k + 1] = UInt8(0x80 | (v & 0x3F))
+          k += 2
+        } else if v < 0x10000 {
+          buffer[k] = UInt8(0xE0 | (v >> 12))
+          buffer[k + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+          buffer[k + 2] = UInt8(0x80 | (v & 0x3F))
+          k += 3
+        } else {
+          buffer[k] = UInt8(0xF0 | (v >> 18))
+          buffer[k + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+          buffer[k + 2] = UInt8(0x80 | ((v >> 6) & 0x3F))
+          buffer[k + 3] = UInt8(0x80 | (v & 0x3F))
+          k += 4
         }
-        return n
       }
+      return k
     }
-    var view = String.UnicodeScalarView()
-    view.append(contentsOf: slice)
-    return lowercased ? String(view).lowercased() : String(view)
+    return lowercased && !ascii ? s.lowercased() : s
   }
 
   public func string(_ start: Int, _ end: Int) -> String { string(TextSpan(start, end)) }

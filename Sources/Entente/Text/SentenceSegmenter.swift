@@ -97,7 +97,7 @@ public enum SentenceSegmenter {
     let prev = tokens[k - 1]
     guard prev.end == t.start, prev.kind == .word else { return true }
     let l = prev.lower
-    if prev.text.unicodeScalars.count == 1, prev.isCapitalized { return false }  // an initial: J. R. R.
+    if prev.length == 1, prev.isCapitalized { return false }  // an initial: J. R. R.
     if neverFinal.contains(l) { return false }
     if mayBeFinal.contains(l) { return nextIsOpener }
     return true

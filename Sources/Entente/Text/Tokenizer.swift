@@ -13,7 +13,17 @@ public struct Token: Sendable, Hashable {
   /// Two or more letters, all upper case ("NATO", "U.S.").
   public var isAllCaps: Bool
 
+  /// Word lists the token is in, and where the gazetteer's and the titles' tries start for
+  /// it (set by ``Lexicon/annotate(_:)``; empty until then).
+  var classes: WordClass = []
+  var gazetteerNode: Int32 = -1
+  var titleNode: Int32 = -1
+
+  @inline(__always) func has(_ c: WordClass) -> Bool { !classes.isDisjoint(with: c) }
+
   public var span: TextSpan { TextSpan(start, end) }
+  /// Length in scalars.
+  public var length: Int { end - start }
   public var isWord: Bool { kind == .word }
 
   init(start: Int, end: Int, text: String, lower: String? = nil, kind: Kind, isCapitalized: Bool, isAllCaps: Bool) {
@@ -65,7 +75,7 @@ public enum Tokenizer {
         }
         while i < hi {
           let d = s[i]
-          if d.isLetter || d.isDigit || d.properties.generalCategory == .nonspacingMark {
+          if d.isLetter || d.isDigit || d.value >= 0x300 && d.properties.generalCategory == .nonspacingMark {
             if d.isLetter { letters += 1; if d.isUpper { uppers += 1 }; allDigits = false }
             i += 1
             continue

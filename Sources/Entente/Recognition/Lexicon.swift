@@ -1,0 +1,89 @@
+/// What a word is to the recognizer and the quotation finder: membership in the word lists,
+/// looked up once per token (``Lexicon/annotate(_:)``) instead of once per rule.
+///
+/// Some lists are matched on a token's lower-case form ("said", "the"), others on its exact
+/// text (given names, organization keywords): each class says which.
+struct WordClass: OptionSet, Sendable, Hashable {
+  let rawValue: UInt32
+
+  // Matched on the lower-case form.
+  static let functionWord = WordClass(rawValue: 1 << 0)
+  static let titleWord = WordClass(rawValue: 1 << 1)
+  static let roleNoun = WordClass(rawValue: 1 << 2)
+  static let honorific = WordClass(rawValue: 1 << 3)
+  static let commonWord = WordClass(rawValue: 1 << 4)
+  static let locationPreposition = WordClass(rawValue: 1 << 5)
+  static let pronoun = WordClass(rawValue: 1 << 6)
+  static let speechVerb = WordClass(rawValue: 1 << 7)
+  static let connectorLower = WordClass(rawValue: 1 << 8)
+  /// Adverbs and auxiliaries between a speaker and a cue ("also", "has").
+  static let speakerAdverb = WordClass(rawValue: 1 << 9)
+  /// Times, media and addressees skipped after a cue ("on Monday", "in a statement").
+  static let cueTimeWord = WordClass(rawValue: 1 << 10)
+  static let adverbialStart = WordClass(rawValue: 1 << 11)
+  static let cueObject = WordClass(rawValue: 1 << 12)
+  static let pluralHead = WordClass(rawValue: 1 << 13)
+  static let nounLikeCue = WordClass(rawValue: 1 << 14)
+  /// First words of two-word cues: "according (to)", "raised (concerns)", "pointed (out)".
+  static let twoWordCue = WordClass(rawValue: 1 << 15)
+
+  // Matched on the exact text.
+  static let givenName = WordClass(rawValue: 1 << 16)
+  static let orgKeyword = WordClass(rawValue: 1 << 17)
+  static let placeKeyword = WordClass(rawValue: 1 << 18)
+  static let eventWord = WordClass(rawValue: 1 << 19)
+  static let connector = WordClass(rawValue: 1 << 20)
+  static let nameParticle = WordClass(rawValue: 1 << 21)
+  static let acronymStop = WordClass(rawValue: 1 << 22)
+
+  /// A title word, a role noun or a head that speaks for its qualifier ("spokesman",
+  /// "officials").
+  static let roleLike: WordClass = [.titleWord, .roleNoun, .pluralHead]
+}
+
+/// Every word of the word lists with its classes, and where the gazetteer's and the titles'
+/// tries start for it.
+struct Lexicon: Sendable {
+  struct Entry: Sendable {
+    /// Classes that hold when a token's text is this word exactly.
+    var exact: WordClass = []
+    /// Classes that hold when a token's lower-case form is this word.
+    var lower: WordClass = []
+    /// The gazetteer trie's node for a phrase starting with this word (-1: none).
+    var gazetteerNode: Int32 = -1
+    /// The title trie's node for a phrase starting with this word (-1: none).
+    var titleNode: Int32 = -1
+  }
+
+  private(set) var entries: [String: Entry] = [:]
+
+  mutating func add(_ words: some Sequence<String>, exact c: WordClass) {
+    for w in words { entries[w, default: Entry()].exact.formUnion(c) }
+  }
+
+  mutating func add(_ words: some Sequence<String>, lower c: WordClass) {
+    for w in words { entries[w, default: Entry()].lower.formUnion(c) }
+  }
+
+  mutating func setRoots(gazetteer: TokenTrie, titles: TokenTrie) {
+    for (w, node) in gazetteer.rootChildren { entries[w, default: Entry()].gazetteerNode = node }
+    for (w, node) in titles.rootChildren { entries[w, default: Entry()].titleNode = node }
+  }
+
+  /// Sets each token's classes and trie starts: one lookup for a lower-case token, two for
+  /// another.
+  func annotate(_ tokens: inout [Token]) {
+    for i in tokens.indices {
+      let text = tokens[i].text
+      var classes: WordClass = []
+      if let e = entries[text] {
+        classes = e.exact
+        tokens[i].gazetteerNode = e.gazetteerNode
+        tokens[i].titleNode = e.titleNode
+        if tokens[i].lower == text { classes.formUnion(e.lower) }
+      }
+      if tokens[i].lower != text, let e = entries[tokens[i].lower] { classes.formUnion(e.lower) }
+      tokens[i].classes = classes
+    }
+  }
+}
