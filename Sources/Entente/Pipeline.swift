@@ -24,8 +24,7 @@ public struct Pipeline: Sendable {
   }
 
   public func analyze(_ article: Article) -> ArticleAnalysis {
-    var doc = Document(article)
-    recognizer.gazetteer.annotate(&doc)
+    let doc = Document(article, gazetteer: recognizer.gazetteer)
     var recognition = recognizer.recognize(doc)
     let quotes = quoteExtractor.quotes(in: doc, recognition: &recognition)
     recognition.mentions.sort { $0.span < $1.span }

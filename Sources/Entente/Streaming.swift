@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 /// Runs a corpus through a function a batch at a time, on worker threads, while the calling
 /// thread reads the next batch and consumes the results of the last one.
@@ -53,13 +54,15 @@ final class BatchJob<R: Sendable>: @unchecked Sendable {
     let workers = max(1, min(jobs, chunks.count))
     group.enter()
     DispatchQueue.global().async { [self] in
+      // Workers take the next chunk as they finish one, so none idles while chunks are left.
+      let next = Atomic<Int>(0)
       results.withUnsafeMutableBufferPointer { buffer in
         nonisolated(unsafe) let out = buffer
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-          var i = w
-          while i < chunks.count {
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+          while true {
+            let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
+            guard i < chunks.count else { break }
             out[i] = transform(chunks[i])
-            i += workers
           }
         }
       }

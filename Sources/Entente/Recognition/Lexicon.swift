@@ -70,20 +70,28 @@ struct Lexicon: Sendable {
     for (w, node) in titles.rootChildren { entries[w, default: Entry()].titleNode = node }
   }
 
-  /// Sets each token's classes and trie starts: one lookup for a lower-case token, two for
-  /// another.
+  /// A token's classes and trie starts: one lookup for a lower-case token, two for another.
+  func info(text: String, lower: String) -> (classes: WordClass, gazetteerNode: Int32, titleNode: Int32) {
+    var classes: WordClass = []
+    var gazetteerNode: Int32 = -1, titleNode: Int32 = -1
+    let same = lower == text
+    if let e = entries[text] {
+      classes = e.exact
+      gazetteerNode = e.gazetteerNode
+      titleNode = e.titleNode
+      if same { classes.formUnion(e.lower) }
+    }
+    if !same, let e = entries[lower] { classes.formUnion(e.lower) }
+    return (classes, gazetteerNode, titleNode)
+  }
+
+  /// Sets each token's classes and trie starts.
   func annotate(_ tokens: inout [Token]) {
     for i in tokens.indices {
-      let text = tokens[i].text
-      var classes: WordClass = []
-      if let e = entries[text] {
-        classes = e.exact
-        tokens[i].gazetteerNode = e.gazetteerNode
-        tokens[i].titleNode = e.titleNode
-        if tokens[i].lower == text { classes.formUnion(e.lower) }
-      }
-      if tokens[i].lower != text, let e = entries[tokens[i].lower] { classes.formUnion(e.lower) }
-      tokens[i].classes = classes
+      let info = info(text: tokens[i].text, lower: tokens[i].lower)
+      tokens[i].classes = info.classes
+      tokens[i].gazetteerNode = info.gazetteerNode
+      tokens[i].titleNode = info.titleNode
     }
   }
 }

@@ -34,9 +34,14 @@ public struct Document: Sendable {
   var annotatedBy: ObjectIdentifier? = nil
 
   public init(_ article: Article) {
+    self.init(article, gazetteer: nil)
+  }
+
+  /// With a gazetteer, the tokens carry its word classes.
+  init(_ article: Article, gazetteer: Gazetteer?) {
     var article = article
     let text = ScalarText(article.text)
-    let tokens = Tokenizer.tokenize(text)
+    let tokens = Tokenizer.tokenize(text, cache: TokenCache.current(for: gazetteer))
     var paragraphs = Layout.paragraphs(in: text)
     Layout.assignHeaderRoles(&paragraphs, text: text, tokens: tokens, article: &article)
     self.article = article
@@ -44,6 +49,7 @@ public struct Document: Sendable {
     self.tokens = tokens
     self.paragraphs = paragraphs
     self.sentences = SentenceSegmenter.sentences(text: text, tokens: tokens, paragraphs: paragraphs)
+    self.annotatedBy = gazetteer.map(ObjectIdentifier.init)
   }
 
   public func string(_ span: TextSpan) -> String { text.string(span) }

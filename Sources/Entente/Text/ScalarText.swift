@@ -48,7 +48,7 @@ public struct ScalarText: Sendable {
 
   /// A string from scalars, encoded to UTF-8 directly (lower-casing ASCII letters when asked;
   /// other letters are lower-cased by the standard library).
-  static func string(_ slice: ArraySlice<Unicode.Scalar>, lowercased: Bool = false) -> String {
+  static func string<C: Collection<Unicode.Scalar>>(_ slice: C, lowercased: Bool = false) -> String {
     var bytes = 0
     var ascii = true
     for c in slice {

@@ -65,8 +65,14 @@ public enum SentenceSegmenter {
       var start = range.lowerBound
       var k = range.lowerBound
       while k < range.upperBound {
-        let t = tokens[k]
         var end: Int? = nil
+        // The last scalar tells: ".", "!", "?", "…" (a token's scalars are its text).
+        let last = text.scalars[tokens[k].end - 1]
+        guard last == "." || last == "!" || last == "?" || last == "\u{2026}" else {
+          k += 1
+          continue
+        }
+        let t = tokens[k]
         if isTerminal(t) || (t.kind == .word && t.text.hasSuffix(".")) {
           var j = k + 1
           while j < range.upperBound, isClosing(tokens[j]), tokens[j].start == tokens[j - 1].end { j += 1 }

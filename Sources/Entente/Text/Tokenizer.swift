@@ -44,80 +44,123 @@ public struct Token: Sendable, Hashable {
 /// names Russia. Numbers keep inner separators (11,000; 05:11; 3.5).
 public enum Tokenizer {
   public static func tokenize(_ text: ScalarText, in span: TextSpan? = nil) -> [Token] {
-    let s = text.scalars
-    let lo = span?.start ?? 0, hi = span?.end ?? s.count
-    var tokens: [Token] = []
-    tokens.reserveCapacity((hi - lo) / 5)
-    var i = lo
-    while i < hi {
-      let c = s[i]
-      if c.isSpace { i += 1; continue }
-      let start = i
-      if c.isLetter || c.isDigit {
-        var allDigits = c.isDigit
-        var letters = 0, uppers = 0
-        // Dotted initialism: U.S., U.K., D.C., U.S.A., a.m.
-        if c.isLetter {
-          var j = i, pairs = 0
-          while j + 1 < hi, s[j].isLetter, s[j + 1] == "." {
-            pairs += 1
-            j += 2
-            if !(j + 1 < hi && s[j].isLetter && s[j + 1] == ".") { break }
-          }
-          if pairs >= 2, j >= hi || !s[j].isLetter {
-            let upper = s[i..<j].allSatisfy { !$0.isLetter || $0.isUpper }
-            tokens.append(Token(
-              start: i, end: j, text: ScalarText.string(s[i..<j]), kind: .word,
-              isCapitalized: c.isUpper, isAllCaps: upper))
-            i = j
-            continue
-          }
+    tokenize(text, in: span, cache: nil)
+  }
+
+  /// With a cache, words seen before reuse their strings (and, with the cache's gazetteer,
+  /// their word classes).
+  static func tokenize(_ text: ScalarText, in span: TextSpan? = nil, cache: TokenCache?) -> [Token] {
+    text.scalars.withUnsafeBufferPointer { s in
+      let lo = max(0, span?.start ?? 0), hi = min(s.count, span?.end ?? s.count)
+      var tokens: [Token] = []
+      tokens.reserveCapacity(max(0, hi - lo) / 5)
+
+      func append(_ start: Int, _ end: Int, kind: Token.Kind, isCapitalized: Bool, isAllCaps: Bool, hasUpper: Bool) {
+        if let c = cache, let slot = c.lookup(s, start, end, hasUpper: hasUpper) {
+          var t = Token(start: start, end: end, text: slot.text, lower: slot.lower, kind: kind, isCapitalized: isCapitalized, isAllCaps: isAllCaps)
+          t.classes = slot.classes
+          t.gazetteerNode = slot.gazetteerNode
+          t.titleNode = slot.titleNode
+          tokens.append(t)
+          return
         }
-        while i < hi {
-          let d = s[i]
-          if d.isLetter || d.isDigit || d.value >= 0x300 && d.properties.generalCategory == .nonspacingMark {
-            if d.isLetter { letters += 1; if d.isUpper { uppers += 1 }; allDigits = false }
-            i += 1
-            continue
-          }
-          let next: Unicode.Scalar? = i + 1 < hi ? s[i + 1] : nil
-          guard let n = next else { break }
-          if d.isApostrophe, n.isLetter {
-            // Possessive 's / ’s stands alone; O'Brien, don't stay whole.
-            let afterS = i + 2 < hi ? s[i + 2] : " "
-            if (n == "s" || n == "S") && !afterS.isLetter { break }
-            i += 1
-            continue
-          }
-          if d.isJoiningHyphen, (n.isLetter || n.isDigit), !allDigits || n.isDigit { i += 1; continue }
-          if allDigits, (d == "," || d == "." || d == ":"), n.isDigit { i += 1; continue }
-          break
+        let slice = UnsafeBufferPointer(rebasing: s[start..<end])
+        let text = ScalarText.string(slice)
+        var t = Token(
+          start: start, end: end, text: text, lower: hasUpper ? ScalarText.string(slice, lowercased: true) : text, kind: kind,
+          isCapitalized: isCapitalized, isAllCaps: isAllCaps)
+        if let g = cache?.gazetteer {
+          let info = g.lexicon.info(text: t.text, lower: t.lower)
+          t.classes = info.classes
+          t.gazetteerNode = info.gazetteerNode
+          t.titleNode = info.titleNode
         }
-        let text = ScalarText.string(s[start..<i])
-        let kind: Token.Kind = allDigits ? .number : .word
-        tokens.append(Token(
-          start: start, end: i, text: text, lower: uppers == 0 ? text : ScalarText.string(s[start..<i], lowercased: true), kind: kind,
-          isCapitalized: c.isUpper, isAllCaps: letters >= 2 && uppers == letters))
-        continue
+        tokens.append(t)
       }
-      if c.isApostrophe, i + 1 < hi, s[i + 1] == "s" || s[i + 1] == "S",
-        i + 2 >= hi || !s[i + 2].isLetter, !tokens.isEmpty, tokens[tokens.count - 1].end == i
-      {
-        tokens.append(Token(start: i, end: i + 2, text: "'s", lower: "'s", kind: .word, isCapitalized: false, isAllCaps: false))
-        i += 2
-        continue
+
+      var i = lo
+      while i < hi {
+        let c = s[i]
+        if c.isSpace { i += 1; continue }
+        let start = i
+        if c.isLetter || c.isDigit {
+          var allDigits = c.isDigit
+          var letters = 0, uppers = 0
+          // Dotted initialism: U.S., U.K., D.C., U.S.A., a.m.
+          if c.isLetter {
+            var j = i, pairs = 0
+            while j + 1 < hi, s[j].isLetter, s[j + 1] == "." {
+              pairs += 1
+              j += 2
+              if !(j + 1 < hi && s[j].isLetter && s[j + 1] == ".") { break }
+            }
+            if pairs >= 2, j >= hi || !s[j].isLetter {
+              var upper = true, anyUpper = false
+              for k in i..<j where s[k].isLetter {
+                if s[k].isUpper { anyUpper = true } else { upper = false }
+              }
+              append(i, j, kind: .word, isCapitalized: c.isUpper, isAllCaps: upper, hasUpper: anyUpper)
+              i = j
+              continue
+            }
+          }
+          while i < hi {
+            let d = s[i]
+            if d.isLetter || d.isDigit || d.value >= 0x300 && d.properties.generalCategory == .nonspacingMark {
+              if d.isLetter { letters += 1; if d.isUpper { uppers += 1 }; allDigits = false }
+              i += 1
+              continue
+            }
+            guard i + 1 < hi else { break }
+            let n = s[i + 1]
+            if d.isApostrophe, n.isLetter {
+              // Possessive 's / ’s stands alone; O'Brien, don't stay whole.
+              let afterS = i + 2 < hi ? s[i + 2] : " "
+              if (n == "s" || n == "S") && !afterS.isLetter { break }
+              i += 1
+              continue
+            }
+            if d.isJoiningHyphen, (n.isLetter || n.isDigit), !allDigits || n.isDigit { i += 1; continue }
+            if allDigits, (d == "," || d == "." || d == ":"), n.isDigit { i += 1; continue }
+            break
+          }
+          append(
+            start, i, kind: allDigits ? .number : .word, isCapitalized: c.isUpper, isAllCaps: letters >= 2 && uppers == letters,
+            hasUpper: uppers > 0)
+          continue
+        }
+        if c.isApostrophe, i + 1 < hi, s[i + 1] == "s" || s[i + 1] == "S",
+          i + 2 >= hi || !s[i + 2].isLetter, !tokens.isEmpty, tokens[tokens.count - 1].end == i
+        {
+          var t = Token(start: i, end: i + 2, text: "'s", lower: "'s", kind: .word, isCapitalized: false, isAllCaps: false)
+          if let g = cache?.gazetteer {
+            let info = g.lexicon.info(text: t.text, lower: t.lower)
+            t.classes = info.classes
+            t.gazetteerNode = info.gazetteerNode
+            t.titleNode = info.titleNode
+          }
+          tokens.append(t)
+          i += 2
+          continue
+        }
+        if c == ".", i + 2 < hi, s[i + 1] == ".", s[i + 2] == "." {
+          var j = i
+          while j < hi, s[j] == "." { j += 1 }
+          var t = Token(start: i, end: j, text: "...", lower: "...", kind: .punctuation, isCapitalized: false, isAllCaps: false)
+          if let g = cache?.gazetteer {
+            let info = g.lexicon.info(text: t.text, lower: t.lower)
+            t.classes = info.classes
+            t.gazetteerNode = info.gazetteerNode
+            t.titleNode = info.titleNode
+          }
+          tokens.append(t)
+          i = j
+          continue
+        }
+        append(i, i + 1, kind: .punctuation, isCapitalized: false, isAllCaps: false, hasUpper: false)
+        i += 1
       }
-      if c == ".", i + 2 < hi, s[i + 1] == ".", s[i + 2] == "." {
-        var j = i
-        while j < hi, s[j] == "." { j += 1 }
-        tokens.append(Token(start: i, end: j, text: "...", lower: "...", kind: .punctuation, isCapitalized: false, isAllCaps: false))
-        i = j
-        continue
-      }
-      let mark = String(c)
-      tokens.append(Token(start: i, end: i + 1, text: mark, lower: mark, kind: .punctuation, isCapitalized: false, isAllCaps: false))
-      i += 1
+      return tokens
     }
-    return tokens
   }
 }
