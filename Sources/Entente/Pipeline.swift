@@ -73,6 +73,7 @@ public struct Pipeline: Sendable {
     let pipeline = self
     try Streaming.run(articles, jobs: jobs, transform: { chunk -> (RelationshipGraph, Int) in
       var g = RelationshipGraph(maxEvidence: pipeline.maxEvidence)
+      g.reserveCapacity(nodes: 32 * chunk.count, edges: 128 * chunk.count)
       for a in chunk { GraphBuilder.add(pipeline.analyze(a), to: &g) }
       return (g, chunk.count)
     }, body: { try body($0.0, $0.1) })
@@ -133,10 +134,14 @@ public enum GraphBuilder {
     for s in a.document.sentences {
       let ents = bySentence[s.index]
       guard ents.count > 1 else { continue }
-      let ev = Evidence(article: id, sentence: s.index, start: s.span.start, end: s.span.end, text: a.document.string(s.span))
+      // The sentence's text only when some pair keeps it as evidence.
+      var ev: Evidence? = nil
       for x in 0..<ents.count {
         for y in (x + 1)..<ents.count {
-          g.record(cooccurrence: nodeID(rec.entities[ents[x]]), nodeID(rec.entities[ents[y]]), evidence: ev)
+          let p = nodeID(rec.entities[ents[x]]), q = nodeID(rec.entities[ents[y]])
+          if g.countSaturatedCooccurrence(p, q, article: id) { continue }
+          if ev == nil { ev = Evidence(article: id, sentence: s.index, start: s.span.start, end: s.span.end, text: a.document.string(s.span)) }
+          g.record(cooccurrence: p, q, evidence: ev!)
         }
       }
     }

@@ -98,6 +98,17 @@ public struct EdgeKey: Sendable, Hashable, Comparable {
   public static func < (a: EdgeKey, b: EdgeKey) -> Bool {
     (a.kind.rawValue, a.source, a.target) < (b.kind.rawValue, b.source, b.target)
   }
+
+  public static func == (a: EdgeKey, b: EdgeKey) -> Bool {
+    a.kind == b.kind && a.source == b.source && a.target == b.target
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    // The kind by its case, not its raw string.
+    hasher.combine(kind == .cooccurrence)
+    hasher.combine(source)
+    hasher.combine(target)
+  }
 }
 
 /// How a graph orders what it merges: which evidence is "earliest" when an edge keeps only
@@ -225,6 +236,25 @@ public struct RelationshipGraph: Sendable, Equatable {
     var merged = OrderedSet(nodes.values[index].articles)
     merged.append(contentsOf: node.articles)
     nodes.values[index].articles = Array(merged)
+  }
+
+  /// Adds one to the weight of the co-occurrence edge of `a` and `b` when that edge already
+  /// keeps all the evidence it can and a record from `article`, the newest article, would
+  /// come after all of it (so building the record is not needed); returns whether it did.
+  mutating func countSaturatedCooccurrence(_ a: String, _ b: String, article: String) -> Bool {
+    guard maxEvidence > 0, order == .input, a != b, articles.last == article else { return false }
+    let key = EdgeKey(kind: .cooccurrence, source: a, target: b)
+    guard let i = edges.index(forKey: key), edges.values[i].evidence.count >= maxEvidence,
+      edges.values[i].evidence.last?.article != article
+    else { return false }
+    edges.values[i].weight += 1
+    return true
+  }
+
+  /// Room for this many more nodes and edges without rehashing.
+  public mutating func reserveCapacity(nodes n: Int, edges e: Int) {
+    nodes.reserveCapacity(nodes.count + n)
+    edges.reserveCapacity(edges.count + e)
   }
 
   /// One more sentence naming both `a` and `b`.
