@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
 
 /// A memo of the words a thread has tokenized: for a short ASCII word, its text, its
 /// lower-case form and (with a lexicon) its word classes, so that a word seen before costs
@@ -21,29 +25,47 @@ final class TokenCache {
   }
 
   static let capacity = 1 << 14
-  private var slots = [Slot](repeating: Slot(), count: TokenCache.capacity)
+  private let slots: UnsafeMutablePointer<Slot>
   /// The gazetteer whose lexicon fills in classes (nil: none).
   let gazetteer: Gazetteer?
 
   init(gazetteer: Gazetteer?) {
     self.gazetteer = gazetteer
+    slots = .allocate(capacity: TokenCache.capacity)
+    slots.initialize(repeating: Slot(), count: TokenCache.capacity)
   }
 
-  private static let key = "entente.TokenCache"
+  deinit {
+    slots.deinitialize(count: TokenCache.capacity)
+    slots.deallocate()
+  }
 
   /// This thread's cache for a gazetteer (or for none).
   static func current(for gazetteer: Gazetteer?) -> TokenCache {
-    let dict = Thread.current.threadDictionary
-    if let c = dict[key] as? TokenCache, c.gazetteer === gazetteer { return c }
+    if let raw = pthread_getspecific(threadKey) {
+      let c = Unmanaged<TokenCache>.fromOpaque(raw).takeUnretainedValue()
+      if c.gazetteer === gazetteer { return c }
+      Unmanaged<TokenCache>.fromOpaque(raw).release()
+    }
     let c = TokenCache(gazetteer: gazetteer)
-    dict[key] = c
+    pthread_setspecific(threadKey, Unmanaged.passRetained(c).toOpaque())
     return c
   }
 
-  /// The token for scalars `s[start..<end]`, an ASCII word or mark of at most 16 bytes; nil
-  /// when the text is longer or not ASCII (the caller builds it then).
+  /// The thread-local slot; a thread's cache is released when the thread ends.
+  private static let threadKey: pthread_key_t = {
+    var key = pthread_key_t()
+    pthread_key_create(&key) { raw in if let raw { Unmanaged<TokenCache>.fromOpaque(raw).release() } }
+    return key
+  }()
+
+  /// The token for scalars `s[start..<end]` when it is an ASCII word or mark of at most 16
+  /// bytes (nil otherwise: the caller builds it then).
   @inline(__always)
-  func lookup(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int, hasUpper: Bool) -> Slot? {
+  func token(
+    _ s: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int, kind: Token.Kind, isCapitalized: Bool, isAllCaps: Bool,
+    hasUpper: Bool
+  ) -> Token? {
     let n = end - start
     guard n <= 16 else { return nil }
     var k0: UInt64 = 0, k1: UInt64 = 0
@@ -51,26 +73,32 @@ final class TokenCache {
     while i < end {
       let v = s[i].value
       if v >= 0x80 { return nil }
-      let shift = UInt64((i - start) & 7) * 8
-      if i - start < 8 { k0 |= UInt64(v) << shift } else { k1 |= UInt64(v) << shift }
+      let j = i - start
+      if j < 8 { k0 |= UInt64(v) << UInt64(j * 8) } else { k1 |= UInt64(v) << UInt64((j - 8) * 8) }
       i += 1
     }
     var h = (k0 &* 0x9E37_79B9_7F4A_7C15) ^ (k1 &+ UInt64(n)) &* 0xC2B2_AE3D_27D4_EB4F
     h ^= h >> 29
-    let index = Int(truncatingIfNeeded: h) & (TokenCache.capacity - 1)
-    return slots.withUnsafeMutableBufferPointer { slots in
-      if slots[index].length == n, slots[index].k0 == k0, slots[index].k1 == k1 { return slots[index] }
-      var slot = Slot(k0: k0, k1: k1, length: n)
-      slot.text = ScalarText.string(UnsafeBufferPointer(rebasing: s[start..<end]))
-      slot.lower = hasUpper ? ScalarText.string(UnsafeBufferPointer(rebasing: s[start..<end]), lowercased: true) : slot.text
+    let slot = slots + (Int(truncatingIfNeeded: h) & (TokenCache.capacity - 1))
+    if !(slot.pointee.length == n && slot.pointee.k0 == k0 && slot.pointee.k1 == k1) {
+      let chars = UnsafeBufferPointer(rebasing: s[start..<end])
+      let text = ScalarText.string(chars)
+      let lower = hasUpper ? ScalarText.string(chars, lowercased: true) : text
+      var fresh = Slot(k0: k0, k1: k1, length: n, text: text, lower: lower)
       if let g = gazetteer {
-        let info = g.lexicon.info(text: slot.text, lower: slot.lower)
-        slot.classes = info.classes
-        slot.gazetteerNode = info.gazetteerNode
-        slot.titleNode = info.titleNode
+        let info = g.lexicon.info(text: text, lower: lower)
+        fresh.classes = info.classes
+        fresh.gazetteerNode = info.gazetteerNode
+        fresh.titleNode = info.titleNode
       }
-      slots[index] = slot
-      return slot
+      slot.pointee = fresh
     }
+    var t = Token(
+      start: start, end: end, text: slot.pointee.text, lower: slot.pointee.lower, kind: kind, isCapitalized: isCapitalized,
+      isAllCaps: isAllCaps)
+    t.classes = slot.pointee.classes
+    t.gazetteerNode = slot.pointee.gazetteerNode
+    t.titleNode = slot.pointee.titleNode
+    return t
   }
 }

@@ -55,14 +55,9 @@ public enum Tokenizer {
       var tokens: [Token] = []
       tokens.reserveCapacity(max(0, hi - lo) / 5)
 
-      func append(_ start: Int, _ end: Int, kind: Token.Kind, isCapitalized: Bool, isAllCaps: Bool, hasUpper: Bool) {
-        if let c = cache, let slot = c.lookup(s, start, end, hasUpper: hasUpper) {
-          var t = Token(start: start, end: end, text: slot.text, lower: slot.lower, kind: kind, isCapitalized: isCapitalized, isAllCaps: isAllCaps)
-          t.classes = slot.classes
-          t.gazetteerNode = slot.gazetteerNode
-          t.titleNode = slot.titleNode
-          tokens.append(t)
-          return
+      func make(_ start: Int, _ end: Int, kind: Token.Kind, isCapitalized: Bool, isAllCaps: Bool, hasUpper: Bool) -> Token {
+        if let c = cache, let t = c.token(s, start, end, kind: kind, isCapitalized: isCapitalized, isAllCaps: isAllCaps, hasUpper: hasUpper) {
+          return t
         }
         let slice = UnsafeBufferPointer(rebasing: s[start..<end])
         let text = ScalarText.string(slice)
@@ -75,7 +70,7 @@ public enum Tokenizer {
           t.gazetteerNode = info.gazetteerNode
           t.titleNode = info.titleNode
         }
-        tokens.append(t)
+        return t
       }
 
       var i = lo
@@ -99,7 +94,7 @@ public enum Tokenizer {
               for k in i..<j where s[k].isLetter {
                 if s[k].isUpper { anyUpper = true } else { upper = false }
               }
-              append(i, j, kind: .word, isCapitalized: c.isUpper, isAllCaps: upper, hasUpper: anyUpper)
+              tokens.append(make(i, j, kind: .word, isCapitalized: c.isUpper, isAllCaps: upper, hasUpper: anyUpper))
               i = j
               continue
             }
@@ -124,9 +119,9 @@ public enum Tokenizer {
             if allDigits, (d == "," || d == "." || d == ":"), n.isDigit { i += 1; continue }
             break
           }
-          append(
+          tokens.append(make(
             start, i, kind: allDigits ? .number : .word, isCapitalized: c.isUpper, isAllCaps: letters >= 2 && uppers == letters,
-            hasUpper: uppers > 0)
+            hasUpper: uppers > 0))
           continue
         }
         if c.isApostrophe, i + 1 < hi, s[i + 1] == "s" || s[i + 1] == "S",
@@ -157,7 +152,7 @@ public enum Tokenizer {
           i = j
           continue
         }
-        append(i, i + 1, kind: .punctuation, isCapitalized: false, isAllCaps: false, hasUpper: false)
+        tokens.append(make(i, i + 1, kind: .punctuation, isCapitalized: false, isAllCaps: false, hasUpper: false))
         i += 1
       }
       return tokens
