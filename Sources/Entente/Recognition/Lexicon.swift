@@ -36,6 +36,12 @@ struct WordClass: OptionSet, Sendable, Hashable {
   static let nameParticle = WordClass(rawValue: 1 << 21)
   static let acronymStop = WordClass(rawValue: 1 << 22)
 
+  // Read off the text itself.
+  /// "Jong-un", "Chung-tai": a romanized two-syllable given name after a family name.
+  static let familyFirstGiven = WordClass(rawValue: 1 << 23)
+  /// "al-Amr", "Al-Maeena", "bin-Salman": an Arabic name particle joined by a hyphen.
+  static let particlePrefix = WordClass(rawValue: 1 << 24)
+
   /// A title word, a role noun or a head that speaks for its qualifier ("spokesman",
   /// "officials").
   static let roleLike: WordClass = [.titleWord, .roleNoun, .pluralHead]
@@ -82,7 +88,20 @@ struct Lexicon: Sendable {
       if same { classes.formUnion(e.lower) }
     }
     if !same, let e = entries[lower] { classes.formUnion(e.lower) }
+    if text.utf8.contains(UInt8(ascii: "-")) { classes.formUnion(Lexicon.hyphenClasses(text)) }
     return (classes, gazetteerNode, titleNode)
+  }
+
+  /// Classes of a hyphenated word.
+  static func hyphenClasses(_ text: String) -> WordClass {
+    var c: WordClass = []
+    let parts = text.split(separator: "-")
+    if parts.count == 2, let second = parts[1].unicodeScalars.first, second.isLower, parts[0].count <= 6, parts[1].count <= 6 {
+      c.insert(.familyFirstGiven)
+    }
+    let head = text.split(separator: "-", maxSplits: 1)
+    if head.count == 2, ["al", "el", "bin", "ibn", "abu", "abd"].contains(head[0].lowercased()) { c.insert(.particlePrefix) }
+    return c
   }
 
   /// Sets each token's classes and trie starts.

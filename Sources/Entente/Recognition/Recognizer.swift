@@ -491,15 +491,16 @@ struct RecognitionPass {
     if knownNames[key] == nil { knownNames[key] = (name, type) }
   }
 
+  /// The name a token range spells: its tokens' texts, one space where the text has space.
   func cleanName(_ r: Range<Int>) -> String {
-    var words: [String] = []
-    for t in tokens[r] { words.append(t.text) }
+    if r.count == 1 { return tokens[r.lowerBound].text }
     var out = ""
+    out.reserveCapacity(tokens[r.upperBound - 1].end - tokens[r.lowerBound].start + 8)
     var prevEnd = -1
-    for (k, t) in tokens[r].enumerated() {
-      if prevEnd >= 0, t.start > prevEnd { out += " " }
-      out += words[k]
-      prevEnd = t.end
+    for k in r {
+      if prevEnd >= 0, tokens[k].start > prevEnd { out.append(" ") }
+      out.append(tokens[k].text)
+      prevEnd = tokens[k].end
     }
     return out
   }
@@ -587,20 +588,10 @@ struct RecognitionPass {
   }
 
   /// "Jong-un", "Chung-tai": a romanized two-syllable given name after a family name.
-  func isFamilyFirstGiven(_ t: Token) -> Bool {
-    guard t.text.utf8.contains(0x2D) else { return false }
-    let parts = t.text.split(separator: "-")
-    guard parts.count == 2, let second = parts[1].unicodeScalars.first else { return false }
-    return second.isLower && parts[0].count <= 6 && parts[1].count <= 6
-  }
+  func isFamilyFirstGiven(_ t: Token) -> Bool { t.has(.familyFirstGiven) }
 
   /// "al-Amr", "Al-Maeena", "bin-Salman": an Arabic name particle joined by a hyphen.
-  func hasParticlePrefix(_ t: Token) -> Bool {
-    guard t.text.utf8.contains(0x2D) else { return false }
-    let parts = t.text.split(separator: "-", maxSplits: 1)
-    guard parts.count == 2 else { return false }
-    return ["al", "el", "bin", "ibn", "abu", "abd"].contains(parts[0].lowercased())
-  }
+  func hasParticlePrefix(_ t: Token) -> Bool { t.has(.particlePrefix) }
 
   mutating func addPerson(_ r: Range<Int>, sentence: Int, rule: String, titles: [String], qualifier: String?) {
     var r = r
@@ -654,28 +645,30 @@ struct RecognitionPass {
     // "Alvin Yeung of Civic Party", "Nathan Law of Demosisto": an affiliation after a person.
     personNameEnds = Set(found.filter { $0.type == .person && $0.kind == .name }.map { tokens[$0.tokens.upperBound - 1].end })
     var resolved = Set<Int>()
-    for (k, p) in pending.enumerated() where p.rule == "unknown" && byFull[p.words.joined(separator: " ")] == nil && isAffiliation(p.tokens) {
+    let joinedWords = pending.map { $0.words.joined(separator: " ") }
+    for (k, p) in pending.enumerated() where p.rule == "unknown" && isAffiliation(p.tokens) && byFull[joinedWords[k]] == nil {
       let name = cleanName(p.tokens)
       add(p.tokens, sentence: p.sentence, kind: .name, key: "organization:\(name)", type: .organization, name: name, rule: "affiliation")
       resolved.insert(k)
     }
     // Organizations found by any rule, by their text: a later bare mention is the same one.
     var orgByText: [String: String] = [:]
-    for f in found where f.type == .organization && f.kind == .name && orgByText[cleanName(f.tokens)] == nil {
-      orgByText[cleanName(f.tokens)] = f.cluster
+    for f in found where f.type == .organization && f.kind == .name {
+      let text = cleanName(f.tokens)
+      if orgByText[text] == nil { orgByText[text] = f.cluster }
     }
     // Names that are states or stand for them, for "Jordan and Georgia signed …".
     var stateLike = Set<Int>()
     for f in found where f.type == .state && f.kind == .name { stateLike.formUnion(f.tokens) }
     for p in pending where p.rule == "ambiguous-state" { stateLike.formUnion(p.tokens) }
+    func isJoiner(_ t: Token) -> Bool { t.lower == "and" || t.lower == "," || t.lower == "or" || t.lower == "&" }
     func listedWithStates(_ r: Range<Int>) -> Bool {
-      let joiners: Set<String> = ["and", ",", "or", "&"]
-      if r.lowerBound >= 2, joiners.contains(tokens[r.lowerBound - 1].lower), stateLike.contains(r.lowerBound - 2) { return true }
-      if r.upperBound + 1 < tokens.count, joiners.contains(tokens[r.upperBound].lower), stateLike.contains(r.upperBound + 1) { return true }
+      if r.lowerBound >= 2, isJoiner(tokens[r.lowerBound - 1]), stateLike.contains(r.lowerBound - 2) { return true }
+      if r.upperBound + 1 < tokens.count, isJoiner(tokens[r.upperBound]), stateLike.contains(r.upperBound + 1) { return true }
       return false
     }
     for (k, p) in pending.enumerated() where !resolved.contains(k) {
-      let joined = p.words.joined(separator: " ")
+      let joined = joinedWords[k]
       if p.rule == "ambiguous-state", listedWithStates(p.tokens), let key = p.title, let known = gaz.entityByKey[key] {
         add(p.tokens, sentence: p.sentence, kind: .name, key: key, type: .state, name: known.name, rule: "gazetteer")
         continue
@@ -842,17 +835,18 @@ struct RecognitionPass {
     }
     for (key, roles) in personRoles.sorted(by: { $0.key < $1.key }) {
       if let i = entityIndex[key] {
-        for r in roles where !r.contains("|") { entities[i].roles.append(r) }
+        for r in roles where !r.utf8.contains(UInt8(ascii: "|")) { entities[i].roles.append(r) }
       }
     }
     for i in entities.indices where entities[i].type == .person {
-      let words = Set(entities[i].roles.flatMap { $0.split(separator: " ").map(String.init) })
+      let words = entities[i].roles.isEmpty ? [] : Set(entities[i].roles.flatMap { $0.split(separator: " ").map(String.init) })
       if !words.isDisjoint(with: RecognitionPass.femaleRoles) {
         entities[i].gender = "f"
       } else if !words.isDisjoint(with: RecognitionPass.maleRoles) {
         entities[i].gender = "m"
-      } else if let first = entities[i].name.split(separator: " ").first {
-        entities[i].gender = gaz.nameGenders[String(first)]
+      } else {
+        let first = entities[i].name.prefix { $0 != " " }
+        if !first.isEmpty { entities[i].gender = gaz.nameGenders[String(first)] }
       }
     }
     return Recognition(entities: entities, mentions: mentions)
