@@ -40,7 +40,8 @@ enum QuoteMarks {
       var i = p.span.start
       while i < p.span.end {
         let c = s[i]
-        if let role = c.quoteRole {
+        let v = c.value
+        if v == 0x22 || v == 0xAB || v == 0xBB || (v >= 0x2018 && v <= 0x201E), let role = c.quoteRole {
           switch role {
           case .open:
             if let o = open, !straight, s[o] == "\u{201E}", c == "\u{201C}" {

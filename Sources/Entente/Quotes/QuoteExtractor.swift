@@ -35,7 +35,7 @@ struct QuotePass {
   var quotes: [Quote] = []
   let pairs: [QuotePair]
   /// token index → index into recognition.mentions
-  var mentionAt: [Int: Int] = [:]
+  var mentionAt: TokenMap
   let tokens: [Token]
   /// The last resolved speaker, with the sentence it spoke in.
   var lastSpeaker: (entity: Int, sentence: Int)? = nil
@@ -129,6 +129,7 @@ struct QuotePass {
     self.pairAt = at
     self.pairByEnd = byEnd
     self.claimed = [Bool](repeating: false, count: doc.tokens.count)
+    self.mentionAt = TokenMap(count: doc.tokens.count)
     for (mi, m) in recognition.mentions.enumerated() {
       for t in m.tokens { mentionAt[t] = mi }
       mentionsBySentence[m.sentence, default: []].append(mi)
@@ -165,10 +166,9 @@ struct QuotePass {
     var out: [Cue] = []
     var k = s.tokens.lowerBound
     while k < s.tokens.upperBound {
-      let t = tokens[k]
       defer { k += 1 }
-      guard t.kind == .word, !quoted[k] else { continue }
-      guard t.has([.speechVerb, .twoWordCue]) else { continue }
+      guard tokens[k].has([.speechVerb, .twoWordCue]), tokens[k].kind == .word, !quoted[k] else { continue }
+      let t = tokens[k]
       let l = t.lower
       if l == "according", k + 1 < s.tokens.upperBound, tokens[k + 1].lower == "to" {
         out.append(Cue(range: k..<k + 2, lemma: "according to", weak: false))
@@ -616,6 +616,25 @@ struct QuotePass {
       }
       guard words >= 6 else { continue }
       add(Quote(content: pair.span, direct: true, cue: nil, cueLemma: nil, speaker: nil, speakerEntity: nil, sentence: si, rule: "unattributed"), paragraph: paragraph)
+    }
+  }
+}
+
+/// For each token of a document, an index (of a mention, say) or nothing.
+struct TokenMap {
+  private var values: [Int32]
+
+  init(count: Int) { values = [Int32](repeating: -1, count: count) }
+
+  subscript(_ token: Int) -> Int? {
+    get {
+      guard token >= 0, token < values.count else { return nil }
+      let v = values[token]
+      return v < 0 ? nil : Int(v)
+    }
+    set {
+      guard token >= 0, token < values.count else { return }
+      values[token] = Int32(newValue ?? -1)
     }
   }
 }

@@ -79,9 +79,10 @@ struct RecognitionPass {
       let headline = doc.paragraphs[s.paragraph].role != .body && isTitleCase(s)
       var i = s.tokens.lowerBound
       while i < s.tokens.upperBound {
-        let t = tokens[i]
-        guard t.kind == .word, t.isCapitalized || t.isAllCaps else { i += 1; continue }
-        if t.has(.functionWord), gaz.trie.longestMatch(tokens, from: i, limit: s.tokens.upperBound, first: t.gazetteerNode) == nil {
+        guard tokens[i].kind == .word, tokens[i].isCapitalized || tokens[i].isAllCaps else { i += 1; continue }
+        if tokens[i].has(.functionWord),
+          gaz.trie.longestMatch(tokens, from: i, limit: s.tokens.upperBound, first: tokens[i].gazetteerNode) == nil
+        {
           i += 1
           continue
         }
