@@ -121,7 +121,16 @@ public enum GraphBuilder {
     var counts = [Int](repeating: 0, count: rec.entities.count)
     for m in rec.mentions { counts[m.entity] += 1 }
     for (i, e) in rec.entities.enumerated() {
-      let node = Node(id: nodeID(e), name: e.name, type: e.type, aliases: Array(Set(e.aliases)).sorted(), mentions: counts[i], articles: [id])
+      var aliases = e.aliases.sorted()
+      if aliases.count > 1 {
+        var w = 1
+        for r in 1..<aliases.count where aliases[r] != aliases[w - 1] {
+          aliases.swapAt(w, r)
+          w += 1
+        }
+        aliases.removeSubrange(w...)
+      }
+      let node = Node(id: nodeID(e), name: e.name, type: e.type, aliases: aliases, mentions: counts[i], articles: [id])
       g.record(node: node, normalized: true)
     }
     // Co-occurrence: entities named in the same sentence — by name, metonym or role. A
@@ -138,10 +147,12 @@ public enum GraphBuilder {
       var ev: Evidence? = nil
       for x in 0..<ents.count {
         for y in (x + 1)..<ents.count {
-          let p = nodeID(rec.entities[ents[x]]), q = nodeID(rec.entities[ents[y]])
-          if g.countSaturatedCooccurrence(p, q, article: id) { continue }
-          if ev == nil { ev = Evidence(article: id, sentence: s.index, start: s.span.start, end: s.span.end, text: a.document.string(s.span)) }
-          g.record(cooccurrence: p, q, evidence: ev!)
+          g.recordCooccurrence(nodeID(rec.entities[ents[x]]), nodeID(rec.entities[ents[y]]), article: id) {
+            if let e = ev { return e }
+            let e = Evidence(article: id, sentence: s.index, start: s.span.start, end: s.span.end, text: a.document.string(s.span))
+            ev = e
+            return e
+          }
         }
       }
     }

@@ -238,17 +238,24 @@ public struct RelationshipGraph: Sendable, Equatable {
     nodes.values[index].articles = Array(merged)
   }
 
-  /// Adds one to the weight of the co-occurrence edge of `a` and `b` when that edge already
-  /// keeps all the evidence it can and a record from `article`, the newest article, would
-  /// come after all of it (so building the record is not needed); returns whether it did.
-  mutating func countSaturatedCooccurrence(_ a: String, _ b: String, article: String) -> Bool {
-    guard maxEvidence > 0, order == .input, a != b, articles.last == article else { return false }
+  /// One more sentence of `article` (the newest article) naming both `a` and `b`, with one
+  /// hash lookup; `evidence` is only called when the edge keeps the record (an edge that
+  /// already keeps all the evidence it can, all from earlier articles, just counts it).
+  mutating func recordCooccurrence(_ a: String, _ b: String, article: String, evidence: () -> Evidence) {
+    guard a != b else { return }
     let key = EdgeKey(kind: .cooccurrence, source: a, target: b)
-    guard let i = edges.index(forKey: key), edges.values[i].evidence.count >= maxEvidence,
-      edges.values[i].evidence.last?.article != article
-    else { return false }
+    guard let i = edges.index(forKey: key) else {
+      edges[key] = Edge(kind: .cooccurrence, source: key.source, target: key.target, weight: 1, evidence: [evidence()])
+      return
+    }
     edges.values[i].weight += 1
-    return true
+    if maxEvidence > 0, order == .input, edges.values[i].evidence.count >= maxEvidence, articles.last == article,
+      edges.values[i].evidence.last?.article != article
+    {
+      return
+    }
+    let order = EvidenceOrder(order: self.order, articles: articles)
+    RelationshipGraph.mergeEvidence(&edges.values[i].evidence, [evidence()], limit: maxEvidence, order: order)
   }
 
   /// Room for this many more nodes and edges without rehashing.
