@@ -140,19 +140,22 @@ public enum GraphBuilder {
     for m in rec.mentions where m.kind != .pronoun && m.kind != .demonym && bySentence.indices.contains(m.sentence) {
       if !bySentence[m.sentence].contains(m.entity) { bySentence[m.sentence].append(m.entity) }
     }
+    let text = a.document.text
     for s in a.document.sentences {
       let ents = bySentence[s.index]
       guard ents.count > 1 else { continue }
       // The sentence's text only when some pair keeps it as evidence.
       var ev: Evidence? = nil
+      let sentence = s.index, span = s.span
+      func evidence() -> Evidence {
+        if let e = ev { return e }
+        let e = Evidence(article: id, sentence: sentence, start: span.start, end: span.end, text: text.string(span))
+        ev = e
+        return e
+      }
       for x in 0..<ents.count {
         for y in (x + 1)..<ents.count {
-          g.recordCooccurrence(nodeID(rec.entities[ents[x]]), nodeID(rec.entities[ents[y]]), article: id) {
-            if let e = ev { return e }
-            let e = Evidence(article: id, sentence: s.index, start: s.span.start, end: s.span.end, text: a.document.string(s.span))
-            ev = e
-            return e
-          }
+          g.recordCooccurrence(nodeID(rec.entities[ents[x]]), nodeID(rec.entities[ents[y]]), article: id, evidence: evidence)
         }
       }
     }

@@ -249,9 +249,9 @@ public struct RelationshipGraph: Sendable, Equatable {
       return
     }
     edges.values[i].weight += 1
-    if maxEvidence > 0, order == .input, edges.values[i].evidence.count >= maxEvidence, articles.last == article,
-      edges.values[i].evidence.last?.article != article
-    {
+    if order == .input, articles.last == article, let last = edges.values[i].evidence.last, last.article != article {
+      // All the evidence here is from earlier articles: the record goes last, if there is room.
+      if maxEvidence == 0 || edges.values[i].evidence.count < maxEvidence { edges.values[i].evidence.append(evidence()) }
       return
     }
     let order = EvidenceOrder(order: self.order, articles: articles)

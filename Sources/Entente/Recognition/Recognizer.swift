@@ -180,10 +180,19 @@ struct RecognitionPass {
 
   func items(_ run: Range<Int>) -> [Item] {
     var out: [Item] = []
+    out.reserveCapacity(run.count)
     var k = run.lowerBound
     while k < run.upperBound {
       let t = tokens[k]
-      if t.text == "." || t.text == "&" || t.text == "'" || t.text == "\u{2019}" || t.text == "'s" {
+      // ".", "&", "'", "’" and the possessive "'s" join the words of a name.
+      let joiner: Bool
+      if t.kind == .punctuation {
+        let c = doc.text[t.start]
+        joiner = t.length == 1 && (c == "." || c == "&" || c == "'" || c == "\u{2019}")
+      } else {
+        joiner = t.length == 2 && t.text == "'s"
+      }
+      if joiner {
         out.append(Item(range: k..<k + 1, kind: .connector))
         k += 1
         continue
