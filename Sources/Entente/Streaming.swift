@@ -5,7 +5,7 @@ import Synchronization
 /// thread reads the next batch and consumes the results of the last one.
 ///
 /// The input sequence is only ever iterated on the calling thread (a reader need not be
-/// thread-safe), at most two batches are in memory at once, and results reach `body` in
+/// thread-safe), at most three batches are in memory at once, and results reach `body` in
 /// input order. A batch is cut into small chunks of consecutive articles that the workers
 /// take in turn; the chunks do not depend on the number of threads, so neither does the
 /// output.
@@ -26,17 +26,21 @@ public enum Streaming {
       while batch.count < batchSize, let a = iterator.next() { batch.append(a) }
       return batch
     }
+    // Two batches in flight: the workers start on the next batch before the last chunks of
+    // the one before are done, so no core waits at a batch boundary.
+    // A chunk runs only with one of `jobs` permits, however many batches are in flight.
+    let permits = DispatchSemaphore(value: max(1, jobs))
+    var inFlight: [BatchJob<R>] = []
+    // Whatever happens in `body`, no worker outlives the call.
+    defer { for job in inFlight { _ = job.wait() } }
     let first = nextBatch()
     guard !first.isEmpty else { return }
-    var job = BatchJob(first, jobs: jobs, chunkSize: chunkSize, transform: transform)
-    // Whatever happens in `body`, no worker outlives the call.
-    defer { _ = job.wait() }
-    while true {
+    inFlight.append(BatchJob(first, jobs: jobs, chunkSize: chunkSize, permits: permits, transform: transform))
+    while !inFlight.isEmpty {
       let next = nextBatch()  // read while the workers analyse
-      let results = job.wait()
-      if !next.isEmpty { job = BatchJob(next, jobs: jobs, chunkSize: chunkSize, transform: transform) }
+      if !next.isEmpty { inFlight.append(BatchJob(next, jobs: jobs, chunkSize: chunkSize, permits: permits, transform: transform)) }
+      let results = inFlight.removeFirst().wait()
       for r in results { try body(r) }  // merge while the workers analyse the next batch
-      if next.isEmpty { break }
     }
   }
 }
@@ -47,7 +51,10 @@ final class BatchJob<R: Sendable>: @unchecked Sendable {
   private var results: [R?]
   private var collected = false
 
-  init(_ batch: [Article], jobs: Int, chunkSize: Int, transform: @escaping @Sendable (ArraySlice<Article>) -> R) {
+  init(
+    _ batch: [Article], jobs: Int, chunkSize: Int, permits: DispatchSemaphore,
+    transform: @escaping @Sendable (ArraySlice<Article>) -> R
+  ) {
     let size = max(1, chunkSize)
     let chunks = stride(from: 0, to: batch.count, by: size).map { batch[$0..<min(batch.count, $0 + size)] }
     results = [R?](repeating: nil, count: chunks.count)
@@ -60,9 +67,11 @@ final class BatchJob<R: Sendable>: @unchecked Sendable {
         nonisolated(unsafe) let out = buffer
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
           while true {
+            permits.wait()
             let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
-            guard i < chunks.count else { break }
+            guard i < chunks.count else { permits.signal(); break }
             out[i] = transform(chunks[i])
+            permits.signal()
           }
         }
       }

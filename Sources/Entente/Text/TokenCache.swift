@@ -93,12 +93,8 @@ final class TokenCache {
       }
       slot.pointee = fresh
     }
-    var t = Token(
+    return Token(
       start: start, end: end, text: slot.pointee.text, lower: slot.pointee.lower, kind: kind, isCapitalized: isCapitalized,
-      isAllCaps: isAllCaps)
-    t.classes = slot.pointee.classes
-    t.gazetteerNode = slot.pointee.gazetteerNode
-    t.titleNode = slot.pointee.titleNode
-    return t
+      isAllCaps: isAllCaps, classes: slot.pointee.classes, gazetteerNode: slot.pointee.gazetteerNode, titleNode: slot.pointee.titleNode)
   }
 }

@@ -26,6 +26,22 @@ public struct Token: Sendable, Hashable {
   public var length: Int { end - start }
   public var isWord: Bool { kind == .word }
 
+  init(
+    start: Int, end: Int, text: String, lower: String, kind: Kind, isCapitalized: Bool, isAllCaps: Bool, classes: WordClass,
+    gazetteerNode: Int32, titleNode: Int32
+  ) {
+    self.start = start
+    self.end = end
+    self.text = text
+    self.lower = lower
+    self.kind = kind
+    self.isCapitalized = isCapitalized
+    self.isAllCaps = isAllCaps
+    self.classes = classes
+    self.gazetteerNode = gazetteerNode
+    self.titleNode = titleNode
+  }
+
   init(start: Int, end: Int, text: String, lower: String? = nil, kind: Kind, isCapitalized: Bool, isAllCaps: Bool) {
     self.start = start
     self.end = end
@@ -53,7 +69,7 @@ public enum Tokenizer {
     text.scalars.withUnsafeBufferPointer { s in
       let lo = max(0, span?.start ?? 0), hi = min(s.count, span?.end ?? s.count)
       var tokens: [Token] = []
-      tokens.reserveCapacity(max(0, hi - lo) / 5)
+      tokens.reserveCapacity(max(0, hi - lo) / 4)
 
       func make(_ start: Int, _ end: Int, kind: Token.Kind, isCapitalized: Bool, isAllCaps: Bool, hasUpper: Bool) -> Token {
         if let c = cache, let t = c.token(s, start, end, kind: kind, isCapitalized: isCapitalized, isAllCaps: isAllCaps, hasUpper: hasUpper) {
