@@ -625,20 +625,23 @@ struct RecognitionPass {
     // Index multi-word people by the words a later mention may use alone.
     var byWord: [String: Set<String>] = [:]
     var byFull: [String: String] = [:]
-    for f in found where f.type == .person {
-      let ws = tokens[f.tokens].filter { $0.kind == .word }.map(\.text)
-      guard ws.count >= 2 else { continue }
-      byFull[ws.joined(separator: " ")] = f.cluster
-      byWord[ws.last!, default: []].insert(f.cluster)
-      if tokens[f.tokens].dropFirst().contains(where: isFamilyFirstGiven) || !tokens[f.tokens].first(where: { $0.kind == .word })!.has(.givenName) {
-        byWord[ws[0], default: []].insert(f.cluster)
+    for fi in found.indices where found[fi].type == .person {
+      let r = found[fi].tokens
+      guard tokens[r].lazy.filter({ $0.kind == .word }).count >= 2 else { continue }
+      let ws = tokens[r].filter { $0.kind == .word }.map(\.text)
+      let cluster = found[fi].cluster
+      byFull[ws.joined(separator: " ")] = cluster
+      byWord[ws.last!, default: []].insert(cluster)
+      if tokens[r].dropFirst().contains(where: isFamilyFirstGiven) || !tokens[r].first(where: { $0.kind == .word })!.has(.givenName) {
+        byWord[ws[0], default: []].insert(cluster)
       }
     }
     // After a title, a family name may come first in the full name: "Mr. Xi" for Xi Jinping.
     var byFirst: [String: Set<String>] = [:]
-    for f in found where f.type == .person && f.kind == .name {
-      let ws = tokens[f.tokens].filter { $0.kind == .word }.map(\.text)
-      if ws.count >= 2 { byFirst[ws[0], default: []].insert(f.cluster) }
+    for fi in found.indices where found[fi].type == .person && found[fi].kind == .name {
+      let r = found[fi].tokens
+      guard tokens[r].lazy.filter({ $0.kind == .word }).count >= 2, let first = tokens[r].first(where: { $0.kind == .word }) else { continue }
+      byFirst[first.text, default: []].insert(found[fi].cluster)
     }
     // Single-word people ("President Biden") join a full name with that surname.
     for k in found.indices where found[k].type == .person && found[k].tokens.count == 1 {
@@ -653,7 +656,10 @@ struct RecognitionPass {
       if byFull[w] == nil { byFull[w] = found[k].cluster }
     }
     // "Alvin Yeung of Civic Party", "Nathan Law of Demosisto": an affiliation after a person.
-    personNameEnds = Set(found.filter { $0.type == .person && $0.kind == .name }.map { tokens[$0.tokens.upperBound - 1].end })
+    personNameEnds = []
+    for fi in found.indices where found[fi].type == .person && found[fi].kind == .name {
+      personNameEnds.insert(tokens[found[fi].tokens.upperBound - 1].end)
+    }
     var resolved = Set<Int>()
     let joinedWords = pending.map { $0.words.joined(separator: " ") }
     for (k, p) in pending.enumerated() where p.rule == "unknown" && isAffiliation(p.tokens) && byFull[joinedWords[k]] == nil {
@@ -663,13 +669,13 @@ struct RecognitionPass {
     }
     // Organizations found by any rule, by their text: a later bare mention is the same one.
     var orgByText: [String: String] = [:]
-    for f in found where f.type == .organization && f.kind == .name {
-      let text = cleanName(f.tokens)
-      if orgByText[text] == nil { orgByText[text] = f.cluster }
+    for fi in found.indices where found[fi].type == .organization && found[fi].kind == .name {
+      let text = cleanName(found[fi].tokens)
+      if orgByText[text] == nil { orgByText[text] = found[fi].cluster }
     }
     // Names that are states or stand for them, for "Jordan and Georgia signed …".
     var stateLike = Set<Int>()
-    for f in found where f.type == .state && f.kind == .name { stateLike.formUnion(f.tokens) }
+    for fi in found.indices where found[fi].type == .state && found[fi].kind == .name { stateLike.formUnion(found[fi].tokens) }
     for p in pending where p.rule == "ambiguous-state" { stateLike.formUnion(p.tokens) }
     func isJoiner(_ t: Token) -> Bool { t.lower == "and" || t.lower == "," || t.lower == "or" || t.lower == "&" }
     func listedWithStates(_ r: Range<Int>) -> Bool {
@@ -749,10 +755,10 @@ struct RecognitionPass {
     }
     // "NPP" for "New People Party": an acronym made of an organization's initials.
     var byInitials: [String: Set<String>] = [:]
-    for f in found where f.type == .organization && f.kind == .name && f.tokens.count > 1 {
-      let initials = tokens[f.tokens].filter { $0.kind == .word && $0.isCapitalized && !$0.has(.connectorLower) }
+    for fi in found.indices where found[fi].type == .organization && found[fi].kind == .name && found[fi].tokens.count > 1 {
+      let initials = tokens[found[fi].tokens].filter { $0.kind == .word && $0.isCapitalized && !$0.has(.connectorLower) }
         .map { String($0.text.prefix(1)) }.joined()
-      if initials.count >= 2 { byInitials[initials, default: []].insert(f.cluster) }
+      if initials.count >= 2 { byInitials[initials, default: []].insert(found[fi].cluster) }
     }
     for k in found.indices where found[k].type == .organization && found[k].tokens.count == 1 && found[k].rule == "acronym" {
       if let c = byInitials[tokens[found[k].tokens.lowerBound].text], c.count == 1, let key = c.first, let known = knownNames[key] {
@@ -823,25 +829,31 @@ struct RecognitionPass {
     // Cluster name: the longest name the article gives a person; gazetteer names otherwise.
     var entityIndex: [String: Int] = [:]
     var entities: [ArticleEntity] = []
-    let ordered = found.sorted { ($0.tokens.lowerBound, $0.tokens.upperBound) < ($1.tokens.lowerBound, $1.tokens.upperBound) }
+    // By position (a stable sort: equal ranges keep the order they were found in).
+    let ordered = found.indices.sorted {
+      (found[$0].tokens.lowerBound, found[$0].tokens.upperBound) < (found[$1].tokens.lowerBound, found[$1].tokens.upperBound)
+    }
     var mentions: [Mention] = []
+    mentions.reserveCapacity(found.count)
     var lastEnd = -1
-    for f in ordered {
+    for fi in ordered {
+      let r = found[fi].tokens
       // Overlaps: the first and longest wins.
-      if f.tokens.lowerBound < lastEnd { continue }
-      lastEnd = f.tokens.upperBound
+      if r.lowerBound < lastEnd { continue }
+      lastEnd = r.upperBound
       let idx: Int
-      if let i = entityIndex[f.cluster] {
+      if let i = entityIndex[found[fi].cluster] {
         idx = i
       } else {
+        let f = found[fi]
         idx = entities.count
         entityIndex[f.cluster] = idx
         let name = knownNames[f.cluster]?.name ?? f.name
         entities.append(ArticleEntity(key: f.cluster, name: name, type: f.type, aliases: [], roles: []))
       }
-      let span = TextSpan(tokens[f.tokens.lowerBound].start, tokens[f.tokens.upperBound - 1].end)
-      if f.kind == .name { entities[idx].aliases.append(cleanName(f.tokens)) }
-      mentions.append(Mention(span: span, tokens: f.tokens, sentence: f.sentence, kind: f.kind, entity: idx, rule: f.rule))
+      let span = TextSpan(tokens[r.lowerBound].start, tokens[r.upperBound - 1].end)
+      if found[fi].kind == .name { entities[idx].aliases.append(cleanName(r)) }
+      mentions.append(Mention(span: span, tokens: r, sentence: found[fi].sentence, kind: found[fi].kind, entity: idx, rule: found[fi].rule))
     }
     for (key, roles) in personRoles.sorted(by: { $0.key < $1.key }) {
       if let i = entityIndex[key] {
