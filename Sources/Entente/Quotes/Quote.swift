@@ -32,7 +32,10 @@ enum QuoteMarks {
   /// an unclosed quote runs to the end of its paragraph, and a closing mark with no opening
   /// one is ignored.
   static func pairs(_ doc: Document) -> [QuotePair] {
-    let s = doc.text.scalars
+    doc.text.scalars.withUnsafeBufferPointer { pairs(doc, $0) }
+  }
+
+  private static func pairs(_ doc: Document, _ s: UnsafeBufferPointer<Unicode.Scalar>) -> [QuotePair] {
     var out: [QuotePair] = []
     for p in doc.paragraphs where p.role != .banner && p.role != .dateline {
       var open: Int? = nil

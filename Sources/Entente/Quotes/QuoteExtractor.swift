@@ -400,9 +400,14 @@ struct QuotePass {
   mutating func record(content rawContent: TextSpan, cue: Cue?, speaker: Range<Int>?, sentence: Int, rule: String) {
     var content = trimContent(rawContent)
     let range = tokenRange(content)
-    let touched = Set(range.map { pairAt[$0] }.filter { $0 >= 0 })
+    var touched = Set<Int>()
+    var words = 0
+    for k in range {
+      if pairAt[k] >= 0 { touched.insert(pairAt[k]) }
+      if tokens[k].kind == .word { words += 1 }
+    }
     // A quoted phrase may be short; reported speech is a clause of three words at least.
-    guard tokens[range].filter({ $0.kind == .word }).count >= (touched.isEmpty ? 3 : 2) else { return }
+    guard words >= (touched.isEmpty ? 3 : 2) else { return }
     // A quotation that runs over the content's edges belongs to it entirely.
     for pi in touched {
       let p = pairs[pi]
