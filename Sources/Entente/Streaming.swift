@@ -13,7 +13,7 @@ public enum Streaming {
   /// Articles read ahead at a time.
   public static let batchSize = 256
   /// Consecutive articles a worker handles in one go (and merges into one result).
-  public static let chunkSize = 32
+  public static let chunkSize = 64
 
   public static func run<S: Sequence<Article>, R: Sendable>(
     _ articles: S, jobs: Int, batchSize: Int = Streaming.batchSize, chunkSize: Int = Streaming.chunkSize,

@@ -74,7 +74,7 @@ final class TokenCache {
       let v = s[i].value
       if v >= 0x80 { return nil }
       let j = i - start
-      if j < 8 { k0 |= UInt64(v) << UInt64(j * 8) } else { k1 |= UInt64(v) << UInt64((j - 8) * 8) }
+      if j < 8 { k0 |= UInt64(v) &<< UInt64(j &* 8) } else { k1 |= UInt64(v) &<< UInt64((j &- 8) &* 8) }
       i += 1
     }
     var h = (k0 &* 0x9E37_79B9_7F4A_7C15) ^ (k1 &+ UInt64(n)) &* 0xC2B2_AE3D_27D4_EB4F
