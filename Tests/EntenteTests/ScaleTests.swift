@@ -209,6 +209,73 @@ struct CorpusReaderTests {
     #expect(reader.bytesRead == reader.totalBytes)
   }
 
+  /// Lines the fast scanner reads and lines it leaves to JSONDecoder: each must give what a
+  /// JSON parser reads in it (or be skipped as bad), whichever path takes it.
+  static let tricky: [String] = [
+    #"{"id":"a","text":"plain"}"#,
+    #"  { "text" : "spaces around" , "id" : "b" }  "#,
+    #"{"id":"c","text":"quote \" backslash \\ slash \/ tab \t nl \n cr \r bs \b ff \f"}"#,
+    #"{"id":"d","text":"\u00e9t\u00E9 \u4e2d \ud83d\ude00 end"}"#,
+    #"{"id":"e","text":"curly “quotes” and — dashes, émigré"}"#,
+    #"{"id":42,"text":"integer id"}"#,
+    #"{"id":-7,"text":"negative id"}"#,
+    #"{"id":"f","text":"extra fields","n":1.5e3,"b":true,"c":false,"z":null,"o":{"k":[1,{"x":"y"}]}}"#,
+    #"{"id":"g","text":"nulls","title":null,"date":null,"source":null,"url":null}"#,
+    #"{"id":"h","text":"all","title":"T \"q\"","date":"2024-02-29","source":"S","url":"https://u/\u0041"}"#,
+    #"{"te\u0078t":"escaped key","id":"i"}"#,
+    #"{"id":"k","text":"trailing comma",}"#,
+    #"{"id":"l","text":"lone surrogate \ud800"}"#,
+    #"{"id":"m","text":"bad escape \x"}"#,
+    #"{"id":"n","text":"unterminated}"#,
+    #"{"id":"","text":"empty id"}"#,
+    #"{"id":"o","text":"title number","title":3}"#,
+    #"{"id":"p","text":"after"} x"#,
+    #"["id","text"]"#,
+  ]
+
+  @Test func fastScannerAgreesWithAJSONParser() throws {
+    let dir = try temp()
+    let path = dir.appendingPathComponent("tricky.jsonl").path
+    try Data((CorpusReaderTests.tricky.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
+    var problems: [String] = []
+    let read = Array(ArticleReader([path], onProblem: { problems.append($0.description) }))
+    // The oracle: Foundation's JSON parser, with the rules of a corpus line.
+    var expected: [Article] = []
+    var bad = 0
+    for line in CorpusReaderTests.tricky {
+      guard let o = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], let text = o["text"] as? String else {
+        bad += 1
+        continue
+      }
+      let id: String
+      if let s = o["id"] as? String, !s.isEmpty {
+        id = s
+      } else if let n = o["id"] as? Int {
+        id = String(n)
+      } else {
+        bad += 1
+        continue
+      }
+      func field(_ k: String) -> String?? {
+        if o[k] == nil || o[k] is NSNull { return .some(nil) }
+        return (o[k] as? String).map { .some($0) }
+      }
+      guard let title = field("title"), let date = field("date"), let source = field("source"), let url = field("url") else {
+        bad += 1
+        continue
+      }
+      expected.append(Article(id: id, text: text, title: title, date: date, source: url ?? source ?? path))
+    }
+    #expect(read.map(\.id) == expected.map(\.id))
+    for (a, e) in zip(read, expected) {
+      #expect(a.text == e.text, "\(a.id)")
+      #expect(a.title == e.title, "\(a.id)")
+      #expect(a.date == e.date, "\(a.id)")
+      #expect(a.source == e.source, "\(a.id)")
+    }
+    #expect(problems.count == bad)
+  }
+
   @Test func strictStopsAtTheFirstBadLine() throws {
     let dir = try temp()
     let path = dir.appendingPathComponent("corpus.ndjson").path

@@ -279,6 +279,11 @@ enum CorpusRecord {
     var bytes = line
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
     guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return nil }
+    // The usual line takes the fast path; anything else (and every error) goes through
+    // JSONDecoder.
+    if let f = CorpusLineScanner.fields(bytes) {
+      return try article(id: f.id, text: f.text, title: f.title, date: f.date, source: f.source, url: f.url, file: file)
+    }
     guard String(validating: bytes, as: UTF8.self) != nil else { throw Problem(message: "not valid UTF-8 text") }
     let f: Fields
     do {
@@ -288,12 +293,18 @@ enum CorpusRecord {
     } catch {
       throw Problem(message: "not valid JSON")
     }
+    return try article(id: f.id, text: f.text, title: f.title, date: f.date, source: f.source, url: f.url, file: file)
+  }
+
+  private static func article(
+    id: String, text: String, title: String?, date d: String?, source: String?, url: String?, file: String
+  ) throws -> Article {
     var date: String? = nil
-    if let d = f.date {
+    if let d {
       guard let iso = isoDate(d) else { throw Problem(message: "\"date\" is not an ISO 8601 date (yyyy-MM-dd…): \"\(d.prefix(40))\"") }
       date = iso
     }
-    return Article(id: f.id, text: f.text, title: f.title, date: date, source: f.url ?? f.source ?? file)
+    return Article(id: id, text: text, title: title, date: date, source: url ?? source ?? file)
   }
 
   /// The yyyy-MM-dd part of an ISO 8601 date or date-time, if it is one.
