@@ -135,36 +135,41 @@ struct CorpusLineScanner {
 
   /// A JSON string at `i` (its opening quote), unescaped; nil when malformed or not UTF-8.
   private mutating func string() -> String? {
-    guard i < b.count, b[i] == UInt8(ascii: "\"") else { return nil }
+    guard i < b.count, b[i] == UInt8(ascii: "\""), let base = b.baseAddress else { return nil }
     i += 1
-    let start = i
-    // The common case: no escapes.
-    while i < b.count, b[i] != UInt8(ascii: "\""), b[i] != UInt8(ascii: "\\") {
-      if b[i] < 0x20 { return nil }
-      i += 1
+    let n = b.count
+    /// The end of the run of plain bytes from `j`: a quote, a backslash, a control byte or the end.
+    func runEnd(_ j: Int) -> Int {
+      var j = j
+      while j < n {
+        let c = base[j]
+        if c == 0x22 || c == 0x5C || c < 0x20 { break }
+        j &+= 1
+      }
+      return j
     }
-    guard i < b.count else { return nil }
-    if b[i] == UInt8(ascii: "\"") {
-      let s = String(validating: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
-      i += 1
-      return s
+    var start = i
+    var end = runEnd(start)
+    guard end < n, base[end] >= 0x20 else { return nil }
+    if base[end] == 0x22 {  // the common case: no escapes
+      i = end + 1
+      return CorpusLineScanner.validString(UnsafeBufferPointer(start: base + start, count: end - start))
     }
-    var bytes = Array(b[start..<i])
-    while i < b.count {
-      let c = b[i]
-      if c == UInt8(ascii: "\"") {
-        i += 1
-        return String(validating: bytes, as: UTF8.self)
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(end - start + 64)
+    while true {
+      bytes.append(contentsOf: UnsafeBufferPointer(start: base + start, count: end - start))
+      guard end < n else { return nil }
+      let c = base[end]
+      if c == 0x22 {
+        i = end + 1
+        return bytes.withUnsafeBufferPointer { CorpusLineScanner.validString($0) }
       }
       if c < 0x20 { return nil }
-      if c != UInt8(ascii: "\\") {
-        bytes.append(c)
-        i += 1
-        continue
-      }
-      guard i + 1 < b.count else { return nil }
-      let e = b[i + 1]
-      i += 2
+      // A backslash escape.
+      guard end + 1 < n else { return nil }
+      let e = base[end + 1]
+      i = end + 2
       switch e {
       case UInt8(ascii: "\""): bytes.append(0x22)
       case UInt8(ascii: "\\"): bytes.append(0x5C)
@@ -178,20 +183,55 @@ struct CorpusLineScanner {
         guard var v = hex4() else { return nil }
         if v >= 0xD800, v < 0xDC00 {
           // A surrogate pair: \uD83D\uDE00.
-          guard i + 1 < b.count, b[i] == UInt8(ascii: "\\"), b[i + 1] == UInt8(ascii: "u") else { return nil }
+          guard i + 1 < n, base[i] == UInt8(ascii: "\\"), base[i + 1] == UInt8(ascii: "u") else { return nil }
           i += 2
           guard let low = hex4(), low >= 0xDC00, low < 0xE000 else { return nil }
           v = 0x10000 + ((v - 0xD800) << 10) + (low - 0xDC00)
         } else if v >= 0xDC00, v < 0xE000 {
           return nil  // a lone low surrogate
         }
-        guard let scalar = Unicode.Scalar(v) else { return nil }
-        bytes.append(contentsOf: String(Character(scalar)).utf8)
+        guard Unicode.Scalar(v) != nil else { return nil }
+        // The scalar in UTF-8.
+        if v < 0x80 {
+          bytes.append(UInt8(v))
+        } else if v < 0x800 {
+          bytes.append(UInt8(0xC0 | (v >> 6)))
+          bytes.append(UInt8(0x80 | (v & 0x3F)))
+        } else if v < 0x10000 {
+          bytes.append(UInt8(0xE0 | (v >> 12)))
+          bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+          bytes.append(UInt8(0x80 | (v & 0x3F)))
+        } else {
+          bytes.append(UInt8(0xF0 | (v >> 18)))
+          bytes.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+          bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+          bytes.append(UInt8(0x80 | (v & 0x3F)))
+        }
       default:
         return nil
       }
+      start = i
+      end = runEnd(start)
     }
-    return nil
+  }
+
+  /// The bytes as a string if they are valid UTF-8 (ASCII, the usual case, checked a word at
+  /// a time).
+  static func validString(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    guard let base = bytes.baseAddress else { return "" }
+    let raw = UnsafeRawPointer(base)
+    var i = 0
+    var high: UInt64 = 0
+    while i + 8 <= bytes.count {
+      high |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+      i += 8
+    }
+    while i < bytes.count {
+      high |= UInt64(bytes[i])
+      i += 1
+    }
+    if high & 0x8080_8080_8080_8080 == 0 { return String(decoding: bytes, as: UTF8.self) }
+    return String(validating: bytes, as: UTF8.self)
   }
 
   private mutating func hex4() -> UInt32? {

@@ -10,28 +10,32 @@ public struct ScalarText: Sendable {
     scalars = text.withUTF8 { utf8 in
       // A String's UTF-8 is valid: decode it without checks (one scalar a lead byte).
       [Unicode.Scalar](unsafeUninitializedCapacity: utf8.count) { out, count in
-        var i = 0, k = 0
-        let n = utf8.count
-        while i < n {
-          let b = UInt32(utf8[i])
-          var v: UInt32
-          if b < 0x80 {
-            v = b
-            i += 1
-          } else if b < 0xE0 {
-            v = (b & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F)
-            i += 2
-          } else if b < 0xF0 {
-            v = (b & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
-            i += 3
-          } else {
-            v = (b & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6 | UInt32(utf8[i + 3] & 0x3F)
-            i += 4
-          }
-          out[k] = Unicode.Scalar(v) ?? "\u{FFFD}"
-          k += 1
+        guard let src = utf8.baseAddress, let dst = out.baseAddress else {
+          count = 0
+          return
         }
-        count = k
+        dst.withMemoryRebound(to: UInt32.self, capacity: utf8.count) { dst in
+          let n = utf8.count
+          var i = 0, k = 0
+          while i < n {
+            let b = UInt32(src[i])
+            if b < 0x80 {
+              dst[k] = b
+              i &+= 1
+            } else if b < 0xE0 {
+              dst[k] = (b & 0x1F) << 6 | UInt32(src[i &+ 1] & 0x3F)
+              i &+= 2
+            } else if b < 0xF0 {
+              dst[k] = (b & 0x0F) << 12 | UInt32(src[i &+ 1] & 0x3F) << 6 | UInt32(src[i &+ 2] & 0x3F)
+              i &+= 3
+            } else {
+              dst[k] = (b & 0x07) << 18 | UInt32(src[i &+ 1] & 0x3F) << 12 | UInt32(src[i &+ 2] & 0x3F) << 6 | UInt32(src[i &+ 3] & 0x3F)
+              i &+= 4
+            }
+            k &+= 1
+          }
+          count = k
+        }
       }
     }
   }
