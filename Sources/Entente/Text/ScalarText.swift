@@ -60,6 +60,20 @@ public struct ScalarText: Sendable {
       bytes += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
       if v >= 0x80 { ascii = false }
     }
+    if ascii {
+      // Narrowed to bytes, then made a string through the standard library's ASCII path
+      // (no UTF-8 validation needed).
+      return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, bytes)) { buffer in
+        var k = 0
+        for c in slice {
+          var b = UInt8(truncatingIfNeeded: c.value)
+          if lowercased, b >= 0x41, b <= 0x5A { b += 0x20 }
+          buffer[k] = b
+          k += 1
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: buffer[0..<k]), as: UTF8.self)
+      }
+    }
     let s = String(unsafeUninitializedCapacity: bytes) { buffer in
       var k = 0
       for c in slice {
