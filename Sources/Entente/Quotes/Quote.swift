@@ -41,10 +41,17 @@ enum QuoteMarks {
       var open: Int? = nil
       var straight = false
       var i = p.span.start
-      while i < p.span.end {
+      let end = p.span.end
+      while i < end {
+        // Straight to the next quotation mark.
+        while i < end {
+          let v = s[i].value
+          if v == 0x22 || v == 0xAB || v == 0xBB || v &- 0x2018 <= 6 { break }
+          i &+= 1
+        }
+        guard i < end else { break }
         let c = s[i]
-        let v = c.value
-        if v == 0x22 || v == 0xAB || v == 0xBB || (v >= 0x2018 && v <= 0x201E), let role = c.quoteRole {
+        if let role = c.quoteRole {
           switch role {
           case .open:
             if let o = open, !straight, s[o] == "\u{201E}", c == "\u{201C}" {
