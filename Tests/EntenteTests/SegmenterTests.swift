@@ -1,4 +1,5 @@
 import Entente
+import EntenteTestSupport
 import Testing
 
 @Suite("Sentences")
@@ -74,6 +75,31 @@ struct TokenizerTests {
 
   @Test func initialismsAndNumbers() {
     #expect(words("The U.S. sent 11,000 shells at 05:11.") == ["The", "U.S.", "sent", "11,000", "shells", "at", "05:11", "."])
+  }
+
+  /// A document's tokens come through the thread's cache of words seen before; they must be
+  /// the tokens the plain tokenizer makes, whatever the cache holds (here: warm, cold, and
+  /// overwritten by thousands of other words).
+  @Test func cachedTokensEqualFreshOnes() {
+    var rng = SplitMix(state: 7)
+    let vocabulary = [
+      "Putin", "putin", "PUTIN", "NATO", "Nato", "the", "The", "U.S.", "a.m.", "Jong-un", "O'Brien", "Russia's", "’s",
+      "émigré", "Émigré", "Zürich", "São", "Paulo", "Ｆｕｌｌ", "😀", "internationalization", "Internationalization",
+      "abcdefghijklmnop", "abcdefghijklmnopq", "11,000", "05:11", "3.5", "...", "…", "\"", "“", "”", "—", ",", ".", "(", ")",
+    ]
+    var parts: [String] = []
+    for i in 0..<6000 {
+      // Made-up words too, so that cache slots get reused.
+      let made = "w" + String(rng.next() % 50_000, radix: 36) + (i % 7 == 0 ? "X" : "")
+      parts.append(i % 3 == 0 ? made : vocabulary[Int(rng.next() % UInt64(vocabulary.count))])
+    }
+    let text = parts.joined(separator: " ")
+    let fresh = Tokenizer.tokenize(ScalarText(text))
+    for _ in 0..<2 {
+      let cached = Document(Article(id: "t", text: text)).tokens
+      #expect(cached.count == fresh.count)
+      #expect(cached == fresh)
+    }
   }
 }
 
