@@ -706,7 +706,7 @@ struct RecognitionPass {
       }
       // "the Monti government", "the Biden administration": the head of a government.
       if p.rule == "unknown", p.words.count <= 2, p.tokens.upperBound < tokens.count,
-        ["government", "administration", "cabinet"].contains(tokens[p.tokens.upperBound].text),
+        RecognitionPass.governmentWords.contains(tokens[p.tokens.upperBound].text),
         !gaz.commonWords.contains(p.words.last!.lowercased())
       {
         let name = cleanName(p.tokens)
@@ -768,9 +768,10 @@ struct RecognitionPass {
       }
     }
     // A title standing alone ("the NATO Secretary General") refers to the one person holding it.
+    let rolesByPerson = personRoles.sorted(by: { $0.key < $1.key })
     for ref in roleRefs {
       var holders: [String] = []
-      for (person, roles) in personRoles.sorted(by: { $0.key < $1.key }) {
+      for (person, roles) in rolesByPerson {
         if let q = ref.qualifier {
           if roles.contains("\(q)|\(ref.title)") { holders.append(person) }
         } else if roles.contains(ref.title) {
@@ -778,7 +779,7 @@ struct RecognitionPass {
         }
       }
       if holders.isEmpty, ref.qualifier != nil {
-        holders = personRoles.sorted(by: { $0.key < $1.key }).filter { $0.value.contains(ref.title) }.map(\.key)
+        holders = rolesByPerson.filter { $0.value.contains(ref.title) }.map(\.key)
       }
       if holders.count == 1, let known = knownNames[holders[0]] {
         // The qualifier ("NATO" in "NATO Secretary General") stays a mention of its own.
@@ -799,18 +800,25 @@ struct RecognitionPass {
   func isSpeakerPosition(_ r: Range<Int>, sentence: Int) -> Bool {
     let s = doc.sentences[sentence]
     if r.upperBound < s.tokens.upperBound, tokens[r.upperBound].has(.speechVerb), let lemma = gaz.speechVerbs[tokens[r.upperBound].lower],
-      ["say", "tell", "add", "explain", "insist", "argue", "warn", "claim", "deny", "write"].contains(lemma)
+      RecognitionPass.speakerBeforeLemmas.contains(lemma)
     {
       return true
     }
     if r.lowerBound - 2 >= s.tokens.lowerBound, tokens[r.lowerBound - 2].text == ",",
-      tokens[r.lowerBound - 1].has(.speechVerb), let lemma = gaz.speechVerbs[tokens[r.lowerBound - 1].lower], ["say", "add", "write", "explain"].contains(lemma),
+      tokens[r.lowerBound - 1].has(.speechVerb), let lemma = gaz.speechVerbs[tokens[r.lowerBound - 1].lower], RecognitionPass.speakerAfterLemmas.contains(lemma),
       r.upperBound >= s.tokens.upperBound || tokens[r.upperBound].kind == .punctuation
     {
       return true
     }
     return false
   }
+
+  /// "the Monti government": words after the name of a head of government.
+  static let governmentWords: Set<String> = ["government", "administration", "cabinet"]
+  /// Cues after which a name right before them speaks ("Kirby said").
+  static let speakerBeforeLemmas: Set<String> = ["say", "tell", "add", "explain", "insist", "argue", "warn", "claim", "deny", "write"]
+  /// Cues before which, after a comma, a name speaks (", said Kirby").
+  static let speakerAfterLemmas: Set<String> = ["say", "add", "write", "explain"]
 
   static let femaleRoles: Set<String> = [
     "spokeswoman", "chairwoman", "congresswoman", "businesswoman", "councilwoman", "sportswoman",
