@@ -176,12 +176,19 @@ public enum GraphBuilder {
       }
       guard !named.isEmpty else { continue }
       let sentenceSpan = a.document.sentences[q.sentence].span
-      let ev = Evidence(
-        article: id, sentence: q.sentence, start: q.content.start, end: q.content.end,
-        text: a.document.string(TextSpan(min(sentenceSpan.start, q.content.start), max(sentenceSpan.end, q.content.end))),
-        quote: a.document.string(q.content), cue: q.cue.map { a.document.string($0) })
+      // The texts only when some edge keeps them as evidence.
+      var ev: Evidence? = nil
+      func evidence() -> Evidence {
+        if let e = ev { return e }
+        let e = Evidence(
+          article: id, sentence: q.sentence, start: q.content.start, end: q.content.end,
+          text: text.string(TextSpan(min(sentenceSpan.start, q.content.start), max(sentenceSpan.end, q.content.end))),
+          quote: text.string(q.content), cue: q.cue.map { text.string($0) })
+        ev = e
+        return e
+      }
       for e in named {
-        g.record(quote: nodeID(rec.entities[sp]), about: nodeID(rec.entities[e]), evidence: ev)
+        g.recordQuote(nodeID(rec.entities[sp]), about: nodeID(rec.entities[e]), article: id, evidence: evidence)
       }
     }
   }

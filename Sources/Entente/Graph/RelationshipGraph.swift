@@ -242,10 +242,20 @@ public struct RelationshipGraph: Sendable, Equatable {
   /// hash lookup; `evidence` is only called when the edge keeps the record (an edge that
   /// already keeps all the evidence it can, all from earlier articles, just counts it).
   mutating func recordCooccurrence(_ a: String, _ b: String, article: String, evidence: () -> Evidence) {
+    record(.cooccurrence, a, b, article: article, evidence: evidence)
+  }
+
+  /// One more quote of `speaker` (in `article`, the newest article) naming `subject`; like
+  /// ``recordCooccurrence(_:_:article:evidence:)``, `evidence` is only called when kept.
+  mutating func recordQuote(_ speaker: String, about subject: String, article: String, evidence: () -> Evidence) {
+    record(.quotation, speaker, subject, article: article, evidence: evidence)
+  }
+
+  private mutating func record(_ kind: EdgeKind, _ a: String, _ b: String, article: String, evidence: () -> Evidence) {
     guard a != b else { return }
-    let key = EdgeKey(kind: .cooccurrence, source: a, target: b)
+    let key = EdgeKey(kind: kind, source: a, target: b)
     guard let i = edges.index(forKey: key) else {
-      edges[key] = Edge(kind: .cooccurrence, source: key.source, target: key.target, weight: 1, evidence: [evidence()])
+      edges[key] = Edge(kind: kind, source: key.source, target: key.target, weight: 1, evidence: [evidence()])
       return
     }
     edges.values[i].weight += 1
