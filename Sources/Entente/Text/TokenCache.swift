@@ -24,7 +24,8 @@ final class TokenCache {
     var titleNode: Int32 = -1
   }
 
-  static let capacity = 1 << 14
+  static let capacityBits = 14
+  static let capacity = 1 << capacityBits
   private let slots: UnsafeMutablePointer<Slot>
   /// The gazetteer whose lexicon fills in classes (nil: none).
   let gazetteer: Gazetteer?
@@ -77,9 +78,9 @@ final class TokenCache {
       if j < 8 { k0 |= UInt64(v) &<< UInt64(j &* 8) } else { k1 |= UInt64(v) &<< UInt64((j &- 8) &* 8) }
       i += 1
     }
-    var h = (k0 &* 0x9E37_79B9_7F4A_7C15) ^ (k1 &+ UInt64(n)) &* 0xC2B2_AE3D_27D4_EB4F
-    h ^= h >> 29
-    let slot = slots + (Int(truncatingIfNeeded: h) & (TokenCache.capacity - 1))
+    // Multiplicative hashing: the top bits of the products depend on every byte.
+    let h = (k0 &* 0x9E37_79B9_7F4A_7C15) ^ ((k1 &+ UInt64(n)) &* 0xC2B2_AE3D_27D4_EB4F)
+    let slot = slots + Int(truncatingIfNeeded: h >> UInt64(64 - TokenCache.capacityBits))
     if !(slot.pointee.length == n && slot.pointee.k0 == k0 && slot.pointee.k1 == k1) {
       let chars = UnsafeBufferPointer(rebasing: s[start..<end])
       let text = ScalarText.string(chars)
