@@ -71,8 +71,10 @@ public enum Tokenizer {
       var tokens: [Token] = []
       tokens.reserveCapacity(max(0, hi - lo) / 4)
 
+      // The cache lives as long as this call (the caller holds it): no retain per token.
+      unowned(unsafe) let unretainedCache = cache
       func make(_ start: Int, _ end: Int, kind: Token.Kind, isCapitalized: Bool, isAllCaps: Bool, hasUpper: Bool) -> Token {
-        if let c = cache, let t = c.token(s, start, end, kind: kind, isCapitalized: isCapitalized, isAllCaps: isAllCaps, hasUpper: hasUpper) {
+        if let t = unretainedCache?.token(s, start, end, kind: kind, isCapitalized: isCapitalized, isAllCaps: isAllCaps, hasUpper: hasUpper) {
           return t
         }
         let slice = UnsafeBufferPointer(rebasing: s[start..<end])
