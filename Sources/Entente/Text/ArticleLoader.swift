@@ -237,7 +237,8 @@ public final class ArticleReader: Sequence, IteratorProtocol {
 enum CorpusRecord {
   struct Problem: Error { var message: String }
 
-  private struct Fields: Decodable {
+  /// The fields of a corpus line that Entente reads.
+  struct Fields: Decodable {
     var id: String
     var text: String
     var title: String?
@@ -246,6 +247,10 @@ enum CorpusRecord {
     var url: String?
 
     enum Key: String, CodingKey { case id, text, title, date, source, url }
+
+    init(id: String, text: String, title: String?, date: String?, source: String?, url: String?) {
+      (self.id, self.text, self.title, self.date, self.source, self.url) = (id, text, title, date, source, url)
+    }
 
     init(from decoder: Decoder) throws {
       guard let c = try? decoder.container(keyedBy: Key.self) else { throw Problem(message: "not a JSON object") }
@@ -281,9 +286,7 @@ enum CorpusRecord {
     guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return nil }
     // The usual line takes the fast path; anything else (and every error) goes through
     // JSONDecoder.
-    if let f = CorpusLineScanner.fields(bytes) {
-      return try article(id: f.id, text: f.text, title: f.title, date: f.date, source: f.source, url: f.url, file: file)
-    }
+    if let f = CorpusLineScanner.fields(bytes) { return try article(f, file: file) }
     guard String(validating: bytes, as: UTF8.self) != nil else { throw Problem(message: "not valid UTF-8 text") }
     let f: Fields
     do {
@@ -293,18 +296,16 @@ enum CorpusRecord {
     } catch {
       throw Problem(message: "not valid JSON")
     }
-    return try article(id: f.id, text: f.text, title: f.title, date: f.date, source: f.source, url: f.url, file: file)
+    return try article(f, file: file)
   }
 
-  private static func article(
-    id: String, text: String, title: String?, date d: String?, source: String?, url: String?, file: String
-  ) throws -> Article {
+  private static func article(_ f: Fields, file: String) throws -> Article {
     var date: String? = nil
-    if let d {
+    if let d = f.date {
       guard let iso = isoDate(d) else { throw Problem(message: "\"date\" is not an ISO 8601 date (yyyy-MM-dd…): \"\(d.prefix(40))\"") }
       date = iso
     }
-    return Article(id: id, text: text, title: title, date: date, source: url ?? source ?? file)
+    return Article(id: f.id, text: f.text, title: f.title, date: date, source: f.url ?? f.source ?? file)
   }
 
   /// The yyyy-MM-dd part of an ISO 8601 date or date-time, if it is one.

@@ -4,14 +4,7 @@
 /// the caller then decodes the line with `JSONDecoder`, which also words the error. So a
 /// line means the same whichever path reads it.
 struct CorpusLineScanner {
-  struct Fields {
-    var id: String
-    var text: String
-    var title: String?
-    var date: String?
-    var source: String?
-    var url: String?
-  }
+  typealias Fields = CorpusRecord.Fields
 
   private let b: UnsafeBufferPointer<UInt8>
   private var i: Int

@@ -79,15 +79,18 @@ public enum Tokenizer {
         }
         let slice = UnsafeBufferPointer(rebasing: s[start..<end])
         let text = ScalarText.string(slice)
-        var t = Token(
+        return classified(Token(
           start: start, end: end, text: text, lower: hasUpper ? ScalarText.string(slice, lowercased: true) : text, kind: kind,
-          isCapitalized: isCapitalized, isAllCaps: isAllCaps)
-        if let g = cache?.gazetteer {
-          let info = g.lexicon.info(text: t.text, lower: t.lower)
-          t.classes = info.classes
-          t.gazetteerNode = info.gazetteerNode
-          t.titleNode = info.titleNode
-        }
+          isCapitalized: isCapitalized, isAllCaps: isAllCaps))
+      }
+      /// The token with the word classes of the cache's gazetteer, if any.
+      func classified(_ token: Token) -> Token {
+        guard let g = cache?.gazetteer else { return token }
+        var t = token
+        let info = g.lexicon.info(text: t.text, lower: t.lower)
+        t.classes = info.classes
+        t.gazetteerNode = info.gazetteerNode
+        t.titleNode = info.titleNode
         return t
       }
 
@@ -145,28 +148,14 @@ public enum Tokenizer {
         if c.isApostrophe, i + 1 < hi, s[i + 1] == "s" || s[i + 1] == "S",
           i + 2 >= hi || !s[i + 2].isLetter, !tokens.isEmpty, tokens[tokens.count - 1].end == i
         {
-          var t = Token(start: i, end: i + 2, text: "'s", lower: "'s", kind: .word, isCapitalized: false, isAllCaps: false)
-          if let g = cache?.gazetteer {
-            let info = g.lexicon.info(text: t.text, lower: t.lower)
-            t.classes = info.classes
-            t.gazetteerNode = info.gazetteerNode
-            t.titleNode = info.titleNode
-          }
-          tokens.append(t)
+          tokens.append(classified(Token(start: i, end: i + 2, text: "'s", lower: "'s", kind: .word, isCapitalized: false, isAllCaps: false)))
           i += 2
           continue
         }
         if c == ".", i + 2 < hi, s[i + 1] == ".", s[i + 2] == "." {
           var j = i
           while j < hi, s[j] == "." { j += 1 }
-          var t = Token(start: i, end: j, text: "...", lower: "...", kind: .punctuation, isCapitalized: false, isAllCaps: false)
-          if let g = cache?.gazetteer {
-            let info = g.lexicon.info(text: t.text, lower: t.lower)
-            t.classes = info.classes
-            t.gazetteerNode = info.gazetteerNode
-            t.titleNode = info.titleNode
-          }
-          tokens.append(t)
+          tokens.append(classified(Token(start: i, end: j, text: "...", lower: "...", kind: .punctuation, isCapitalized: false, isAllCaps: false)))
           i = j
           continue
         }
