@@ -107,6 +107,16 @@ struct DOTTests {
       """)
   }
 
+  @Test func splinesCanBeCurved() {
+    var g = RelationshipGraph()
+    g.record(node: Node(id: "person:A", name: "A", type: .person, mentions: 1, articles: ["x"]))
+    var exporter = DOTExporter(includeLegend: false)
+    #expect(exporter.string(g).contains("splines=\"true\""))
+    exporter.splines = "curved"
+    #expect(exporter.string(g).contains("splines=\"curved\""))
+    #expect(!exporter.string(g).contains("splines=\"true\""))
+  }
+
   @Test func everyTypeAndKindHasAStyle() {
     for t in EntityType.allCases { #expect(DOTExporter.style(t)["shape"] != nil) }
     for k in EdgeKind.allCases { #expect(DOTExporter.style(k)["style"] != nil) }
