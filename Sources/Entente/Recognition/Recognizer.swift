@@ -543,7 +543,7 @@ struct RecognitionPass {
     // because it starts the sentence, before a name.
     if r.count >= 3, !tokens[r.lowerBound].has(.givenName),
       tokens[r.lowerBound].text.contains("-") || isSentenceStart(r.lowerBound, in: s),
-      tokens[r].dropFirst(2).contains(where: isFamilyFirstGiven) || tokens[r.lowerBound + 1].has(.givenName)
+      tokens[r].dropFirst(2).contains(where: { $0.has(.familyFirstGiven) }) || tokens[r.lowerBound + 1].has(.givenName)
     {
       r = (r.lowerBound + 1)..<r.upperBound
     }
@@ -579,7 +579,7 @@ struct RecognitionPass {
         addPerson(r, sentence: s.index, rule: "given-name", titles: titles, qualifier: qualifier)
         return
       }
-      if nameTokens.count <= 3, nameTokens.dropFirst().contains(where: isFamilyFirstGiven) {
+      if nameTokens.count <= 3, nameTokens.dropFirst().contains(where: { $0.has(.familyFirstGiven) }) {
         addPerson(r, sentence: s.index, rule: "family-name-first", titles: titles, qualifier: qualifier)
         return
       }
@@ -632,7 +632,7 @@ struct RecognitionPass {
       let cluster = found[fi].cluster
       byFull[ws.joined(separator: " ")] = cluster
       byWord[ws.last!, default: []].insert(cluster)
-      if tokens[r].dropFirst().contains(where: isFamilyFirstGiven) || !tokens[r].first(where: { $0.kind == .word })!.has(.givenName) {
+      if tokens[r].dropFirst().contains(where: { $0.has(.familyFirstGiven) }) || !tokens[r].first(where: { $0.kind == .word })!.has(.givenName) {
         byWord[ws[0], default: []].insert(cluster)
       }
     }
