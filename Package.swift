@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
   name: "Entente",
-  platforms: [.macOS(.v13)],
+  platforms: [.macOS(.v15)],
   products: [
     .library(name: "Entente", targets: ["Entente"]),
     .library(name: "EntenteRender", targets: ["EntenteRender"]),
