@@ -2,32 +2,32 @@
 enum Layout {
   /// Paragraphs are runs of non-blank lines.
   static func paragraphs(in text: ScalarText) -> [Paragraph] {
-    let s = text.scalars
     var result: [Paragraph] = []
-    var lineStart = 0
-    var paraStart: Int? = nil
-    var paraEnd = 0
-    var i = 0
-    func closeParagraph() {
-      if let p = paraStart { result.append(Paragraph(span: text.trimmed(TextSpan(p, paraEnd)), role: .body)) }
-      paraStart = nil
-    }
-    while i <= s.count {
-      if i == s.count || s[i] == "\n" {
-        let line = TextSpan(lineStart, i)
+    text.scalars.withUnsafeBufferPointer { s in
+      var lineStart = 0
+      var paraStart = -1
+      var paraEnd = 0
+      let n = s.count
+      while lineStart <= n {
+        // The line: up to the next newline (or the end).
+        var i = lineStart
+        while i < n, s[i].value != 0x0A { i &+= 1 }
         var blank = true
-        for k in line.start..<line.end where !s[k].isSpace { blank = false; break }
+        for k in lineStart..<i where !s[k].isSpace {
+          blank = false
+          break
+        }
         if blank {
-          closeParagraph()
+          if paraStart >= 0 { result.append(Paragraph(span: text.trimmed(TextSpan(paraStart, paraEnd)), role: .body)) }
+          paraStart = -1
         } else {
-          if paraStart == nil { paraStart = lineStart }
+          if paraStart < 0 { paraStart = lineStart }
           paraEnd = i
         }
         lineStart = i + 1
       }
-      i += 1
+      if paraStart >= 0 { result.append(Paragraph(span: text.trimmed(TextSpan(paraStart, paraEnd)), role: .body)) }
     }
-    closeParagraph()
     return result
   }
 
