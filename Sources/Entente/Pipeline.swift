@@ -121,16 +121,8 @@ public enum GraphBuilder {
     var counts = [Int](repeating: 0, count: rec.entities.count)
     for m in rec.mentions { counts[m.entity] += 1 }
     for (i, e) in rec.entities.enumerated() {
-      var aliases = e.aliases.sorted()
-      if aliases.count > 1 {
-        var w = 1
-        for r in 1..<aliases.count where aliases[r] != aliases[w - 1] {
-          aliases.swapAt(w, r)
-          w += 1
-        }
-        aliases.removeSubrange(w...)
-      }
-      let node = Node(id: nodeID(e), name: e.name, type: e.type, aliases: aliases, mentions: counts[i], articles: [id])
+      // An entity's aliases are unique already (an ordered set): sorting normalizes them.
+      let node = Node(id: nodeID(e), name: e.name, type: e.type, aliases: e.aliases.sorted(), mentions: counts[i], articles: [id])
       g.record(node: node, normalized: true)
     }
     // Co-occurrence: entities named in the same sentence — by name, metonym or role. A
@@ -155,7 +147,7 @@ public enum GraphBuilder {
       }
       for x in 0..<ents.count {
         for y in (x + 1)..<ents.count {
-          g.recordCooccurrence(nodeID(rec.entities[ents[x]]), nodeID(rec.entities[ents[y]]), article: id, evidence: evidence)
+          g.record(.cooccurrence, nodeID(rec.entities[ents[x]]), nodeID(rec.entities[ents[y]]), article: id, evidence: evidence)
         }
       }
     }
@@ -188,7 +180,7 @@ public enum GraphBuilder {
         return e
       }
       for e in named {
-        g.recordQuote(nodeID(rec.entities[sp]), about: nodeID(rec.entities[e]), article: id, evidence: evidence)
+        g.record(.quotation, nodeID(rec.entities[sp]), nodeID(rec.entities[e]), article: id, evidence: evidence)
       }
     }
   }

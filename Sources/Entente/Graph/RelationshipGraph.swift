@@ -238,20 +238,11 @@ public struct RelationshipGraph: Sendable, Equatable {
     nodes.values[index].articles = Array(merged)
   }
 
-  /// One more sentence of `article` (the newest article) naming both `a` and `b`, with one
-  /// hash lookup; `evidence` is only called when the edge keeps the record (an edge that
-  /// already keeps all the evidence it can, all from earlier articles, just counts it).
-  mutating func recordCooccurrence(_ a: String, _ b: String, article: String, evidence: () -> Evidence) {
-    record(.cooccurrence, a, b, article: article, evidence: evidence)
-  }
-
-  /// One more quote of `speaker` (in `article`, the newest article) naming `subject`; like
-  /// ``recordCooccurrence(_:_:article:evidence:)``, `evidence` is only called when kept.
-  mutating func recordQuote(_ speaker: String, about subject: String, article: String, evidence: () -> Evidence) {
-    record(.quotation, speaker, subject, article: article, evidence: evidence)
-  }
-
-  private mutating func record(_ kind: EdgeKind, _ a: String, _ b: String, article: String, evidence: () -> Evidence) {
+  /// One more co-occurrence or quotation of `a` and `b` in `article`, the newest article,
+  /// with one hash lookup; `evidence` is only called when the edge keeps the record (an edge
+  /// that already keeps all the evidence it can, all from earlier articles, just counts it).
+  /// What ``GraphBuilder`` calls, always after ``addArticle(_:date:)`` for that article.
+  mutating func record(_ kind: EdgeKind, _ a: String, _ b: String, article: String, evidence: () -> Evidence) {
     guard a != b else { return }
     let key = EdgeKey(kind: kind, source: a, target: b)
     guard let i = edges.index(forKey: key) else {

@@ -318,18 +318,18 @@ struct QuotePass {
       if np.contains(where: { tokens[$0].lower == "and" }) { return nil }
     }
     if let last = named.last { return recognition.mentions[last].entity }
-    let lowerWords = np.map { tokens[$0].lower }
-    if np.count == 1, let gender = gaz.pronouns[lowerWords[0]] {
+    if np.count == 1, let gender = gaz.pronouns[tokens[np.lowerBound].lower] {
       return resolvePronoun(np.lowerBound, gender: gender, sentence: sentence)
     }
     // "Russian officials said": the state speaks.
     if let d = ms.last(where: { recognition.mentions[$0].kind == .demonym || recognition.mentions[$0].kind == .metonym }),
-      lowerWords.contains(where: { QuotePass.pluralHeads.contains($0) })
+      np.contains(where: { tokens[$0].has(.pluralHead) })
     {
       return recognition.mentions[d].entity
     }
     // "the spokeswoman said": the one person with that role.
-    if let role = lowerWords.last(where: { gaz.roleNouns.contains($0) || gaz.titleWords.contains($0) }) {
+    if let r = np.last(where: { tokens[$0].has([.roleNoun, .titleWord]) }) {
+      let role = tokens[r].lower
       let holders = recognition.entities.indices.filter { recognition.entities[$0].roles.contains { $0 == role || $0.hasSuffix(" " + role) } }
       if holders.count == 1 {
         addMention(np, entity: holders[0], kind: .role, sentence: sentence)

@@ -79,24 +79,15 @@ public final class Gazetteer: Sendable {
   /// Entities by key.
   public let entityByKey: [String: KnownEntity]
   let trie: TokenTrie
-  let givenNames: Set<String>
   /// Given names one sex only bears in census lists: "m" or "f".
   let nameGenders: [String: String]
+  /// Lower-case common words (for names read from pending words, not tokens; a token has
+  /// ``WordClass/commonWord``).
   let commonWords: Set<String>
-  let functionWords: Set<String>
-  let connectors: Set<String>
-  let nameParticles: Set<String>
   let titlePhrases: TokenTrie  // entity = -1, role .name; matched case-sensitively
-  let titleWords: Set<String>  // lowercased single-token titles and role nouns
-  let honorifics: Set<String>  // lowercased, without the final period
-  let roleNouns: Set<String>
-  let orgKeywords: Set<String>
-  let placeKeywords: Set<String>
-  let eventWords: Set<String>
-  let acronymStoplist: Set<String>
-  let locationPrepositions: Set<String>
   /// inflected form → lemma
   let speechVerbs: [String: String]
+  /// pronoun → "male", "female", "neuter" or "plural"
   let pronouns: [String: String]
   let states: [StateRecord]
   let organizations: [OrganizationRecord]
@@ -225,7 +216,6 @@ public final class Gazetteer: Sendable {
     let lexicon = try load("lexicon.json", LexiconFile.self)
     let rules = try load("recognition.json", RecognitionFile.self)
     let given = Set(try lines("given-names.txt"))
-    givenNames = given
     var genders: [String: String] = [:]
     for line in try lines("name-genders.tsv") {
       let parts = line.split(separator: "\t")
@@ -233,16 +223,16 @@ public final class Gazetteer: Sendable {
     }
     nameGenders = genders
     commonWords = Set(try lines("common-words.txt").map { $0.lowercased() })
-    functionWords = Set(rules.functionWords)
-    connectors = Set(rules.connectors)
-    nameParticles = Set(rules.nameParticles)
-    placeKeywords = Set(rules.placeKeywords)
-    eventWords = Set(rules.eventWords)
-    acronymStoplist = Set(rules.acronymStoplist)
-    locationPrepositions = Set(rules.locationPrepositions)
-    roleNouns = Set((lexicon.roleNouns ?? []).map { $0.lowercased() })
-    orgKeywords = Set((lexicon.orgKeywords ?? []) + (lexicon.orgSuffixes ?? []).map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 })
-    honorifics = Set((lexicon.honorifics ?? []).map { ($0.hasSuffix(".") ? String($0.dropLast()) : $0).lowercased() })
+    let functionWords = Set(rules.functionWords)
+    let connectors = Set(rules.connectors)
+    let nameParticles = Set(rules.nameParticles)
+    let placeKeywords = Set(rules.placeKeywords)
+    let eventWords = Set(rules.eventWords)
+    let acronymStoplist = Set(rules.acronymStoplist)
+    let locationPrepositions = Set(rules.locationPrepositions)
+    let roleNouns = Set((lexicon.roleNouns ?? []).map { $0.lowercased() })
+    let orgKeywords = Set((lexicon.orgKeywords ?? []) + (lexicon.orgSuffixes ?? []).map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 })
+    let honorifics = Set((lexicon.honorifics ?? []).map { ($0.hasSuffix(".") ? String($0.dropLast()) : $0).lowercased() })
     pronouns = lexicon.pronouns ?? [:]
     var verbs: [String: String] = [:]
     for (lemma, forms) in lexicon.speechVerbs ?? [:] {
@@ -263,7 +253,7 @@ public final class Gazetteer: Sendable {
       if w.count == 1 { titleSingles.insert(base.lowercased()) }
     }
     titlePhrases = titles
-    titleWords = titleSingles.union(roleNouns)
+    let titleWords = titleSingles.union(roleNouns)  // lower-case single-token titles and role nouns
 
     var list: [KnownEntity] = []
     var trie = TokenTrie()
@@ -354,7 +344,7 @@ public final class Gazetteer: Sendable {
     lex.add(QuotePass.pluralHeads, lower: .pluralHead)
     lex.add(QuotePass.nounLike, lower: .nounLikeCue)
     lex.add(QuotePass.twoWordCueStarts, lower: .twoWordCue)
-    lex.add(givenNames, exact: .givenName)
+    lex.add(given, exact: .givenName)
     lex.add(orgKeywords, exact: .orgKeyword)
     lex.add(placeKeywords, exact: .placeKeyword)
     lex.add(eventWords, exact: .eventWord)

@@ -104,13 +104,13 @@ struct Lexicon: Sendable {
     return c
   }
 
+  /// Sets a token's classes and trie starts.
+  func classify(_ token: inout Token) {
+    (token.classes, token.gazetteerNode, token.titleNode) = info(text: token.text, lower: token.lower)
+  }
+
   /// Sets each token's classes and trie starts.
   func annotate(_ tokens: inout [Token]) {
-    for i in tokens.indices {
-      let info = info(text: tokens[i].text, lower: tokens[i].lower)
-      tokens[i].classes = info.classes
-      tokens[i].gazetteerNode = info.gazetteerNode
-      tokens[i].titleNode = info.titleNode
-    }
+    for i in tokens.indices { classify(&tokens[i]) }
   }
 }

@@ -87,10 +87,7 @@ final class TokenCache {
       let lower = hasUpper ? ScalarText.string(chars, lowercased: true) : text
       var fresh = Slot(k0: k0, k1: k1, length: n, text: text, lower: lower)
       if let g = gazetteer {
-        let info = g.lexicon.info(text: text, lower: lower)
-        fresh.classes = info.classes
-        fresh.gazetteerNode = info.gazetteerNode
-        fresh.titleNode = info.titleNode
+        (fresh.classes, fresh.gazetteerNode, fresh.titleNode) = g.lexicon.info(text: text, lower: lower)
       }
       slot.pointee = fresh
     }

@@ -87,10 +87,7 @@ public enum Tokenizer {
       func classified(_ token: Token) -> Token {
         guard let g = cache?.gazetteer else { return token }
         var t = token
-        let info = g.lexicon.info(text: t.text, lower: t.lower)
-        t.classes = info.classes
-        t.gazetteerNode = info.gazetteerNode
-        t.titleNode = info.titleNode
+        g.lexicon.classify(&t)
         return t
       }
 
