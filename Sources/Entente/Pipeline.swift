@@ -79,15 +79,6 @@ public struct Pipeline: Sendable {
     }, body: { try body($0.0, $0.1) })
   }
 
-  /// Analyses articles on `jobs` threads, handing the results to `body` in input order, a
-  /// batch at a time (so memory holds one batch of analyses, not the whole corpus).
-  public func analyzeAll(_ articles: [Article], jobs: Int = 1, _ body: (ArticleAnalysis) throws -> Void) rethrows {
-    for batch in stride(from: 0, to: articles.count, by: Pipeline.batchSize) {
-      let slice = Array(articles[batch..<min(articles.count, batch + Pipeline.batchSize)])
-      for a in Parallel.map(slice, jobs: jobs, { self.analyze($0) }) { try body(a) }
-    }
-  }
-
   /// Streams articles through `transform` (run on worker threads, one analysis at a time),
   /// handing the results to `body` in input order on the calling thread.
   public func forEachAnalysis<S: Sequence<Article>, R: Sendable>(
@@ -99,8 +90,6 @@ public struct Pipeline: Sendable {
       for r in rs { try body(r) }
     })
   }
-
-  static let batchSize = Streaming.batchSize
 }
 
 /// Turns an article's entities, mentions and quotes into nodes and edges.

@@ -27,8 +27,8 @@ public enum Streaming {
       return batch
     }
     // Two batches in flight: the workers start on the next batch before the last chunks of
-    // the one before are done, so no core waits at a batch boundary.
-    // A chunk runs only with one of `jobs` permits, however many batches are in flight.
+    // the one before are done, so no core waits at a batch boundary. A chunk runs only with
+    // one of `jobs` permits, however many batches are in flight.
     let permits = DispatchSemaphore(value: max(1, jobs))
     var inFlight: [BatchJob<R>] = []
     // Whatever happens in `body`, no worker outlives the call.
@@ -49,7 +49,6 @@ public enum Streaming {
 final class BatchJob<R: Sendable>: @unchecked Sendable {
   private let group = DispatchGroup()
   private var results: [R?]
-  private var collected = false
 
   init(
     _ batch: [Article], jobs: Int, chunkSize: Int, permits: DispatchSemaphore,
@@ -79,13 +78,9 @@ final class BatchJob<R: Sendable>: @unchecked Sendable {
     }
   }
 
-  /// Waits for the workers; the results in input order (once: later calls return nothing).
+  /// Waits for the workers; the results in input order.
   func wait() -> [R] {
     group.wait()
-    if collected { return [] }
-    collected = true
-    let r = results.map { $0! }
-    results = []
-    return r
+    return results.map { $0! }
   }
 }

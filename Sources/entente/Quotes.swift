@@ -32,7 +32,7 @@ struct Quotes: ParsableCommand {
     try reporting {
       let pipeline = try input.pipeline()
       var records: [QuoteRecord] = []
-      try pipeline.analyzeAll(input.articles(&status), jobs: input.jobs) { a in
+      try pipeline.forEachAnalysis(of: input.articles(&status), jobs: input.jobs, { $0 }) { a in
         for (q, r) in zip(a.quotes, a.quoteRecords) {
           if let s = speaker {
             guard let e = q.speakerEntity, a.entity(e, matches: s) else { continue }

@@ -99,10 +99,6 @@ public struct EdgeKey: Sendable, Hashable, Comparable {
     (a.kind.rawValue, a.source, a.target) < (b.kind.rawValue, b.source, b.target)
   }
 
-  public static func == (a: EdgeKey, b: EdgeKey) -> Bool {
-    a.kind == b.kind && a.source == b.source && a.target == b.target
-  }
-
   public func hash(into hasher: inout Hasher) {
     // The kind by its case, not its raw string.
     hasher.combine(kind == .cooccurrence)
@@ -316,13 +312,8 @@ public struct RelationshipGraph: Sendable, Equatable {
     have = merged
   }
 
-  /// Whether evidence `a` comes before `b` in the graph's order: by article (position in
-  /// ``articles``, or id in canonical order), then sentence, offsets and text.
-  func precedes(_ a: Evidence, _ b: Evidence) -> Bool {
-    EvidenceOrder(order: order, articles: articles).precedes(a, b)
-  }
-
-  /// The order of evidence records in a graph (what ``precedes(_:_:)`` compares by).
+  /// The order of evidence records in a graph: by article (position in ``articles``, or id
+  /// in canonical order), then sentence, offsets and text.
   struct EvidenceOrder {
     let order: GraphOrder
     let articles: OrderedSet<String>

@@ -113,7 +113,7 @@ struct RecognitionPass {
   }
 
   func isNameWord(_ t: Token, headline: Bool) -> Bool {
-    guard t.kind == .word, t.isCapitalized || t.isAllCaps || hasParticlePrefix(t) else { return false }
+    guard t.kind == .word, t.isCapitalized || t.isAllCaps || t.has(.particlePrefix) else { return false }
     if t.has(.functionWord), !t.isAllCaps { return false }
     return true
   }
@@ -324,7 +324,7 @@ struct RecognitionPass {
             let next = its[k]
             if next.isWord, tokens[next.range.lowerBound].has(.givenName) { break }
             // "… Civic Party and Wong Pik-wan": a family-name-first name follows.
-            if its[k...].prefix(3).contains(where: { $0.isWord && isFamilyFirstGiven(tokens[$0.range.lowerBound]) }) { break }
+            if its[k...].prefix(3).contains(where: { $0.isWord && tokens[$0.range.lowerBound].has(.familyFirstGiven) }) { break }
             if case .known = next.kind { break }
             if its[k...].contains(where: { $0.isWord && isOrgKeyword(tokens[$0.range.lowerBound]) }) { break }
           }
@@ -583,7 +583,7 @@ struct RecognitionPass {
         addPerson(r, sentence: s.index, rule: "family-name-first", titles: titles, qualifier: qualifier)
         return
       }
-      if tokens[r].contains(where: { $0.kind == .word && hasParticlePrefix($0) }) || nameTokens.count < r.count {
+      if tokens[r].contains(where: { $0.kind == .word && $0.has(.particlePrefix) }) || nameTokens.count < r.count {
         addPerson(r, sentence: s.index, rule: "name-particle", titles: titles, qualifier: qualifier)
         return
       }
@@ -596,12 +596,6 @@ struct RecognitionPass {
     return n >= 2 && n <= 6 && !t.has(.acronymStop)
       && t.text.unicodeScalars.allSatisfy { $0.isLetter }
   }
-
-  /// "Jong-un", "Chung-tai": a romanized two-syllable given name after a family name.
-  func isFamilyFirstGiven(_ t: Token) -> Bool { t.has(.familyFirstGiven) }
-
-  /// "al-Amr", "Al-Maeena", "bin-Salman": an Arabic name particle joined by a hyphen.
-  func hasParticlePrefix(_ t: Token) -> Bool { t.has(.particlePrefix) }
 
   mutating func addPerson(_ r: Range<Int>, sentence: Int, rule: String, titles: [String], qualifier: String?) {
     var r = r
@@ -625,23 +619,19 @@ struct RecognitionPass {
     // Index multi-word people by the words a later mention may use alone.
     var byWord: [String: Set<String>] = [:]
     var byFull: [String: String] = [:]
-    for fi in found.indices where found[fi].type == .person {
-      let r = found[fi].tokens
-      guard tokens[r].lazy.filter({ $0.kind == .word }).count >= 2 else { continue }
-      let ws = tokens[r].filter { $0.kind == .word }.map(\.text)
-      let cluster = found[fi].cluster
-      byFull[ws.joined(separator: " ")] = cluster
-      byWord[ws.last!, default: []].insert(cluster)
-      if tokens[r].dropFirst().contains(where: { $0.has(.familyFirstGiven) }) || !tokens[r].first(where: { $0.kind == .word })!.has(.givenName) {
-        byWord[ws[0], default: []].insert(cluster)
-      }
-    }
     // After a title, a family name may come first in the full name: "Mr. Xi" for Xi Jinping.
     var byFirst: [String: Set<String>] = [:]
-    for fi in found.indices where found[fi].type == .person && found[fi].kind == .name {
+    for fi in found.indices where found[fi].type == .person {
       let r = found[fi].tokens
-      guard tokens[r].lazy.filter({ $0.kind == .word }).count >= 2, let first = tokens[r].first(where: { $0.kind == .word }) else { continue }
-      byFirst[first.text, default: []].insert(found[fi].cluster)
+      let words = tokens[r].filter { $0.kind == .word }
+      guard words.count >= 2 else { continue }
+      let cluster = found[fi].cluster
+      byFull[words.map(\.text).joined(separator: " ")] = cluster
+      byWord[words.last!.text, default: []].insert(cluster)
+      if tokens[r].dropFirst().contains(where: { $0.has(.familyFirstGiven) }) || !words[0].has(.givenName) {
+        byWord[words[0].text, default: []].insert(cluster)
+      }
+      if found[fi].kind == .name { byFirst[words[0].text, default: []].insert(cluster) }
     }
     // Single-word people ("President Biden") join a full name with that surname.
     for k in found.indices where found[k].type == .person && found[k].tokens.count == 1 {
@@ -652,8 +642,7 @@ struct RecognitionPass {
         found[k].name = knownNames[c.first!]?.name ?? found[k].name
         found[k].rule = "coreference"
       }
-      let w = tokens[found[k].tokens.lowerBound].text
-      if byFull[w] == nil { byFull[w] = found[k].cluster }
+      if byFull[word] == nil { byFull[word] = found[k].cluster }
     }
     // "Alvin Yeung of Civic Party", "Nathan Law of Demosisto": an affiliation after a person.
     personNameEnds = []
