@@ -47,9 +47,8 @@ public enum ExtractJSON {
   }
 }
 
-/// Appends JSON text: strings escaped as JSONEncoder escapes them (quote, backslash, control
-/// characters; "/" left alone), integers in decimal. Works on UTF-8 bytes, copying the runs
-/// of a string that need no escape in one go.
+/// Appends JSON text as UTF-8 bytes: strings escaped as JSONEncoder escapes them
+/// (``JSONString``), integers in decimal.
 struct JSONLineWriter {
   private var bytes: [UInt8] = []
 
@@ -61,29 +60,5 @@ struct JSONLineWriter {
 
   mutating func int(_ v: Int) { bytes.append(contentsOf: String(v).utf8) }
 
-  mutating func string(_ s: String) {
-    var s = s
-    bytes.append(0x22)
-    s.withUTF8 { u in
-      var runStart = 0
-      for (k, b) in u.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C {
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<k]))
-        runStart = k + 1
-        switch b {
-        case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
-        case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
-        case 0x0A: bytes.append(contentsOf: [0x5C, 0x6E])
-        case 0x0D: bytes.append(contentsOf: [0x5C, 0x72])
-        case 0x09: bytes.append(contentsOf: [0x5C, 0x74])
-        case 0x08: bytes.append(contentsOf: [0x5C, 0x62])
-        case 0x0C: bytes.append(contentsOf: [0x5C, 0x66])
-        default:
-          let hex = Array("0123456789abcdef".utf8)
-          bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
-        }
-      }
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<u.count]))
-    }
-    bytes.append(0x22)
-  }
+  mutating func string(_ s: String) { JSONString.write(s) { bytes.append(contentsOf: $0) } }
 }

@@ -48,6 +48,22 @@ extension Edge {
   public var firstSentence: String { evidence.first?.text ?? "" }
 }
 
+/// An exporter that streams a graph as text: ``string(_:)`` and ``data(_:)`` follow from
+/// ``write(_:to:)``.
+public protocol TextGraphExporter {
+  func write<Target: TextOutputStream>(_ graph: RelationshipGraph, to out: inout Target)
+}
+
+extension TextGraphExporter {
+  public func string(_ graph: RelationshipGraph) -> String {
+    var out = ""
+    write(graph, to: &out)
+    return out
+  }
+
+  public func data(_ graph: RelationshipGraph) -> Data { Data(string(graph).utf8) }
+}
+
 // MARK: - XML
 
 /// Escaping for XML 1.0 text and attribute values.
@@ -102,7 +118,7 @@ public enum XMLEscape {
 /// (GraphML lets an edge override `edgedefault`, which is `directed` unless every edge is a
 /// co-occurrence). With `directions` ``EdgeDirections/directed`` every edge is directed and
 /// carries no `directed` attribute.
-public struct GraphMLExporter: Sendable {
+public struct GraphMLExporter: TextGraphExporter, Sendable {
   public var graphName: String
   public var directions: EdgeDirections
 
@@ -123,14 +139,6 @@ public struct GraphMLExporter: Sendable {
     ("e_evidence", "edge", "evidence", "int"),
     ("e_first_sentence", "edge", "first_sentence", "string"),
   ]
-
-  public func string(_ graph: RelationshipGraph) -> String {
-    var out = ""
-    write(graph, to: &out)
-    return out
-  }
-
-  public func data(_ graph: RelationshipGraph) -> Data { Data(string(graph).utf8) }
 
   public func write<Target: TextOutputStream>(_ graph: RelationshipGraph, to out: inout Target) {
     func data(_ key: String, _ value: String) -> String {
@@ -176,7 +184,7 @@ public struct GraphMLExporter: Sendable {
 /// `type="directed"`; with `directions` ``EdgeDirections/directed`` every edge is directed. Node attributes: type, mentions, articles, aliases; edge
 /// attributes: kind, evidence, first_sentence; the weight is the edge's own `weight`. Nodes
 /// are coloured by type, as in the DOT diagram.
-public struct GEXFExporter: Sendable {
+public struct GEXFExporter: TextGraphExporter, Sendable {
   public var directions: EdgeDirections
 
   public init(directions: EdgeDirections = .mixed) {
@@ -193,14 +201,6 @@ public struct GEXFExporter: Sendable {
     ("edge", "evidence", "evidence", "integer"),
     ("edge", "first_sentence", "first_sentence", "string"),
   ]
-
-  public func string(_ graph: RelationshipGraph) -> String {
-    var out = ""
-    write(graph, to: &out)
-    return out
-  }
-
-  public func data(_ graph: RelationshipGraph) -> Data { Data(string(graph).utf8) }
 
   static func rgb(_ hex: String) -> (Int, Int, Int) {
     let v = Int(hex.dropFirst(), radix: 16) ?? 0

@@ -191,32 +191,37 @@ struct PrettyJSON {
     raw("]")
   }
 
-  /// A string escaped as JSONEncoder escapes it: quote, backslash and control characters
-  /// ("/" left alone). Byte by byte: UTF-8 continuation bytes are never below 0x80.
-  mutating func string(_ s: String) {
-    put(0x22)
+  mutating func string(_ s: String) { JSONString.write(s) { put($0) } }
+}
+
+/// JSON string literals, escaped as JSONEncoder escapes them: quote, backslash and control
+/// characters ("/" left alone). Byte by byte (UTF-8 continuation bytes are never below 0x80),
+/// handing `emit` the runs that need no escape whole.
+enum JSONString {
+  static func write(_ s: String, _ emit: (UnsafeBufferPointer<UInt8>) -> Void) {
+    func literal(_ bytes: StaticString) { bytes.withUTF8Buffer { emit($0) } }
+    literal("\"")
     var s = s
     s.withUTF8 { utf8 in
       var run = 0
-      for (i, b) in utf8.enumerated() {
-        guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
-        put(UnsafeBufferPointer(rebasing: utf8[run..<i]))
+      for (i, b) in utf8.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C {
+        emit(UnsafeBufferPointer(rebasing: utf8[run..<i]))
         run = i + 1
         switch b {
-        case 0x22: raw("\\\"")
-        case 0x5C: raw("\\\\")
-        case 0x0A: raw("\\n")
-        case 0x0D: raw("\\r")
-        case 0x09: raw("\\t")
-        case 0x08: raw("\\b")
-        case 0x0C: raw("\\f")
+        case 0x22: literal("\\\"")
+        case 0x5C: literal("\\\\")
+        case 0x0A: literal("\\n")
+        case 0x0D: literal("\\r")
+        case 0x09: literal("\\t")
+        case 0x08: literal("\\b")
+        case 0x0C: literal("\\f")
         default:
-          let hex: [UInt8] = Array("0123456789abcdef".utf8)
-          put([0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+          let hex = Array("0123456789abcdef".utf8)
+          [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]].withUnsafeBufferPointer { emit($0) }
         }
       }
-      put(UnsafeBufferPointer(rebasing: utf8[run...]))
+      emit(UnsafeBufferPointer(rebasing: utf8[run...]))
     }
-    put(0x22)
+    literal("\"")
   }
 }

@@ -76,11 +76,11 @@ struct QuotePass {
     "office", "embassy", "campaign", "lawyer", "lawyers", "aides", "aide", "administration", "team",
     "representatives", "delegation", "envoys", "negotiators", "commanders", "prosecutors",
   ]
-  /// Verbs that report speech only when a "that" clause, a colon or a quotation follows.
   /// Verbs of "raised concerns", "expressed concern".
   static let concernVerbs: Set<String> = ["raised", "expressed", "voiced", "raises", "expresses", "voices", "raising", "expressing"]
   /// First words of two-word cues: "according to", "pointed out", "raised concerns".
   static let twoWordCueStarts: Set<String> = concernVerbs.union(["according", "pointed", "points"])
+  /// Verbs that report speech only when a "that" clause, a colon or a quotation follows.
   static let weakCues: Set<String> = [
     "call", "ask", "believe", "think", "report", "write", "post", "continue", "agree", "describe",
     "charge", "question", "welcome", "signal", "hint", "indicate", "reveal", "disclose", "observe",

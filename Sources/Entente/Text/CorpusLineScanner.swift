@@ -183,23 +183,8 @@ struct CorpusLineScanner {
         } else if v >= 0xDC00, v < 0xE000 {
           return nil  // a lone low surrogate
         }
-        guard Unicode.Scalar(v) != nil else { return nil }
-        // The scalar in UTF-8.
-        if v < 0x80 {
-          bytes.append(UInt8(v))
-        } else if v < 0x800 {
-          bytes.append(UInt8(0xC0 | (v >> 6)))
-          bytes.append(UInt8(0x80 | (v & 0x3F)))
-        } else if v < 0x10000 {
-          bytes.append(UInt8(0xE0 | (v >> 12)))
-          bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-          bytes.append(UInt8(0x80 | (v & 0x3F)))
-        } else {
-          bytes.append(UInt8(0xF0 | (v >> 18)))
-          bytes.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
-          bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-          bytes.append(UInt8(0x80 | (v & 0x3F)))
-        }
+        guard let scalar = Unicode.Scalar(v) else { return nil }
+        UTF8.encode(scalar) { bytes.append($0) }
       default:
         return nil
       }

@@ -50,8 +50,8 @@ public struct ScalarText: Sendable {
     return ScalarText.string(scalars[lo..<hi])
   }
 
-  /// A string from scalars, encoded to UTF-8 directly (lower-casing ASCII letters when asked;
-  /// other letters are lower-cased by the standard library).
+  /// A string from scalars, encoded to UTF-8 directly (lower-cased when asked: ASCII byte by
+  /// byte, other text by the standard library).
   static func string<C: Collection<Unicode.Scalar>>(_ slice: C, lowercased: Bool = false) -> String {
     var bytes = 0
     var ascii = true
@@ -77,32 +77,14 @@ public struct ScalarText: Sendable {
     let s = String(unsafeUninitializedCapacity: bytes) { buffer in
       var k = 0
       for c in slice {
-        let v = c.value
-        if v < 0x80 {
-          var b = UInt8(truncatingIfNeeded: v)
-          if lowercased, b >= 0x41, b <= 0x5A { b += 0x20 }
+        UTF8.encode(c) { b in
           buffer[k] = b
           k += 1
-        } else if v < 0x800 {
-          buffer[k] = UInt8(0xC0 | (v >> 6))
-          buffer[k + 1] = UInt8(0x80 | (v & 0x3F))
-          k += 2
-        } else if v < 0x10000 {
-          buffer[k] = UInt8(0xE0 | (v >> 12))
-          buffer[k + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
-          buffer[k + 2] = UInt8(0x80 | (v & 0x3F))
-          k += 3
-        } else {
-          buffer[k] = UInt8(0xF0 | (v >> 18))
-          buffer[k + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
-          buffer[k + 2] = UInt8(0x80 | ((v >> 6) & 0x3F))
-          buffer[k + 3] = UInt8(0x80 | (v & 0x3F))
-          k += 4
         }
       }
       return k
     }
-    return lowercased && !ascii ? s.lowercased() : s
+    return lowercased ? s.lowercased() : s
   }
 
   public func string(_ start: Int, _ end: Int) -> String { string(TextSpan(start, end)) }

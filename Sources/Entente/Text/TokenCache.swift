@@ -82,14 +82,13 @@ final class TokenCache {
     let h = (k0 &* 0x9E37_79B9_7F4A_7C15) ^ ((k1 &+ UInt64(n)) &* 0xC2B2_AE3D_27D4_EB4F)
     let slot = slots + Int(truncatingIfNeeded: h >> UInt64(64 - TokenCache.capacityBits))
     if !(slot.pointee.length == n && slot.pointee.k0 == k0 && slot.pointee.k1 == k1) {
-      let chars = UnsafeBufferPointer(rebasing: s[start..<end])
-      let text = ScalarText.string(chars)
-      let lower = hasUpper ? ScalarText.string(chars, lowercased: true) : text
-      var fresh = Slot(k0: k0, k1: k1, length: n, text: text, lower: lower)
-      if let g = gazetteer {
-        (fresh.classes, fresh.gazetteerNode, fresh.titleNode) = g.lexicon.info(text: text, lower: lower)
-      }
-      slot.pointee = fresh
+      var t = Token(
+        start: start, end: end, scalars: UnsafeBufferPointer(rebasing: s[start..<end]), kind: kind, isCapitalized: isCapitalized,
+        isAllCaps: isAllCaps, hasUpper: hasUpper)
+      gazetteer?.lexicon.classify(&t)
+      slot.pointee = Slot(
+        k0: k0, k1: k1, length: n, text: t.text, lower: t.lower, classes: t.classes, gazetteerNode: t.gazetteerNode, titleNode: t.titleNode)
+      return t
     }
     return Token(
       start: start, end: end, text: slot.pointee.text, lower: slot.pointee.lower, kind: kind, isCapitalized: isCapitalized,

@@ -42,6 +42,17 @@ public struct Token: Sendable, Hashable {
     self.titleNode = titleNode
   }
 
+  /// A token of these scalars (its text, and its lower-case form when it has capitals).
+  init(
+    start: Int, end: Int, scalars: UnsafeBufferPointer<Unicode.Scalar>, kind: Kind, isCapitalized: Bool, isAllCaps: Bool,
+    hasUpper: Bool
+  ) {
+    let text = ScalarText.string(scalars)
+    self.init(
+      start: start, end: end, text: text, lower: hasUpper ? ScalarText.string(scalars, lowercased: true) : text, kind: kind,
+      isCapitalized: isCapitalized, isAllCaps: isAllCaps)
+  }
+
   init(start: Int, end: Int, text: String, lower: String? = nil, kind: Kind, isCapitalized: Bool, isAllCaps: Bool) {
     self.start = start
     self.end = end
@@ -77,11 +88,9 @@ public enum Tokenizer {
         if let t = unretainedCache?.token(s, start, end, kind: kind, isCapitalized: isCapitalized, isAllCaps: isAllCaps, hasUpper: hasUpper) {
           return t
         }
-        let slice = UnsafeBufferPointer(rebasing: s[start..<end])
-        let text = ScalarText.string(slice)
         return classified(Token(
-          start: start, end: end, text: text, lower: hasUpper ? ScalarText.string(slice, lowercased: true) : text, kind: kind,
-          isCapitalized: isCapitalized, isAllCaps: isAllCaps))
+          start: start, end: end, scalars: UnsafeBufferPointer(rebasing: s[start..<end]), kind: kind, isCapitalized: isCapitalized,
+          isAllCaps: isAllCaps, hasUpper: hasUpper))
       }
       /// The token with the word classes of the cache's gazetteer, if any.
       func classified(_ token: Token) -> Token {
