@@ -37,17 +37,22 @@ struct RecognitionPass {
     var tokens: Range<Int>
     var sentence: Int
     var kind: MentionKind
-    var cluster: String  // entity key
+    var cluster: Int  // index into `clusters`
     var type: EntityType
-    var name: String
     var rule: String
   }
+  /// A word group left for the second pass; its words are its tokens' texts.
   struct Pending {
     var tokens: Range<Int>
     var sentence: Int
-    var words: [String]
     var rule: String
     var title: String?
+  }
+  /// An entity of the article, by key, with the name and type of its first mention.
+  struct Cluster {
+    var key: String
+    var name: String
+    var type: EntityType
   }
   struct RoleRef {
     var tokens: Range<Int>  // the role phrase, without the article
@@ -59,10 +64,11 @@ struct RecognitionPass {
   var found: [Found] = []
   var pending: [Pending] = []
   var roleRefs: [RoleRef] = []
-  var knownNames: [String: (name: String, type: EntityType)] = [:]
-  /// person key → titles seen before the name, with their qualifiers.
-  var personRoles: [String: OrderedSet<String>] = [:]
-  var acronymLinks: [String: String] = [:]  // acronym text → org key
+  var clusters: [Cluster] = []
+  var clusterIndex: [String: Int] = [:]
+  /// person cluster → titles seen before the name, with their qualifiers.
+  var personRoles: [Int: OrderedSet<String>] = [:]
+  var acronymLinks: [String: Int] = [:]  // acronym text → organization cluster
   /// Where people's names end (offsets), for affiliations ("X of the Y Party").
   var personNameEnds = Set<Int>()
 
@@ -256,7 +262,7 @@ struct RecognitionPass {
     if its.count == 1, its[0].isWord, isOrgKeyword(tokens[its[0].range.lowerBound]),
       its[0].range.lowerBound > s.tokens.lowerBound, tokens[its[0].range.lowerBound - 1].lower == "the"
     {
-      pending.append(Pending(tokens: its[0].range, sentence: s.index, words: [tokens[its[0].range.lowerBound].text], rule: "organization-head", title: nil))
+      pending.append(Pending(tokens: its[0].range, sentence: s.index, rule: "organization-head", title: nil))
       return
     }
 
@@ -459,7 +465,7 @@ struct RecognitionPass {
       }
       if e.type == .state, hit.role == .name {
         // "Jordan said", "Georgia Tech": a capitalized name right before, or a person of that name.
-        pending.append(Pending(tokens: r, sentence: s.index, words: tokens[r].map(\.text), rule: "ambiguous-state", title: e.key))
+        pending.append(Pending(tokens: r, sentence: s.index, rule: "ambiguous-state", title: e.key))
         return false
       }
     }
@@ -496,9 +502,38 @@ struct RecognitionPass {
     }
   }
 
-  mutating func add(_ r: Range<Int>, sentence: Int, kind: MentionKind, key: String, type: EntityType, name: String, rule: String) {
-    found.append(Found(tokens: r, sentence: sentence, kind: kind, cluster: key, type: type, name: name, rule: rule))
-    if knownNames[key] == nil { knownNames[key] = (name, type) }
+  /// Adds a mention of the entity `key` (a new cluster, named `name`, when the article has
+  /// not named it yet); returns its cluster.
+  @discardableResult
+  mutating func add(_ r: Range<Int>, sentence: Int, kind: MentionKind, key: String, type: EntityType, name: String, rule: String) -> Int {
+    let c: Int
+    if let known = clusterIndex[key] {
+      c = known
+    } else {
+      c = clusters.count
+      clusterIndex[key] = c
+      clusters.append(Cluster(key: key, name: name, type: type))
+    }
+    add(r, sentence: sentence, kind: kind, cluster: c, type: type, rule: rule)
+    return c
+  }
+
+  /// Adds a mention of a cluster the article has named.
+  mutating func add(_ r: Range<Int>, sentence: Int, kind: MentionKind, cluster c: Int, type: EntityType, rule: String) {
+    found.append(Found(tokens: r, sentence: sentence, kind: kind, cluster: c, type: type, rule: rule))
+  }
+
+  /// The texts of a range's tokens (of its words only, when asked), one space apart.
+  func joinedText(_ r: Range<Int>, wordsOnly: Bool = false) -> String {
+    if r.count == 1, !wordsOnly || tokens[r.lowerBound].kind == .word { return tokens[r.lowerBound].text }
+    var out = ""
+    var first = true
+    for k in r where !wordsOnly || tokens[k].kind == .word {
+      if !first { out.append(" ") }
+      first = false
+      out.append(tokens[k].text)
+    }
+    return out
   }
 
   /// The name a token range spells: its tokens' texts, one space where the text has space.
@@ -521,13 +556,12 @@ struct RecognitionPass {
       ? name.replacingOccurrences(of: "'s ", with: " ").replacingOccurrences(of: "\u{2019}s ", with: " ")
         .replacingOccurrences(of: "' ", with: " ")
       : name
-    let key = "organization:\(normalized)"
-    add(r, sentence: sentence, kind: .name, key: key, type: .organization, name: name, rule: rule)
+    let c = add(r, sentence: sentence, kind: .name, key: "organization:\(normalized)", type: .organization, name: name, rule: rule)
     // "Korean Central News Agency (KCNA)": the acronym names the same organization.
     if r.upperBound + 2 < tokens.count, tokens[r.upperBound].text == "(", tokens[r.upperBound + 2].text == ")",
       tokens[r.upperBound + 1].isAllCaps
     {
-      acronymLinks[tokens[r.upperBound + 1].text] = key
+      acronymLinks[tokens[r.upperBound + 1].text] = c
     }
   }
 
@@ -547,9 +581,14 @@ struct RecognitionPass {
     {
       r = (r.lowerBound + 1)..<r.upperBound
     }
-    let words = tokens[r].map(\.text)
     let first = tokens[r.lowerBound]
-    let nameTokens = tokens[r].filter { $0.kind == .word && !$0.has(.nameParticle) }
+    // The name's words, particles aside; whether a family-name-first given name follows the first.
+    var nameWords = 0
+    var familyFirstLater = false
+    for k in r where tokens[k].kind == .word && !tokens[k].has(.nameParticle) {
+      if nameWords > 0, tokens[k].has(.familyFirstGiven) { familyFirstLater = true }
+      nameWords += 1
+    }
     if afterTitle {
       // "Minister of Education Stefania Giannini": the name starts at the given name.
       var r = r
@@ -562,33 +601,33 @@ struct RecognitionPass {
       addPerson(r, sentence: s.index, rule: "title", titles: titles, qualifier: qualifier)
       return
     }
-    if headline { pending.append(Pending(tokens: r, sentence: s.index, words: words, rule: "headline", title: nil)); return }
+    if headline { pending.append(Pending(tokens: r, sentence: s.index, rule: "headline", title: nil)); return }
     if r.count == 1, first.isAllCaps, isAcronym(first) {
-      if let key = acronymLinks[first.text], let known = knownNames[key] {
-        add(r, sentence: s.index, kind: .name, key: key, type: known.type, name: known.name, rule: "acronym-link")
+      if let c = acronymLinks[first.text] {
+        add(r, sentence: s.index, kind: .name, cluster: c, type: clusters[c].type, rule: "acronym-link")
       } else {
         addOrganization(r, name: first.text, sentence: s.index, rule: "acronym")
       }
       return
     }
-    if nameTokens.count >= 2, nameTokens.count <= 5 {
+    if nameWords >= 2, nameWords <= 5 {
       // A given name that is also a word ("Rose", "Grace") needs a surname that is not one.
       if first.has(.givenName),
-        !first.has(.commonWord) || !tokens[r.upperBound - 1].has(.commonWord) || nameTokens.count > 2
+        !first.has(.commonWord) || !tokens[r.upperBound - 1].has(.commonWord) || nameWords > 2
       {
         addPerson(r, sentence: s.index, rule: "given-name", titles: titles, qualifier: qualifier)
         return
       }
-      if nameTokens.count <= 3, nameTokens.dropFirst().contains(where: { $0.has(.familyFirstGiven) }) {
+      if nameWords <= 3, familyFirstLater {
         addPerson(r, sentence: s.index, rule: "family-name-first", titles: titles, qualifier: qualifier)
         return
       }
-      if tokens[r].contains(where: { $0.kind == .word && $0.has(.particlePrefix) }) || nameTokens.count < r.count {
+      if tokens[r].contains(where: { $0.kind == .word && $0.has(.particlePrefix) }) || nameWords < r.count {
         addPerson(r, sentence: s.index, rule: "name-particle", titles: titles, qualifier: qualifier)
         return
       }
     }
-    pending.append(Pending(tokens: r, sentence: s.index, words: words, rule: "unknown", title: nil))
+    pending.append(Pending(tokens: r, sentence: s.index, rule: "unknown", title: nil))
   }
 
   func isAcronym(_ t: Token) -> Bool {
@@ -604,11 +643,10 @@ struct RecognitionPass {
       r = r.lowerBound..<r.upperBound - 1
     }
     let name = cleanName(r)
-    let key = "person:\(name)"
-    add(r, sentence: sentence, kind: .name, key: key, type: .person, name: name, rule: rule)
+    let c = add(r, sentence: sentence, kind: .name, key: "person:\(name)", type: .person, name: name, rule: rule)
     for t in titles {
-      personRoles[key, default: []].append(t)
-      if let q = qualifier { personRoles[key, default: []].append("\(q)|\(t)") }
+      personRoles[c, default: []].append(t)
+      if let q = qualifier { personRoles[c, default: []].append("\(q)|\(t)") }
     }
   }
 
@@ -616,30 +654,35 @@ struct RecognitionPass {
 
   /// Surnames and partial names, titles standing alone, ambiguous names.
   mutating func resolvePending() {
-    // Index multi-word people by the words a later mention may use alone.
-    var byWord: [String: Set<String>] = [:]
-    var byFull: [String: String] = [:]
+    let tokens = self.tokens
+    // Index multi-word people by the words a later mention may use alone: word → cluster,
+    // or `ambiguous` when two people share it.
+    var byWord: [String: Int] = [:]
+    var byFull: [String: Int] = [:]
     // After a title, a family name may come first in the full name: "Mr. Xi" for Xi Jinping.
-    var byFirst: [String: Set<String>] = [:]
+    var byFirst: [String: Int] = [:]
     for fi in found.indices where found[fi].type == .person {
       let r = found[fi].tokens
-      let words = tokens[r].filter { $0.kind == .word }
-      guard words.count >= 2 else { continue }
-      let cluster = found[fi].cluster
-      byFull[words.map(\.text).joined(separator: " ")] = cluster
-      byWord[words.last!.text, default: []].insert(cluster)
-      if tokens[r].dropFirst().contains(where: { $0.has(.familyFirstGiven) }) || !words[0].has(.givenName) {
-        byWord[words[0].text, default: []].insert(cluster)
+      var firstWord = -1, lastWord = -1, words = 0
+      for k in r where tokens[k].kind == .word {
+        if firstWord < 0 { firstWord = k }
+        lastWord = k
+        words += 1
       }
-      if found[fi].kind == .name { byFirst[words[0].text, default: []].insert(cluster) }
+      guard words >= 2 else { continue }
+      let cluster = found[fi].cluster
+      byFull[joinedText(r, wordsOnly: true)] = cluster
+      RecognitionPass.note(&byWord, tokens[lastWord].text, cluster)
+      if r.dropFirst().contains(where: { tokens[$0].has(.familyFirstGiven) }) || !tokens[firstWord].has(.givenName) {
+        RecognitionPass.note(&byWord, tokens[firstWord].text, cluster)
+      }
+      if found[fi].kind == .name { RecognitionPass.note(&byFirst, tokens[firstWord].text, cluster) }
     }
     // Single-word people ("President Biden") join a full name with that surname.
     for k in found.indices where found[k].type == .person && found[k].tokens.count == 1 {
       let word = tokens[found[k].tokens.lowerBound].text
-      let candidates = byWord[word] ?? (found[k].rule == "title" ? byFirst[word] : nil)
-      if let c = candidates, c.count == 1 {
-        found[k].cluster = c.first!
-        found[k].name = knownNames[c.first!]?.name ?? found[k].name
+      if let c = byWord[word] ?? (found[k].rule == "title" ? byFirst[word] : nil), c != RecognitionPass.ambiguous {
+        found[k].cluster = c
         found[k].rule = "coreference"
       }
       if byFull[word] == nil { byFull[word] = found[k].cluster }
@@ -649,74 +692,74 @@ struct RecognitionPass {
     for fi in found.indices where found[fi].type == .person && found[fi].kind == .name {
       personNameEnds.insert(tokens[found[fi].tokens.upperBound - 1].end)
     }
-    var resolved = Set<Int>()
-    let joinedWords = pending.map { $0.words.joined(separator: " ") }
-    for (k, p) in pending.enumerated() where p.rule == "unknown" && isAffiliation(p.tokens) && byFull[joinedWords[k]] == nil {
+    var resolved = [Bool](repeating: false, count: pending.count)
+    let joinedWords = pending.map { joinedText($0.tokens) }
+    for k in pending.indices where pending[k].rule == "unknown" && isAffiliation(pending[k].tokens) && byFull[joinedWords[k]] == nil {
+      let p = pending[k]
       let name = cleanName(p.tokens)
       add(p.tokens, sentence: p.sentence, kind: .name, key: "organization:\(name)", type: .organization, name: name, rule: "affiliation")
-      resolved.insert(k)
+      resolved[k] = true
     }
     // Organizations found by any rule, by their text: a later bare mention is the same one.
-    var orgByText: [String: String] = [:]
-    for fi in found.indices where found[fi].type == .organization && found[fi].kind == .name {
-      let text = cleanName(found[fi].tokens)
-      if orgByText[text] == nil { orgByText[text] = found[fi].cluster }
+    var orgByText: [String: Int] = [:]
+    if pending.indices.contains(where: { !resolved[$0] && pending[$0].rule == "unknown" }) {
+      for fi in found.indices where found[fi].type == .organization && found[fi].kind == .name {
+        let text = cleanName(found[fi].tokens)
+        if orgByText[text] == nil { orgByText[text] = found[fi].cluster }
+      }
     }
     // Names that are states or stand for them, for "Jordan and Georgia signed …".
     var stateLike = Set<Int>()
     for fi in found.indices where found[fi].type == .state && found[fi].kind == .name { stateLike.formUnion(found[fi].tokens) }
     for p in pending where p.rule == "ambiguous-state" { stateLike.formUnion(p.tokens) }
-    func isJoiner(_ t: Token) -> Bool { t.lower == "and" || t.lower == "," || t.lower == "or" || t.lower == "&" }
-    func listedWithStates(_ r: Range<Int>) -> Bool {
-      if r.lowerBound >= 2, isJoiner(tokens[r.lowerBound - 1]), stateLike.contains(r.lowerBound - 2) { return true }
-      if r.upperBound + 1 < tokens.count, isJoiner(tokens[r.upperBound]), stateLike.contains(r.upperBound + 1) { return true }
-      return false
-    }
-    for (k, p) in pending.enumerated() where !resolved.contains(k) {
-      let joined = joinedWords[k]
-      if p.rule == "ambiguous-state", listedWithStates(p.tokens), let key = p.title, let known = gaz.entityByKey[key] {
+    for k in pending.indices where !resolved[k] {
+      let p = pending[k]
+      let words = p.tokens
+      if p.rule == "ambiguous-state", listedWithStates(p.tokens, stateLike), let key = p.title, let known = gaz.entityByKey[key] {
         add(p.tokens, sentence: p.sentence, kind: .name, key: key, type: .state, name: known.name, rule: "gazetteer")
         continue
       }
-      if let key = byFull[joined] {
-        add(p.tokens, sentence: p.sentence, kind: .name, key: key, type: .person, name: knownNames[key]!.name, rule: "coreference")
+      if let c = byFull[joinedWords[k]] {
+        add(p.tokens, sentence: p.sentence, kind: .name, cluster: c, type: .person, rule: "coreference")
         continue
       }
-      if p.words.count <= 2, let last = p.words.last, let c = byWord[last] ?? byWord[p.words[0]] {
+      if words.count <= 2, let c = byWord[tokens[words.upperBound - 1].text] ?? byWord[tokens[words.lowerBound].text] {
         // Two people share the name: leave it unresolved rather than guess.
-        guard c.count == 1 else { continue }
-        let key = c.first!
-        add(p.tokens, sentence: p.sentence, kind: .name, key: key, type: .person, name: knownNames[key]!.name, rule: "coreference")
+        guard c != RecognitionPass.ambiguous else { continue }
+        add(p.tokens, sentence: p.sentence, kind: .name, cluster: c, type: .person, rule: "coreference")
         continue
       }
-      if p.rule == "unknown", let key = orgByText[cleanName(p.tokens)], let known = knownNames[key] {
-        add(p.tokens, sentence: p.sentence, kind: .name, key: key, type: .organization, name: known.name, rule: "coreference")
+      if p.rule == "unknown", let c = orgByText[cleanName(p.tokens)] {
+        add(p.tokens, sentence: p.sentence, kind: .name, cluster: c, type: .organization, rule: "coreference")
         continue
       }
       // "the Monti government", "the Biden administration": the head of a government.
-      if p.rule == "unknown", p.words.count <= 2, p.tokens.upperBound < tokens.count,
+      if p.rule == "unknown", words.count <= 2, p.tokens.upperBound < tokens.count,
         RecognitionPass.governmentWords.contains(tokens[p.tokens.upperBound].text),
-        !gaz.commonWords.contains(p.words.last!.lowercased())
+        !gaz.commonWords.contains(tokens[words.upperBound - 1].lower)
       {
         let name = cleanName(p.tokens)
         add(p.tokens, sentence: p.sentence, kind: .name, key: "person:\(name)", type: .person, name: name, rule: "head-of-government")
         continue
       }
-      if p.rule == "unknown", p.words.count <= 3, isSpeakerPosition(p.tokens, sentence: p.sentence),
-        !gaz.commonWords.contains(p.words[0].lowercased()) || p.words.count > 1
+      if p.rule == "unknown", words.count <= 3, isSpeakerPosition(p.tokens, sentence: p.sentence),
+        !gaz.commonWords.contains(tokens[words.lowerBound].lower) || words.count > 1
       {
         let name = cleanName(p.tokens)
         add(p.tokens, sentence: p.sentence, kind: .name, key: "person:\(name)", type: .person, name: name, rule: "speaker")
         continue
       }
       if p.rule == "organization-head" {
-        let head = p.words[0]
-        let candidates = Set(found.filter { f in
-          f.type == .organization && f.kind == .name && f.tokens.count > 1
-            && (tokens[f.tokens.upperBound - 1].text == head || tokens[f.tokens.lowerBound].text == head)
-        }.map(\.cluster))
-        if candidates.count == 1, let key = candidates.first, let known = knownNames[key] {
-          add(p.tokens, sentence: p.sentence, kind: .name, key: key, type: .organization, name: known.name, rule: "coreference")
+        // The one organization of more than one word whose name ends or starts with the word.
+        let head = tokens[words.lowerBound].text
+        var candidate: Int? = nil
+        for f in found where f.type == .organization && f.kind == .name && f.tokens.count > 1
+          && (tokens[f.tokens.upperBound - 1].text == head || tokens[f.tokens.lowerBound].text == head)
+        {
+          candidate = candidate == nil || candidate == f.cluster ? f.cluster : RecognitionPass.ambiguous
+        }
+        if let c = candidate, c != RecognitionPass.ambiguous {
+          add(p.tokens, sentence: p.sentence, kind: .name, cluster: c, type: .organization, rule: "coreference")
         }
         continue
       }
@@ -724,42 +767,48 @@ struct RecognitionPass {
         add(p.tokens, sentence: p.sentence, kind: .name, key: key, type: .state, name: known.name, rule: "gazetteer")
         continue
       }
-      if p.words.count == 1, let key = acronymLinks[p.words[0]], let known = knownNames[key] {
-        add(p.tokens, sentence: p.sentence, kind: .name, key: key, type: known.type, name: known.name, rule: "acronym-link")
+      if words.count == 1, let c = acronymLinks[tokens[words.lowerBound].text] {
+        add(p.tokens, sentence: p.sentence, kind: .name, cluster: c, type: clusters[c].type, rule: "acronym-link")
       }
     }
     // A person's surname read as a place or state ("Paris" after "Valeska Paris") is the person,
     // unless it stands in a list of states ("Jordan and Georgia signed …").
     for k in found.indices where found[k].tokens.count == 1 && found[k].type == .state
-      && (found[k].kind == .metonym || found[k].rule == "gazetteer") && !listedWithStates(found[k].tokens)
+      && (found[k].kind == .metonym || found[k].rule == "gazetteer") && !listedWithStates(found[k].tokens, stateLike)
     {
-      let w = tokens[found[k].tokens.lowerBound].text
-      if let c = byWord[w], c.count == 1, let key = c.first, let known = knownNames[key] {
-        found[k].cluster = key
+      if let c = byWord[tokens[found[k].tokens.lowerBound].text], c != RecognitionPass.ambiguous {
+        found[k].cluster = c
         found[k].type = .person
         found[k].kind = .name
-        found[k].name = known.name
         found[k].rule = "coreference"
       }
     }
     // "NPP" for "New People Party": an acronym made of an organization's initials.
-    var byInitials: [String: Set<String>] = [:]
-    for fi in found.indices where found[fi].type == .organization && found[fi].kind == .name && found[fi].tokens.count > 1 {
-      let initials = tokens[found[fi].tokens].filter { $0.kind == .word && $0.isCapitalized && !$0.has(.connectorLower) }
-        .map { String($0.text.prefix(1)) }.joined()
-      if initials.count >= 2 { byInitials[initials, default: []].insert(found[fi].cluster) }
-    }
-    for k in found.indices where found[k].type == .organization && found[k].tokens.count == 1 && found[k].rule == "acronym" {
-      if let c = byInitials[tokens[found[k].tokens.lowerBound].text], c.count == 1, let key = c.first, let known = knownNames[key] {
-        found[k].cluster = key
-        found[k].name = known.name
-        found[k].rule = "acronym-link"
+    if found.contains(where: { $0.type == .organization && $0.tokens.count == 1 && $0.rule == "acronym" }) {
+      var byInitials: [String: Int] = [:]
+      for fi in found.indices where found[fi].type == .organization && found[fi].kind == .name && found[fi].tokens.count > 1 {
+        var initials = ""
+        var letters = 0
+        for k in found[fi].tokens where tokens[k].kind == .word && tokens[k].isCapitalized && !tokens[k].has(.connectorLower) {
+          if let c = tokens[k].text.first {
+            initials.append(c)
+            letters += 1
+          }
+        }
+        if letters >= 2 { RecognitionPass.note(&byInitials, initials, found[fi].cluster) }
+      }
+      for k in found.indices where found[k].type == .organization && found[k].tokens.count == 1 && found[k].rule == "acronym" {
+        if let c = byInitials[tokens[found[k].tokens.lowerBound].text], c != RecognitionPass.ambiguous {
+          found[k].cluster = c
+          found[k].rule = "acronym-link"
+        }
       }
     }
     // A title standing alone ("the NATO Secretary General") refers to the one person holding it.
-    let rolesByPerson = personRoles.sorted(by: { $0.key < $1.key })
+    guard !roleRefs.isEmpty else { return }
+    let rolesByPerson = personRoles.sorted(by: { clusters[$0.key].key < clusters[$1.key].key })
     for ref in roleRefs {
-      var holders: [String] = []
+      var holders: [Int] = []
       for (person, roles) in rolesByPerson {
         if let q = ref.qualifier {
           if roles.contains("\(q)|\(ref.title)") { holders.append(person) }
@@ -770,11 +819,28 @@ struct RecognitionPass {
       if holders.isEmpty, ref.qualifier != nil {
         holders = rolesByPerson.filter { $0.value.contains(ref.title) }.map(\.key)
       }
-      if holders.count == 1, let known = knownNames[holders[0]] {
+      if holders.count == 1 {
         // The qualifier ("NATO" in "NATO Secretary General") stays a mention of its own.
-        add(ref.tokens, sentence: ref.sentence, kind: .role, key: holders[0], type: .person, name: known.name, rule: "role")
+        add(ref.tokens, sentence: ref.sentence, kind: .role, cluster: holders[0], type: .person, rule: "role")
       }
     }
+  }
+
+  /// In an index of clusters by word: more than one cluster goes by the word.
+  static let ambiguous = -1
+
+  /// Notes that `cluster` goes by `word`.
+  static func note(_ index: inout [String: Int], _ word: String, _ cluster: Int) {
+    if let old = index.updateValue(cluster, forKey: word), old != cluster { index[word] = ambiguous }
+  }
+
+  /// "Jordan and Georgia": a name next to a state in a list.
+  func listedWithStates(_ r: Range<Int>, _ stateLike: Set<Int>) -> Bool {
+    guard !stateLike.isEmpty else { return false }
+    func isJoiner(_ t: Token) -> Bool { t.lower == "and" || t.lower == "," || t.lower == "or" || t.lower == "&" }
+    if r.lowerBound >= 2, isJoiner(tokens[r.lowerBound - 1]), stateLike.contains(r.lowerBound - 2) { return true }
+    if r.upperBound + 1 < tokens.count, isJoiner(tokens[r.upperBound]), stateLike.contains(r.upperBound + 1) { return true }
+    return false
   }
 
   /// A name group right after "PERSON of [the]" or "PERSON from [the]".
@@ -823,8 +889,8 @@ struct RecognitionPass {
   // MARK: - Result
 
   func result() -> Recognition {
-    // Cluster name: the longest name the article gives a person; gazetteer names otherwise.
-    var entityIndex: [String: Int] = [:]
+    // Each cluster's entity, by order of first mention; named as its first mention named it.
+    var entityOf = [Int](repeating: -1, count: clusters.count)
     var entities: [ArticleEntity] = []
     // By position (a stable sort: equal ranges keep the order they were found in).
     let ordered = found.indices.sorted {
@@ -838,24 +904,19 @@ struct RecognitionPass {
       // Overlaps: the first and longest wins.
       if r.lowerBound < lastEnd { continue }
       lastEnd = r.upperBound
-      let idx: Int
-      if let i = entityIndex[found[fi].cluster] {
-        idx = i
-      } else {
-        let f = found[fi]
+      let c = found[fi].cluster
+      var idx = entityOf[c]
+      if idx < 0 {
         idx = entities.count
-        entityIndex[f.cluster] = idx
-        let name = knownNames[f.cluster]?.name ?? f.name
-        entities.append(ArticleEntity(key: f.cluster, name: name, type: f.type, aliases: [], roles: []))
+        entityOf[c] = idx
+        entities.append(ArticleEntity(key: clusters[c].key, name: clusters[c].name, type: found[fi].type, aliases: [], roles: []))
       }
       let span = TextSpan(tokens[r.lowerBound].start, tokens[r.upperBound - 1].end)
       if found[fi].kind == .name { entities[idx].aliases.append(cleanName(r)) }
       mentions.append(Mention(span: span, tokens: r, sentence: found[fi].sentence, kind: found[fi].kind, entity: idx, rule: found[fi].rule))
     }
-    for (key, roles) in personRoles.sorted(by: { $0.key < $1.key }) {
-      if let i = entityIndex[key] {
-        for r in roles where !r.utf8.contains(UInt8(ascii: "|")) { entities[i].roles.append(r) }
-      }
+    for (c, roles) in personRoles where entityOf[c] >= 0 {
+      for r in roles where !r.utf8.contains(UInt8(ascii: "|")) { entities[entityOf[c]].roles.append(r) }
     }
     for i in entities.indices where entities[i].type == .person {
       let words = entities[i].roles.isEmpty ? [] : Set(entities[i].roles.flatMap { $0.split(separator: " ").map(String.init) })
@@ -864,8 +925,9 @@ struct RecognitionPass {
       } else if !words.isDisjoint(with: RecognitionPass.maleRoles) {
         entities[i].gender = "m"
       } else {
-        let first = entities[i].name.prefix { $0 != " " }
-        if !first.isEmpty { entities[i].gender = gaz.nameGenders[String(first)] }
+        let name = entities[i].name
+        let first = name.utf8.firstIndex(of: UInt8(ascii: " ")).map { String(name[..<$0]) } ?? name
+        if !first.isEmpty { entities[i].gender = gaz.nameGenders[first] }
       }
     }
     return Recognition(entities: entities, mentions: mentions)
