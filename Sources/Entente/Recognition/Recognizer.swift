@@ -350,7 +350,7 @@ struct RecognitionPass {
       let multiWord = its[lo..<hi].reduce(0) { $0 + ($1.isConnector ? 0 : $1.range.count) } >= 2
       if multiWord {
         let r = its[lo].range.lowerBound..<its[hi - 1].range.upperBound
-        let name = cleanName(r)
+        let name = tokens.cleanName(r)
         addOrganization(r, name: name, sentence: s.index, rule: "organization-keyword")
         let before = Array(its[..<lo]), after = Array(its[hi...])
         if let f = before.first(where: { !$0.isConnector }), let l = before.last(where: { !$0.isConnector }) {
@@ -398,7 +398,7 @@ struct RecognitionPass {
           var end = idx + 2
           while end + 1 < its.count, its[end + 1].isWord { end += 1 }
           let r = item.range.lowerBound..<its[end].range.upperBound
-          addOrganization(r, name: cleanName(r), sentence: s.index, rule: "organization-keyword")
+          addOrganization(r, name: tokens.cleanName(r), sentence: s.index, rule: "organization-keyword")
           idx = end + 1
           continue
         }
@@ -523,33 +523,6 @@ struct RecognitionPass {
     found.append(Found(tokens: r, sentence: sentence, kind: kind, cluster: c, type: type, rule: rule))
   }
 
-  /// The texts of a range's tokens (of its words only, when asked), one space apart.
-  func joinedText(_ r: Range<Int>, wordsOnly: Bool = false) -> String {
-    if r.count == 1, !wordsOnly || tokens[r.lowerBound].kind == .word { return tokens[r.lowerBound].text }
-    var out = ""
-    var first = true
-    for k in r where !wordsOnly || tokens[k].kind == .word {
-      if !first { out.append(" ") }
-      first = false
-      out.append(tokens[k].text)
-    }
-    return out
-  }
-
-  /// The name a token range spells: its tokens' texts, one space where the text has space.
-  func cleanName(_ r: Range<Int>) -> String {
-    if r.count == 1 { return tokens[r.lowerBound].text }
-    var out = ""
-    out.reserveCapacity(tokens[r.upperBound - 1].end - tokens[r.lowerBound].start + 8)
-    var prevEnd = -1
-    for k in r {
-      if prevEnd >= 0, tokens[k].start > prevEnd { out.append(" ") }
-      out.append(tokens[k].text)
-      prevEnd = tokens[k].end
-    }
-    return out
-  }
-
   mutating func addOrganization(_ r: Range<Int>, name: String, sentence: Int, rule: String) {
     // "New People's Party" and "New People Party" are one organization.
     let normalized = name.unicodeScalars.contains(where: \.isApostrophe)
@@ -642,7 +615,7 @@ struct RecognitionPass {
     while r.count > 1, tokens[r.upperBound - 1].kind != .word || tokens[r.upperBound - 1].has(.connector) {
       r = r.lowerBound..<r.upperBound - 1
     }
-    let name = cleanName(r)
+    let name = tokens.cleanName(r)
     let c = add(r, sentence: sentence, kind: .name, key: "person:\(name)", type: .person, name: name, rule: rule)
     for t in titles {
       personRoles[c, default: []].append(t)
@@ -671,7 +644,7 @@ struct RecognitionPass {
       }
       guard words >= 2 else { continue }
       let cluster = found[fi].cluster
-      byFull[joinedText(r, wordsOnly: true)] = cluster
+      byFull[tokens.joinedText(r, wordsOnly: true)] = cluster
       RecognitionPass.note(&byWord, tokens[lastWord].text, cluster)
       if r.dropFirst().contains(where: { tokens[$0].has(.familyFirstGiven) }) || !tokens[firstWord].has(.givenName) {
         RecognitionPass.note(&byWord, tokens[firstWord].text, cluster)
@@ -693,10 +666,10 @@ struct RecognitionPass {
       personNameEnds.insert(tokens[found[fi].tokens.upperBound - 1].end)
     }
     var resolved = [Bool](repeating: false, count: pending.count)
-    let joinedWords = pending.map { joinedText($0.tokens) }
+    let joinedWords = pending.map { tokens.joinedText($0.tokens) }
     for k in pending.indices where pending[k].rule == "unknown" && isAffiliation(pending[k].tokens) && byFull[joinedWords[k]] == nil {
       let p = pending[k]
-      let name = cleanName(p.tokens)
+      let name = tokens.cleanName(p.tokens)
       add(p.tokens, sentence: p.sentence, kind: .name, key: "organization:\(name)", type: .organization, name: name, rule: "affiliation")
       resolved[k] = true
     }
@@ -704,7 +677,7 @@ struct RecognitionPass {
     var orgByText: [String: Int] = [:]
     if pending.indices.contains(where: { !resolved[$0] && pending[$0].rule == "unknown" }) {
       for fi in found.indices where found[fi].type == .organization && found[fi].kind == .name {
-        let text = cleanName(found[fi].tokens)
+        let text = tokens.cleanName(found[fi].tokens)
         if orgByText[text] == nil { orgByText[text] = found[fi].cluster }
       }
     }
@@ -729,7 +702,7 @@ struct RecognitionPass {
         add(p.tokens, sentence: p.sentence, kind: .name, cluster: c, type: .person, rule: "coreference")
         continue
       }
-      if p.rule == "unknown", let c = orgByText[cleanName(p.tokens)] {
+      if p.rule == "unknown", let c = orgByText[tokens.cleanName(p.tokens)] {
         add(p.tokens, sentence: p.sentence, kind: .name, cluster: c, type: .organization, rule: "coreference")
         continue
       }
@@ -738,14 +711,14 @@ struct RecognitionPass {
         RecognitionPass.governmentWords.contains(tokens[p.tokens.upperBound].text),
         !gaz.commonWords.contains(tokens[words.upperBound - 1].lower)
       {
-        let name = cleanName(p.tokens)
+        let name = tokens.cleanName(p.tokens)
         add(p.tokens, sentence: p.sentence, kind: .name, key: "person:\(name)", type: .person, name: name, rule: "head-of-government")
         continue
       }
       if p.rule == "unknown", words.count <= 3, isSpeakerPosition(p.tokens, sentence: p.sentence),
         !gaz.commonWords.contains(tokens[words.lowerBound].lower) || words.count > 1
       {
-        let name = cleanName(p.tokens)
+        let name = tokens.cleanName(p.tokens)
         add(p.tokens, sentence: p.sentence, kind: .name, key: "person:\(name)", type: .person, name: name, rule: "speaker")
         continue
       }
@@ -893,6 +866,7 @@ struct RecognitionPass {
     var entityOf = [Int](repeating: -1, count: clusters.count)
     var entities: [ArticleEntity] = []
     // By position (a stable sort: equal ranges keep the order they were found in).
+    let found = self.found
     let ordered = found.indices.sorted {
       (found[$0].tokens.lowerBound, found[$0].tokens.upperBound) < (found[$1].tokens.lowerBound, found[$1].tokens.upperBound)
     }
@@ -912,7 +886,7 @@ struct RecognitionPass {
         entities.append(ArticleEntity(key: clusters[c].key, name: clusters[c].name, type: found[fi].type, aliases: [], roles: []))
       }
       let span = TextSpan(tokens[r.lowerBound].start, tokens[r.upperBound - 1].end)
-      if found[fi].kind == .name { entities[idx].aliases.append(cleanName(r)) }
+      if found[fi].kind == .name { entities[idx].aliases.append(tokens.cleanName(r)) }
       mentions.append(Mention(span: span, tokens: r, sentence: found[fi].sentence, kind: found[fi].kind, entity: idx, rule: found[fi].rule))
     }
     for (c, roles) in personRoles where entityOf[c] >= 0 {
@@ -931,5 +905,36 @@ struct RecognitionPass {
       }
     }
     return Recognition(entities: entities, mentions: mentions)
+  }
+}
+
+// Names spelled by token ranges, for the recognizer's passes (a method of a pass would copy
+// the pass when called from a mutating one).
+extension [Token] {
+  /// The texts of a range's tokens (of its words only, when asked), one space apart.
+  func joinedText(_ r: Range<Int>, wordsOnly: Bool = false) -> String {
+    if r.count == 1, !wordsOnly || self[r.lowerBound].kind == .word { return self[r.lowerBound].text }
+    var out = ""
+    var first = true
+    for k in r where !wordsOnly || self[k].kind == .word {
+      if !first { out.append(" ") }
+      first = false
+      out.append(self[k].text)
+    }
+    return out
+  }
+
+  /// The name a token range spells: its tokens' texts, one space where the text has space.
+  func cleanName(_ r: Range<Int>) -> String {
+    if r.count == 1 { return self[r.lowerBound].text }
+    var out = ""
+    out.reserveCapacity(self[r.upperBound - 1].end - self[r.lowerBound].start + 8)
+    var prevEnd = -1
+    for k in r {
+      if prevEnd >= 0, self[k].start > prevEnd { out.append(" ") }
+      out.append(self[k].text)
+      prevEnd = self[k].end
+    }
+    return out
   }
 }
