@@ -117,17 +117,29 @@ public enum GraphBuilder {
     // Co-occurrence: entities named in the same sentence — by name, metonym or role. A
     // demonym describes ("Russian President Vladimir Putin") rather than names, and a pronoun
     // only refers back.
-    var bySentence = [[Int]](repeating: [], count: a.document.sentences.count)
-    for m in rec.mentions where m.kind != .pronoun && m.kind != .demonym && bySentence.indices.contains(m.sentence) {
-      if !bySentence[m.sentence].contains(m.entity) { bySentence[m.sentence].append(m.entity) }
-    }
     let text = a.document.text
-    for s in a.document.sentences {
-      let ents = bySentence[s.index]
-      guard ents.count > 1 else { continue }
+    let sentences = a.document.sentences
+    // Mentions by position (as recognition gives them; sorted here when they are not), so by
+    // sentence: each sentence's entities are a run of them.
+    var mentions = rec.mentions
+    if zip(mentions, mentions.dropFirst()).contains(where: { $1.span < $0.span }) {
+      mentions = mentions.enumerated().sorted { ($0.element.span, $0.offset) < ($1.element.span, $1.offset) }.map(\.element)
+    }
+    var ents: [Int] = []
+    var next = 0
+    while next < mentions.count {
+      let sentence = mentions[next].sentence
+      ents.removeAll(keepingCapacity: true)
+      while next < mentions.count, mentions[next].sentence == sentence {
+        let m = mentions[next]
+        next += 1
+        if m.kind != .pronoun, m.kind != .demonym, !ents.contains(m.entity) { ents.append(m.entity) }
+      }
+      guard ents.count > 1, sentences.indices.contains(sentence) else { continue }
+      let s = sentences[sentence]
       // The sentence's text only when some pair keeps it as evidence.
       var ev: Evidence? = nil
-      let sentence = s.index, span = s.span
+      let span = s.span
       func evidence() -> Evidence {
         if let e = ev { return e }
         let e = Evidence(article: id, sentence: sentence, start: span.start, end: span.end, text: text.string(span))
@@ -145,12 +157,12 @@ public enum GraphBuilder {
       guard let sp = q.speakerEntity else { continue }
       var named: [Int] = []
       // Mentions are sorted by position: start at the first one inside the quote.
-      var lo = 0, hi = rec.mentions.count
+      var lo = 0, hi = mentions.count
       while lo < hi {
         let mid = (lo + hi) / 2
-        if rec.mentions[mid].span.start < q.content.start { lo = mid + 1 } else { hi = mid }
+        if mentions[mid].span.start < q.content.start { lo = mid + 1 } else { hi = mid }
       }
-      for m in rec.mentions[lo...] {
+      for m in mentions[lo...] {
         if m.span.start >= q.content.end { break }
         guard m.kind != .pronoun, q.content.contains(m.span), m.entity != sp else { continue }
         if !named.contains(m.entity) { named.append(m.entity) }

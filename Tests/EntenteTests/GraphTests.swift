@@ -88,6 +88,18 @@ struct DOTTests {
     #expect(DOTExporter().string(g) == DOTExporter().string(reordered))
   }
 
+  @Test func mentionsInAnyOrderGiveTheSameEdges() {
+    let a = Pipeline().analyze(Article(id: "m", text: "Putin met Kim Jong-un in Pyongyang. Stoltenberg said Russia supports North Korea."))
+    var shuffled = a
+    shuffled.recognition.mentions.reverse()
+    #expect(a.recognition.mentions.count >= 4)
+    let g = GraphBuilder.graph(for: a), h = GraphBuilder.graph(for: shuffled)
+    #expect(g.edges.values.filter { $0.kind == .quotation }.count == 2)
+    #expect(g.edges.values.filter { $0.kind == .cooccurrence }.count == 3)
+    #expect(DOTExporter().string(g) == DOTExporter().string(h))
+    #expect(g.edges.values.map(\.weight) == h.edges.values.map(\.weight))
+  }
+
   @Test func golden() {
     var g = RelationshipGraph()
     g.record(node: Node(id: "person:A", name: "A", type: .person, mentions: 2, articles: ["x"]))

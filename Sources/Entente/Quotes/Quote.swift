@@ -37,19 +37,16 @@ enum QuoteMarks {
 
   private static func pairs(_ doc: Document, _ s: UnsafeBufferPointer<Unicode.Scalar>) -> [QuotePair] {
     var out: [QuotePair] = []
+    let tokens = doc.tokens
     for p in doc.paragraphs where p.role != .banner && p.role != .dateline {
       var open: Int? = nil
       var straight = false
-      var i = p.span.start
-      let end = p.span.end
-      while i < end {
-        // Straight to the next quotation mark.
-        while i < end {
-          let v = s[i].value
-          if v == 0x22 || v == 0xAB || v == 0xBB || v &- 0x2018 <= 6 { break }
-          i &+= 1
-        }
-        guard i < end else { break }
+      // A quotation mark is always a punctuation token of its own: read those only.
+      var k = doc.tokenIndex(atOrAfter: p.span.start)
+      while k < tokens.count, tokens[k].start < p.span.end {
+        let i = tokens[k].start
+        k += 1
+        guard tokens[k - 1].kind == .punctuation, tokens[k - 1].end == i + 1 else { continue }
         let c = s[i]
         if let role = c.quoteRole {
           switch role {
@@ -79,7 +76,6 @@ enum QuoteMarks {
             break
           }
         }
-        i += 1
       }
       if let o = open, p.span.end - o > 1 { out.append(QuotePair(open: o, end: p.span.end, closed: false)) }
     }
