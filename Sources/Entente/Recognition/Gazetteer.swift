@@ -176,7 +176,21 @@ public final class Gazetteer: Sendable {
   }
 
   static func words(_ phrase: String) -> [String] {
-    Tokenizer.tokenize(ScalarText(phrase)).map(\.text)
+    // Most phrases are ASCII letters between single spaces: their words are the parts.
+    var simple = !phrase.isEmpty
+    var previousSpace = true
+    for b in phrase.utf8 {
+      let letter = (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A
+      if b == 0x20 ? previousSpace : !letter { simple = false; break }
+      previousSpace = b == 0x20
+    }
+    if simple, !previousSpace {
+      var p = phrase
+      return p.withUTF8 { bytes in
+        bytes.split(separator: 0x20).map { String(decoding: UnsafeBufferPointer(rebasing: $0), as: UTF8.self) }
+      }
+    }
+    return Tokenizer.tokenize(ScalarText(phrase)).map(\.text)
   }
 
   init(resources dir: URL, userEntities: EntityFile? = nil) throws {
@@ -215,11 +229,17 @@ public final class Gazetteer: Sendable {
     let orgFile = try load("organizations.json", OrganizationsFile.self)
     let lexicon = try load("lexicon.json", LexiconFile.self)
     let rules = try load("recognition.json", RecognitionFile.self)
-    let given = Set(try lines("given-names.txt"))
+    // The lexicon takes the given names first (the largest list): months that are also names
+    // are found there.
+    var lex = Lexicon()
+    let givenNames = try lines("given-names.txt")
+    lex.reserveCapacity(givenNames.count + 30_000)
+    lex.add(givenNames, exact: .givenName)
     var genders: [String: String] = [:]
     for line in try lines("name-genders.tsv") {
-      let parts = line.split(separator: "\t")
-      if parts.count == 2 { genders[String(parts[0])] = String(parts[1]) }
+      // NAME TAB GENDER (split on bytes: the list is long).
+      let parts = line.utf8.split(separator: UInt8(ascii: "\t"))
+      if parts.count == 2, let name = String(parts[0]), let gender = String(parts[1]) { genders[name] = gender }
     }
     nameGenders = genders
     commonWords = Set(try lines("common-words.txt").map { $0.lowercased() })
@@ -293,7 +313,7 @@ public final class Gazetteer: Sendable {
       }
     }
     // Months that are also names (April, May, June, August) are left to the name rules.
-    let months = (lexicon.months ?? []).filter { !given.contains($0) }
+    let months = (lexicon.months ?? []).filter { !lex.has($0, exact: .givenName) }
     // Single generic words ("Committee", "Army") stay to the keyword rules, which read
     // "Central Committee" as a name and "the Committee" as nothing.
     let ruleWords = orgKeywords.union(rules.placeKeywords).union(rules.eventWords)
@@ -327,7 +347,6 @@ public final class Gazetteer: Sendable {
     states = statesFile.states
     organizations = orgFile.organizations
 
-    var lex = Lexicon()
     lex.add(functionWords, lower: .functionWord)
     lex.add(titleWords, lower: .titleWord)
     lex.add(roleNouns, lower: .roleNoun)
@@ -344,7 +363,6 @@ public final class Gazetteer: Sendable {
     lex.add(QuotePass.pluralHeads, lower: .pluralHead)
     lex.add(QuotePass.nounLike, lower: .nounLikeCue)
     lex.add(QuotePass.twoWordCueStarts, lower: .twoWordCue)
-    lex.add(given, exact: .givenName)
     lex.add(orgKeywords, exact: .orgKeyword)
     lex.add(placeKeywords, exact: .placeKeyword)
     lex.add(eventWords, exact: .eventWord)

@@ -63,6 +63,11 @@ struct Lexicon: Sendable {
 
   private(set) var entries: [String: Entry] = [:]
 
+  mutating func reserveCapacity(_ n: Int) { entries.reserveCapacity(n) }
+
+  /// Whether `word`, as written, is in the lists of `c`.
+  func has(_ word: String, exact c: WordClass) -> Bool { entries[word].map { !$0.exact.isDisjoint(with: c) } ?? false }
+
   mutating func add(_ words: some Sequence<String>, exact c: WordClass) {
     for w in words { entries[w, default: Entry()].exact.formUnion(c) }
   }
