@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Everything Entente read in one article.
 public struct ArticleAnalysis: Sendable {
   public var document: Document
@@ -56,9 +58,25 @@ public struct Pipeline: Sendable {
   ) -> RelationshipGraph {
     var graph = RelationshipGraph(maxEvidence: maxEvidence)
     var done = 0
-    forEachChunkGraph(of: articles, jobs: jobs) { chunk, count in
-      graph.merge(chunk)
-      done += count
+    // Edges the graph holds all the evidence of: workers need not write theirs.
+    let full = maxEvidence > 0 ? FullEdges() : nil
+    chunkGraphs(of: articles, jobs: jobs, full: full) { chunk, articles in
+      var chunk = chunk
+      if let full {
+        // An article seen before ranks where it was first seen, maybe before evidence the
+        // graph keeps: such a chunk is built again with all its evidence.
+        if articles.contains(where: { graph.articles.contains($0.id) }) {
+          chunk = RelationshipGraph(maxEvidence: maxEvidence)
+          for a in articles { GraphBuilder.add(analyze(a), to: &chunk) }
+        }
+        graph.merge(chunk)
+        full.insert(chunk.edges.values.compactMap { e in
+          !e.evidence.isEmpty && graph.edges[e.key].map { $0.evidence.count >= maxEvidence } == true ? e.key : nil
+        })
+      } else {
+        graph.merge(chunk)
+      }
+      done += articles.count
       progress?(done)
     }
     return resolve ? graph.resolvingPartialNames() : graph
@@ -70,12 +88,20 @@ public struct Pipeline: Sendable {
   public func forEachChunkGraph<S: Sequence<Article>>(
     of articles: S, jobs: Int = 1, _ body: (RelationshipGraph, Int) throws -> Void
   ) rethrows {
+    try chunkGraphs(of: articles, jobs: jobs, full: nil) { try body($0, $1.count) }
+  }
+
+  /// ``forEachChunkGraph(of:jobs:_:)`` with each chunk's articles; with `full`, the chunk
+  /// graphs leave out the evidence of edges in it (they count them all the same).
+  func chunkGraphs<S: Sequence<Article>>(
+    of articles: S, jobs: Int, full: FullEdges?, _ body: (RelationshipGraph, ArraySlice<Article>) throws -> Void
+  ) rethrows {
     let pipeline = self
-    try Streaming.run(articles, jobs: jobs, transform: { chunk -> (RelationshipGraph, Int) in
+    try Streaming.run(articles, jobs: jobs, transform: { chunk -> (RelationshipGraph, ArraySlice<Article>) in
       var g = RelationshipGraph(maxEvidence: pipeline.maxEvidence)
       g.reserveCapacity(nodes: 32 * chunk.count, edges: 128 * chunk.count)
-      for a in chunk { GraphBuilder.add(pipeline.analyze(a), to: &g) }
-      return (g, chunk.count)
+      for a in chunk { GraphBuilder.add(pipeline.analyze(a), to: &g, full: full) }
+      return (g, chunk)
     }, body: { try body($0.0, $0.1) })
   }
 
@@ -104,6 +130,12 @@ public enum GraphBuilder {
 
   /// Adds an article's nodes and edges to a graph (the same as merging its own graph in).
   public static func add(_ a: ArticleAnalysis, to g: inout RelationshipGraph) {
+    add(a, to: &g, full: nil)
+  }
+
+  /// With `full`: edges in it get no evidence (a graph they are merged into later has all it
+  /// keeps, from earlier articles).
+  static func add(_ a: ArticleAnalysis, to g: inout RelationshipGraph, full: FullEdges?) {
     let id = a.article.id
     g.addArticle(id, date: a.article.date)
     let rec = a.recognition
@@ -148,7 +180,7 @@ public enum GraphBuilder {
       }
       for x in 0..<ents.count {
         for y in (x + 1)..<ents.count {
-          g.record(.cooccurrence, nodeID(rec.entities[ents[x]]), nodeID(rec.entities[ents[y]]), article: id, evidence: evidence)
+          g.record(.cooccurrence, nodeID(rec.entities[ents[x]]), nodeID(rec.entities[ents[y]]), article: id, full: full, evidence: evidence)
         }
       }
     }
@@ -181,7 +213,7 @@ public enum GraphBuilder {
         return e
       }
       for e in named {
-        g.record(.quotation, nodeID(rec.entities[sp]), nodeID(rec.entities[e]), article: id, evidence: evidence)
+        g.record(.quotation, nodeID(rec.entities[sp]), nodeID(rec.entities[e]), article: id, full: full, evidence: evidence)
       }
     }
   }
@@ -222,5 +254,19 @@ extension RelationshipGraph {
       g.add(f)
     }
     return g
+  }
+}
+
+/// Edges whose evidence a graph built in input order holds in full — as many records as it
+/// keeps, all from articles merged before — so that workers building later chunks can leave
+/// theirs out: merged in, it would be dropped. Shared by the workers and the merging thread.
+final class FullEdges: Sendable {
+  private let keys = Mutex<Set<EdgeKey>>([])
+
+  func contains(_ key: EdgeKey) -> Bool { keys.withLock { $0.contains(key) } }
+
+  func insert(_ more: [EdgeKey]) {
+    guard !more.isEmpty else { return }
+    keys.withLock { $0.formUnion(more) }
   }
 }

@@ -127,6 +127,33 @@ struct StreamingMergeTests {
     #expect(try GraphJSON.string(p.graph(from: AnySequence(articles), jobs: 2)) == GraphJSON.string(serial))
   }
 
+  /// Workers leave out evidence the merged graph already holds in full; the graph must be
+  /// the merge of the chunks with all their evidence — also when an id comes back in a later
+  /// chunk, whose evidence then ranks with that id's first place.
+  @Test(arguments: [false, true]) func leftOutEvidenceChangesNothing(repeatedIDs: Bool) throws {
+    // Long enough that later batches are built while the graph holds full edges.
+    var articles = ScaleCorpus.repeated(1200)
+    if repeatedIDs {
+      for i in 1100..<1120 { articles[i].id = articles[i - 1100].id }
+      articles[1150].id = articles[700].id
+    }
+    var p = Pipeline()
+    p.maxEvidence = 2
+    // The chunks' graphs with all their evidence, merged.
+    var reference = RelationshipGraph(maxEvidence: 2)
+    p.forEachChunkGraph(of: articles, jobs: 2) { chunk, _ in reference.merge(chunk) }
+    let built = p.graph(from: articles, jobs: 2, resolve: false)
+    #expect(reference.edges.values.contains { $0.weight > 10 })
+    #expect(built == reference)
+    #expect(try GraphJSON.string(built) == GraphJSON.string(reference))
+    if !repeatedIDs {
+      // With unique ids, also the graph built article by article.
+      var one = RelationshipGraph(maxEvidence: 2)
+      for a in articles { GraphBuilder.add(p.analyze(a), to: &one) }
+      #expect(one == reference)
+    }
+  }
+
   @Test func progressCountsEveryArticle() {
     var seen: [Int] = []
     _ = Pipeline().graph(from: ScaleCorpus.repeated(600), jobs: 2) { seen.append($0) }

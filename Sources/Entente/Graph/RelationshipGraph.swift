@@ -238,17 +238,22 @@ public struct RelationshipGraph: Sendable, Equatable {
   /// with one hash lookup; `evidence` is only called when the edge keeps the record (an edge
   /// that already keeps all the evidence it can, all from earlier articles, just counts it).
   /// What ``GraphBuilder`` calls, always after ``addArticle(_:date:)`` for that article.
-  mutating func record(_ kind: EdgeKind, _ a: String, _ b: String, article: String, evidence: () -> Evidence) {
+  /// With `full`, an edge in it gets no evidence (and one left without keeps none).
+  mutating func record(_ kind: EdgeKind, _ a: String, _ b: String, article: String, full: FullEdges? = nil, evidence: () -> Evidence) {
     guard a != b else { return }
     let key = EdgeKey(kind: kind, source: a, target: b)
     guard let i = edges.index(forKey: key) else {
-      edges[key] = Edge(kind: kind, source: key.source, target: key.target, weight: 1, evidence: [evidence()])
+      let kept = full?.contains(key) == true ? [] : [evidence()]
+      edges[key] = Edge(kind: kind, source: key.source, target: key.target, weight: 1, evidence: kept)
       return
     }
     edges.values[i].weight += 1
+    if full != nil, edges.values[i].evidence.isEmpty { return }
     if order == .input, articles.last == article, let last = edges.values[i].evidence.last, last.article != article {
       // All the evidence here is from earlier articles: the record goes last, if there is room.
-      if maxEvidence == 0 || edges.values[i].evidence.count < maxEvidence { edges.values[i].evidence.append(evidence()) }
+      if maxEvidence == 0 || edges.values[i].evidence.count < maxEvidence, full?.contains(key) != true {
+        edges.values[i].evidence.append(evidence())
+      }
       return
     }
     let order = EvidenceOrder(order: self.order, articles: articles)
