@@ -311,7 +311,10 @@ struct QuotePass {
 
   mutating func resolve(_ np: Range<Int>, sentence: Int) -> Int? {
     let ms = Set(np.compactMap { mentionAt[$0] }).sorted()
-    let named = ms.filter { [.name, .role, .metonym].contains(recognition.mentions[$0].kind) }
+    let named = ms.filter {
+      let kind = recognition.mentions[$0].kind
+      return kind == .name || kind == .role || kind == .metonym
+    }
     let distinct = Set(named.map { recognition.mentions[$0].entity })
     if distinct.count > 1 {
       // "Moscow and Pyongyang": two speakers; otherwise the head (the last name) speaks.
@@ -530,7 +533,7 @@ struct QuotePass {
       var tail = cue.range.upperBound
       while tail < last, tokens[tail].kind != .punctuation || tokens[tail].text == "-" { tail += 1 }
       let shortTail = tail - cue.range.upperBound <= 6 && endsSentence(tail)
-      let before = tokens[first..<(np.lowerBound - 1)].filter { $0.kind == .word }.count
+      let before = (first..<(np.lowerBound - 1)).reduce(0) { $0 + (tokens[$1].kind == .word ? 1 : 0) }
       if !clauseFollows, quoteBefore || (b.text == "," && before >= 4 && shortTail
         && tokens[cue.range.upperBound].has(.adverbialStart))
       {
@@ -602,7 +605,7 @@ struct QuotePass {
     for pair in pairs {
       let range = tokenRange(pair.span)
       if range.contains(where: { claimed[$0] }) { continue }
-      let words = tokens[range].filter { $0.kind == .word }.count
+      let words = range.reduce(0) { $0 + (tokens[$1].kind == .word ? 1 : 0) }
       guard words >= 4, let si = doc.sentenceIndex(containing: pair.open) else { continue }
       let paragraph = doc.sentences[si].paragraph
       // A paragraph that is nothing but a quotation continues the speaker of the one before.

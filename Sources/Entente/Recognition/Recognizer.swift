@@ -118,57 +118,59 @@ struct RecognitionPass {
     return true
   }
 
-  func isNameWord(_ t: Token, headline: Bool) -> Bool {
-    guard t.kind == .word, t.isCapitalized || t.isAllCaps || t.has(.particlePrefix) else { return false }
-    if t.has(.functionWord), !t.isAllCaps { return false }
+  /// Whether token `j` can be part of a name: capitalized (or a particle like "al-"), and
+  /// not a function word unless all capitals.
+  func isNameWord(_ j: Int) -> Bool {
+    guard tokens[j].kind == .word, tokens[j].isCapitalized || tokens[j].isAllCaps || tokens[j].has(.particlePrefix) else { return false }
+    if tokens[j].has(.functionWord), !tokens[j].isAllCaps { return false }
     return true
   }
 
   /// The end of a run of capitalized words, with connectors ("of the", "von", "&") inside it
-  /// and honorific periods ("Mr.").
+  /// and honorific periods ("Mr."). Tokens are read in place, not copied.
   func runEnd(from start: Int, limit: Int, headline: Bool) -> Int {
     var j = start + 1
     while j < limit {
-      let u = tokens[j]
-      if u.start > tokens[j - 1].end + 1, doc.text[tokens[j - 1].end] == "\n" { break }
-      if isNameWord(u, headline: headline) { j += 1; continue }
+      if tokens[j].start > tokens[j - 1].end + 1, doc.text[tokens[j - 1].end] == "\n" { break }
+      if isNameWord(j) { j += 1; continue }
+      let isWord = tokens[j].kind == .word
       // "James To", "Wilson Or": a surname that is a function word, after a given name.
-      if u.kind == .word, u.isCapitalized, !headline, u.length <= 3, u.has(.functionWord),
-        tokens[j - 1].has(.givenName), u.text != "I", u.text != "A"
+      if isWord, tokens[j].isCapitalized, !headline, tokens[j].length <= 3, tokens[j].has(.functionWord),
+        tokens[j - 1].has(.givenName), tokens[j].text != "I", tokens[j].text != "A"
       {
         j += 1
         continue
       }
       // "New People's Party", "People's Liberation Army", "Women's Institute": a possessive of a
       // common noun inside an organization's name.
-      if u.text == "'s", tokens[j - 1].has(.commonWord), j + 1 < limit, isNameWord(tokens[j + 1], headline: headline),
-        isOrgKeyword(tokens[j + 1]) || (j + 2 < limit && isNameWord(tokens[j + 2], headline: headline) && isOrgKeyword(tokens[j + 2]))
+      if tokens[j].text == "'s", tokens[j - 1].has(.commonWord), j + 1 < limit, isNameWord(j + 1),
+        tokens[j + 1].has(.orgKeyword) || (j + 2 < limit && isNameWord(j + 2) && tokens[j + 2].has(.orgKeyword))
       {
         j += 1
         continue
       }
       // "Workers' Party": a plural possessive inside a name.
-      if u.kind == .punctuation, u.text == "'" || u.text == "\u{2019}", u.start == tokens[j - 1].end,
-        tokens[j - 1].text.hasSuffix("s"), j + 1 < limit, isNameWord(tokens[j + 1], headline: headline),
-        tokens[j + 1].start > u.end
+      if tokens[j].kind == .punctuation, tokens[j].text == "'" || tokens[j].text == "\u{2019}", tokens[j].start == tokens[j - 1].end,
+        tokens[j - 1].text.hasSuffix("s"), j + 1 < limit, isNameWord(j + 1), tokens[j + 1].start > tokens[j].end
       {
         j += 1
         continue
       }
-      if u.text == ".", u.start == tokens[j - 1].end, tokens[j - 1].has(.honorific) { j += 1; continue }
+      let period = tokens[j].text == "."
+      if period, tokens[j].start == tokens[j - 1].end, tokens[j - 1].has(.honorific) { j += 1; continue }
       // "John F. Kennedy", "J. R. R. Tolkien": an initial's period.
-      if u.text == ".", u.start == tokens[j - 1].end, tokens[j - 1].isCapitalized, tokens[j - 1].length == 1,
-        j + 1 < limit, isNameWord(tokens[j + 1], headline: headline)
+      if period, tokens[j].start == tokens[j - 1].end, tokens[j - 1].isCapitalized, tokens[j - 1].length == 1,
+        j + 1 < limit, isNameWord(j + 1)
       {
         j += 1
         continue
       }
-      if u.text == "&" || (u.kind == .word && u.has(.connector)) {
+      if tokens[j].text == "&" || (isWord && tokens[j].has(.connector)) {
         var k = j
         while k < limit, k - j < 3, tokens[k].text == "&" || (tokens[k].kind == .word && tokens[k].has(.connector)) {
           k += 1
         }
-        if k < limit, isNameWord(tokens[k], headline: headline) { j = k; continue }
+        if k < limit, isNameWord(k) { j = k; continue }
       }
       break
     }
@@ -189,22 +191,22 @@ struct RecognitionPass {
     out.reserveCapacity(run.count)
     var k = run.lowerBound
     while k < run.upperBound {
-      let t = tokens[k]
       // ".", "&", "'", "’" and the possessive "'s" join the words of a name.
       let joiner: Bool
-      if t.kind == .punctuation {
-        let c = doc.text[t.start]
-        joiner = t.length == 1 && (c == "." || c == "&" || c == "'" || c == "\u{2019}")
+      if tokens[k].kind == .punctuation {
+        let c = doc.text[tokens[k].start]
+        joiner = tokens[k].length == 1 && (c == "." || c == "&" || c == "'" || c == "\u{2019}")
       } else {
-        joiner = t.length == 2 && t.text == "'s"
+        joiner = tokens[k].length == 2 && tokens[k].text == "'s"
       }
       if joiner {
         out.append(Item(range: k..<k + 1, kind: .connector))
         k += 1
         continue
       }
-      let g = gaz.trie.longestMatch(tokens, from: k, limit: run.upperBound, first: t.gazetteerNode)
-      let title = t.isCapitalized ? gaz.titlePhrases.longestMatch(tokens, from: k, limit: run.upperBound, first: t.titleNode) : nil
+      let g = gaz.trie.longestMatch(tokens, from: k, limit: run.upperBound, first: tokens[k].gazetteerNode)
+      let title = tokens[k].isCapitalized
+        ? gaz.titlePhrases.longestMatch(tokens, from: k, limit: run.upperBound, first: tokens[k].titleNode) : nil
       if let ti = title, ti.end >= (g?.end ?? 0) {
         out.append(Item(range: k..<ti.end, kind: .title))
         k = ti.end
@@ -213,7 +215,7 @@ struct RecognitionPass {
       {
         out.append(Item(range: k..<g.end, kind: .known(g.hits)))
         k = g.end
-      } else if t.has(.connector) {
+      } else if tokens[k].has(.connector) {
         out.append(Item(range: k..<k + 1, kind: .connector))
         k += 1
       } else {
@@ -541,20 +543,21 @@ struct RecognitionPass {
   mutating func classifyGroup(
     _ r: Range<Int>, sentence s: Sentence, afterTitle: Bool, titles: [String], qualifier: String?, headline: Bool
   ) {
+    let tokens = self.tokens
     var r = r
     // A place or event ("Kennedy Space Center", "Fan Expo") is not an entity.
-    if let w = tokens[r].last(where: { $0.kind == .word }), r.count > 1, w.has([.placeKeyword, .eventWord]) {
+    if r.count > 1, let w = r.last(where: { tokens[$0].kind == .word }), tokens[w].has([.placeKeyword, .eventWord]) {
       return
     }
     // "Pan-democrat Lam Cheuk-ting", "Nonpartisan Paul Tse": a descriptor capitalized only
     // because it starts the sentence, before a name.
     if r.count >= 3, !tokens[r.lowerBound].has(.givenName),
-      tokens[r.lowerBound].text.contains("-") || isSentenceStart(r.lowerBound, in: s),
-      tokens[r].dropFirst(2).contains(where: { $0.has(.familyFirstGiven) }) || tokens[r.lowerBound + 1].has(.givenName)
+      tokens[r.lowerBound].text.utf8.contains(UInt8(ascii: "-")) || isSentenceStart(r.lowerBound, in: s),
+      r.dropFirst(2).contains(where: { tokens[$0].has(.familyFirstGiven) }) || tokens[r.lowerBound + 1].has(.givenName)
     {
       r = (r.lowerBound + 1)..<r.upperBound
     }
-    let first = tokens[r.lowerBound]
+    let first = r.lowerBound
     // The name's words, particles aside; whether a family-name-first given name follows the first.
     var nameWords = 0
     var familyFirstLater = false
@@ -565,7 +568,7 @@ struct RecognitionPass {
     if afterTitle {
       // "Minister of Education Stefania Giannini": the name starts at the given name.
       var r = r
-      if !first.has(.givenName),
+      if !tokens[first].has(.givenName),
         let g = r.dropFirst().first(where: { tokens[$0].kind == .word && tokens[$0].has(.givenName) }),
         g + 1 < r.upperBound
       {
@@ -575,18 +578,18 @@ struct RecognitionPass {
       return
     }
     if headline { pending.append(Pending(tokens: r, sentence: s.index, rule: "headline", title: nil)); return }
-    if r.count == 1, first.isAllCaps, isAcronym(first) {
-      if let c = acronymLinks[first.text] {
+    if r.count == 1, tokens[first].isAllCaps, isAcronym(first) {
+      if let c = acronymLinks[tokens[first].text] {
         add(r, sentence: s.index, kind: .name, cluster: c, type: clusters[c].type, rule: "acronym-link")
       } else {
-        addOrganization(r, name: first.text, sentence: s.index, rule: "acronym")
+        addOrganization(r, name: tokens[first].text, sentence: s.index, rule: "acronym")
       }
       return
     }
     if nameWords >= 2, nameWords <= 5 {
       // A given name that is also a word ("Rose", "Grace") needs a surname that is not one.
-      if first.has(.givenName),
-        !first.has(.commonWord) || !tokens[r.upperBound - 1].has(.commonWord) || nameWords > 2
+      if tokens[first].has(.givenName),
+        !tokens[first].has(.commonWord) || !tokens[r.upperBound - 1].has(.commonWord) || nameWords > 2
       {
         addPerson(r, sentence: s.index, rule: "given-name", titles: titles, qualifier: qualifier)
         return
@@ -595,7 +598,7 @@ struct RecognitionPass {
         addPerson(r, sentence: s.index, rule: "family-name-first", titles: titles, qualifier: qualifier)
         return
       }
-      if tokens[r].contains(where: { $0.kind == .word && $0.has(.particlePrefix) }) || nameWords < r.count {
+      if r.contains(where: { tokens[$0].kind == .word && tokens[$0].has(.particlePrefix) }) || nameWords < r.count {
         addPerson(r, sentence: s.index, rule: "name-particle", titles: titles, qualifier: qualifier)
         return
       }
@@ -603,10 +606,10 @@ struct RecognitionPass {
     pending.append(Pending(tokens: r, sentence: s.index, rule: "unknown", title: nil))
   }
 
-  func isAcronym(_ t: Token) -> Bool {
-    let n = t.length
-    return n >= 2 && n <= 6 && !t.has(.acronymStop)
-      && t.text.unicodeScalars.allSatisfy { $0.isLetter }
+  func isAcronym(_ k: Int) -> Bool {
+    let n = tokens[k].length
+    return n >= 2 && n <= 6 && !tokens[k].has(.acronymStop)
+      && tokens[k].text.unicodeScalars.allSatisfy { $0.isLetter }
   }
 
   mutating func addPerson(_ r: Range<Int>, sentence: Int, rule: String, titles: [String], qualifier: String?) {
