@@ -8,9 +8,10 @@ import Darwin
 /// lower-case form and (with a lexicon) its word classes, so that a word seen before costs
 /// neither a new string nor a lexicon lookup.
 ///
-/// Direct-mapped and keyed by the word's bytes themselves (up to 16), so a hit is exact; a
-/// miss overwrites the slot. Each thread has its own (``current(for:)``): nothing is shared,
-/// and what the cache holds changes speed only, never output.
+/// Two-way set-associative and keyed by the word's bytes themselves (up to 16), so a hit is
+/// exact; a miss evicts the less recently used word of the pair. Each thread has its own
+/// (``current(for:)``): nothing is shared, and what the cache holds changes speed only,
+/// never output.
 final class TokenCache {
   struct Slot {
     var k0: UInt64 = 0
@@ -80,8 +81,18 @@ final class TokenCache {
     }
     // Multiplicative hashing: the top bits of the products depend on every byte.
     let h = (k0 &* 0x9E37_79B9_7F4A_7C15) ^ ((k1 &+ UInt64(n)) &* 0xC2B2_AE3D_27D4_EB4F)
-    let slot = slots + Int(truncatingIfNeeded: h >> UInt64(64 - TokenCache.capacityBits))
+    // Two ways: a word goes to the first slot of its pair, the one it displaces to the second
+    // (a hit there swaps them back), so two frequent words that share a pair both stay.
+    let slot = slots + (Int(truncatingIfNeeded: h >> UInt64(64 - TokenCache.capacityBits)) & ~1)
+    let other = slot + 1
     if !(slot.pointee.length == n && slot.pointee.k0 == k0 && slot.pointee.k1 == k1) {
+      if other.pointee.length == n && other.pointee.k0 == k0 && other.pointee.k1 == k1 {
+        swap(&slot.pointee, &other.pointee)
+        return Token(
+          start: start, end: end, text: slot.pointee.text, lower: slot.pointee.lower, kind: kind, isCapitalized: isCapitalized,
+          isAllCaps: isAllCaps, classes: slot.pointee.classes, gazetteerNode: slot.pointee.gazetteerNode, titleNode: slot.pointee.titleNode)
+      }
+      swap(&slot.pointee, &other.pointee)
       var t = Token(
         start: start, end: end, scalars: UnsafeBufferPointer(rebasing: s[start..<end]), kind: kind, isCapitalized: isCapitalized,
         isAllCaps: isAllCaps, hasUpper: hasUpper)
