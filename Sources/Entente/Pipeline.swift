@@ -141,11 +141,7 @@ public enum GraphBuilder {
     let rec = a.recognition
     var counts = [Int](repeating: 0, count: rec.entities.count)
     for m in rec.mentions { counts[m.entity] += 1 }
-    for (i, e) in rec.entities.enumerated() {
-      // An entity's aliases are unique already (an ordered set): sorting normalizes them.
-      let node = Node(id: nodeID(e), name: e.name, type: e.type, aliases: e.aliases.sorted(), mentions: counts[i], articles: [id])
-      g.record(node: node, normalized: true)
-    }
+    for (i, e) in rec.entities.enumerated() { g.record(entity: e, mentions: counts[i], article: id) }
     // Co-occurrence: entities named in the same sentence — by name, metonym or role. A
     // demonym describes ("Russian President Vladimir Putin") rather than names, and a pronoun
     // only refers back.

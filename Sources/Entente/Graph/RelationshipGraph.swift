@@ -234,6 +234,30 @@ public struct RelationshipGraph: Sendable, Equatable {
     nodes.values[index].articles = Array(merged)
   }
 
+  /// An article's entity, as ``record(node:)`` adds its node (with `mentions` and `article`),
+  /// but building the node only when the graph does not have it yet.
+  mutating func record(entity e: ArticleEntity, mentions: Int, article: String) {
+    guard let index = nodes.index(forKey: e.key) else {
+      nodes[e.key] = Node(id: e.key, name: e.name, type: e.type, aliases: e.aliases.sorted(), mentions: mentions, articles: [article])
+      return
+    }
+    nodes.values[index].mentions += mentions
+    if order == .canonical, (e.name, e.type) < (nodes.values[index].name, nodes.values[index].type) {
+      nodes.values[index].name = e.name
+      nodes.values[index].type = e.type
+    }
+    for alias in e.aliases where !nodes.values[index].aliases.contains(alias) {
+      let at = nodes.values[index].aliases.firstIndex { $0 > alias } ?? nodes.values[index].aliases.count
+      nodes.values[index].aliases.insert(alias, at: at)
+    }
+    if nodes.values[index].articles.last == article { return }
+    if lastArticleIsNew, articles.last == article {
+      nodes.values[index].articles.append(article)
+      return
+    }
+    record(node: Node(id: e.key, name: e.name, type: e.type, articles: [article]), normalized: true)
+  }
+
   /// One more co-occurrence or quotation of `a` and `b` in `article`, the newest article,
   /// with one hash lookup; `evidence` is only called when the edge keeps the record (an edge
   /// that already keeps all the evidence it can, all from earlier articles, just counts it).

@@ -132,7 +132,6 @@ struct QuotePass {
     self.mentionAt = TokenMap(count: doc.tokens.count)
     for (mi, m) in recognition.mentions.enumerated() {
       for t in m.tokens { mentionAt[t] = mi }
-      mentionsBySentence[m.sentence, default: []].append(mi)
     }
   }
 
@@ -142,8 +141,9 @@ struct QuotePass {
   let pairByEnd: [Int: Int]
   /// Tokens already inside a recorded quote's content.
   var claimed: [Bool]
-  /// Mentions by sentence, in order (pronoun resolution looks at a few sentences only).
-  var mentionsBySentence: [Int: [Int]] = [:]
+  /// Mentions by sentence, in order (pronoun resolution looks at a few sentences only);
+  /// made when a pronoun first needs it.
+  var mentionsBySentence: [Int: [Int]]? = nil
 
   /// Token indices of a span.
   func tokenRange(_ s: TextSpan) -> Range<Int> { doc.tokenIndex(atOrAfter: s.start)..<doc.tokenIndex(atOrAfter: s.end) }
@@ -343,6 +343,11 @@ struct QuotePass {
   }
 
   mutating func resolvePronoun(_ k: Int, gender: String, sentence: Int) -> Int? {
+    if mentionsBySentence == nil {
+      var index: [Int: [Int]] = [:]
+      for (mi, m) in recognition.mentions.enumerated() { index[m.sentence, default: []].append(mi) }
+      mentionsBySentence = index
+    }
     let wantPerson = gender == "male" || gender == "female"
     let want = gender == "male" ? "m" : gender == "female" ? "f" : nil
     /// A person of the other sex does not fit "he" or "she"; an unknown sex fits both.
@@ -357,7 +362,7 @@ struct QuotePass {
       var si = sentence
       while si >= 0, sentence - si <= 2 {
         let mentions = recognition.mentions
-        let candidate = (mentionsBySentence[si] ?? []).map { mentions[$0] }.first {
+        let candidate = (mentionsBySentence?[si] ?? []).map { mentions[$0] }.first {
           $0.tokens.upperBound <= (si == sentence ? k : Int.max)
             && ($0.kind == .name || $0.kind == .role) && fits($0.entity)
             && (!sexKnown || recognition.entities[$0.entity].gender != nil)
@@ -389,7 +394,7 @@ struct QuotePass {
     let m = Mention(span: span(r), tokens: r, sentence: sentence, kind: kind, entity: entity, rule: "quote-speaker")
     recognition.mentions.append(m)
     for t in r { mentionAt[t] = recognition.mentions.count - 1 }
-    mentionsBySentence[sentence, default: []].append(recognition.mentions.count - 1)
+    mentionsBySentence?[sentence, default: []].append(recognition.mentions.count - 1)
   }
 
   /// The token is the closing mark of a quotation.

@@ -665,8 +665,10 @@ struct RecognitionPass {
     }
     // "Alvin Yeung of Civic Party", "Nathan Law of Demosisto": an affiliation after a person.
     personNameEnds = []
-    for fi in found.indices where found[fi].type == .person && found[fi].kind == .name {
-      personNameEnds.insert(tokens[found[fi].tokens.upperBound - 1].end)
+    if pending.contains(where: { $0.rule == "unknown" }) {
+      for fi in found.indices where found[fi].type == .person && found[fi].kind == .name {
+        personNameEnds.insert(tokens[found[fi].tokens.upperBound - 1].end)
+      }
     }
     var resolved = [Bool](repeating: false, count: pending.count)
     let joinedWords = pending.map { tokens.joinedText($0.tokens) }
@@ -685,9 +687,9 @@ struct RecognitionPass {
       }
     }
     // Names that are states or stand for them, for "Jordan and Georgia signed …".
-    var stateLike = Set<Int>()
-    for fi in found.indices where found[fi].type == .state && found[fi].kind == .name { stateLike.formUnion(found[fi].tokens) }
-    for p in pending where p.rule == "ambiguous-state" { stateLike.formUnion(p.tokens) }
+    var stateLike: [Range<Int>] = []
+    for fi in found.indices where found[fi].type == .state && found[fi].kind == .name { stateLike.append(found[fi].tokens) }
+    for p in pending where p.rule == "ambiguous-state" { stateLike.append(p.tokens) }
     for k in pending.indices where !resolved[k] {
       let p = pending[k]
       let words = p.tokens
@@ -811,11 +813,12 @@ struct RecognitionPass {
   }
 
   /// "Jordan and Georgia": a name next to a state in a list.
-  func listedWithStates(_ r: Range<Int>, _ stateLike: Set<Int>) -> Bool {
+  func listedWithStates(_ r: Range<Int>, _ stateLike: [Range<Int>]) -> Bool {
     guard !stateLike.isEmpty else { return false }
-    func isJoiner(_ t: Token) -> Bool { t.lower == "and" || t.lower == "," || t.lower == "or" || t.lower == "&" }
-    if r.lowerBound >= 2, isJoiner(tokens[r.lowerBound - 1]), stateLike.contains(r.lowerBound - 2) { return true }
-    if r.upperBound + 1 < tokens.count, isJoiner(tokens[r.upperBound]), stateLike.contains(r.upperBound + 1) { return true }
+    func isJoiner(_ k: Int) -> Bool { tokens[k].lower == "and" || tokens[k].lower == "," || tokens[k].lower == "or" || tokens[k].lower == "&" }
+    func isStateLike(_ k: Int) -> Bool { stateLike.contains { $0.contains(k) } }
+    if r.lowerBound >= 2, isJoiner(r.lowerBound - 1), isStateLike(r.lowerBound - 2) { return true }
+    if r.upperBound + 1 < tokens.count, isJoiner(r.upperBound), isStateLike(r.upperBound + 1) { return true }
     return false
   }
 
