@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// A known entity from the bundled data or a user's entity file.
@@ -193,16 +194,24 @@ public final class Gazetteer: Sendable {
     return Tokenizer.tokenize(ScalarText(phrase)).map(\.text)
   }
 
+  /// A JSON data file of the resources.
+  private static func load<T: Decodable>(_ name: String, _ type: T.Type, in dir: URL) throws -> T {
+    let url = dir.appendingPathComponent(name)
+    guard let data = FileManager.default.contents(atPath: url.path) else {
+      throw EntenteError.badData(file: url.path, reason: "missing data file (a broken installation?)")
+    }
+    do { return try JSONDecoder().decode(T.self, from: data) } catch {
+      throw EntenteError.badData(file: url.path, reason: "malformed data file: \(error)")
+    }
+  }
+
   init(resources dir: URL, userEntities: EntityFile? = nil) throws {
-    let decoder = JSONDecoder()
-    func load<T: Decodable>(_ name: String, _ type: T.Type) throws -> T {
-      let url = dir.appendingPathComponent(name)
-      guard let data = FileManager.default.contents(atPath: url.path) else {
-        throw EntenteError.badData(file: url.path, reason: "missing data file (a broken installation?)")
-      }
-      do { return try decoder.decode(T.self, from: data) } catch {
-        throw EntenteError.badData(file: url.path, reason: "malformed data file: \(error)")
-      }
+    // The JSON data files are decoded on another thread while this one reads the word lists.
+    let files = Background {
+      (
+        try Gazetteer.load("states.json", StatesFile.self, in: dir), try Gazetteer.load("organizations.json", OrganizationsFile.self, in: dir),
+        try Gazetteer.load("lexicon.json", LexiconFile.self, in: dir), try Gazetteer.load("recognition.json", RecognitionFile.self, in: dir)
+      )
     }
     func lines(_ name: String) throws -> [String] {
       let url = dir.appendingPathComponent(name)
@@ -225,10 +234,6 @@ public final class Gazetteer: Sendable {
       }
       return out
     }
-    let statesFile = try load("states.json", StatesFile.self)
-    let orgFile = try load("organizations.json", OrganizationsFile.self)
-    let lexicon = try load("lexicon.json", LexiconFile.self)
-    let rules = try load("recognition.json", RecognitionFile.self)
     // The lexicon takes the given names first (the largest list): months that are also names
     // are found there.
     var lex = Lexicon()
@@ -243,6 +248,8 @@ public final class Gazetteer: Sendable {
     }
     nameGenders = genders
     commonWords = Set(try lines("common-words.txt").map { $0.lowercased() })
+    let places = try lines("places.txt")
+    let (statesFile, orgFile, lexicon, rules) = try files.value()
     let functionWords = Set(rules.functionWords)
     let connectors = Set(rules.connectors)
     let nameParticles = Set(rules.nameParticles)
@@ -326,7 +333,7 @@ public final class Gazetteer: Sendable {
     }
     // Places that are not states (cities, regions, provinces): never a person or an
     // organization. A phrase that already names an entity (a capital) keeps that meaning.
-    for place in try lines("places.txt") {
+    for place in places {
       let w = Gazetteer.words(place)
       if trie.hits(for: w).isEmpty { trie.insert(w, GazetteerHit(entity: -1, role: .blocked, ambiguous: false)) }
     }
@@ -371,5 +378,23 @@ public final class Gazetteer: Sendable {
     lex.add(acronymStoplist, exact: .acronymStop)
     lex.setRoots(gazetteer: trie, titles: titles)
     self.lexicon = lex
+  }
+}
+
+/// Work run on another thread; ``value()`` waits for its result.
+private final class Background<T: Sendable>: @unchecked Sendable {
+  private var result: Result<T, Error>? = nil
+  private let done = DispatchSemaphore(value: 0)
+
+  init(_ work: @escaping @Sendable () throws -> T) {
+    DispatchQueue.global().async {
+      self.result = Result { try work() }  // read only after `done` is signalled
+      self.done.signal()
+    }
+  }
+
+  func value() throws -> T {
+    done.wait()
+    return try result!.get()
   }
 }
