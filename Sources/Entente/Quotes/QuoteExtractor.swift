@@ -310,13 +310,15 @@ struct QuotePass {
   // MARK: resolving speakers
 
   mutating func resolve(_ np: Range<Int>, sentence: Int) -> Int? {
-    let ms = Set(np.compactMap { mentionAt[$0] }).sorted()
+    // The mentions in the phrase (a few: a small array), in order.
+    var ms: [Int] = []
+    for k in np { if let m = mentionAt[k], !ms.contains(m) { ms.append(m) } }
+    ms.sort()
     let named = ms.filter {
       let kind = recognition.mentions[$0].kind
       return kind == .name || kind == .role || kind == .metonym
     }
-    let distinct = Set(named.map { recognition.mentions[$0].entity })
-    if distinct.count > 1 {
+    if let first = named.first, named.contains(where: { recognition.mentions[$0].entity != recognition.mentions[first].entity }) {
       // "Moscow and Pyongyang": two speakers; otherwise the head (the last name) speaks.
       if np.contains(where: { tokens[$0].lower == "and" }) { return nil }
     }
@@ -408,10 +410,11 @@ struct QuotePass {
   mutating func record(content rawContent: TextSpan, cue: Cue?, speaker: Range<Int>?, sentence: Int, rule: String) {
     var content = trimContent(rawContent)
     let range = tokenRange(content)
-    var touched = Set<Int>()
+    // The quotation pairs the content touches (a few: a small array).
+    var touched: [Int] = []
     var words = 0
     for k in range {
-      if pairAt[k] >= 0 { touched.insert(pairAt[k]) }
+      if pairAt[k] >= 0, touched.last != pairAt[k], !touched.contains(pairAt[k]) { touched.append(pairAt[k]) }
       if tokens[k].kind == .word { words += 1 }
     }
     // A quoted phrase may be short; reported speech is a clause of three words at least.

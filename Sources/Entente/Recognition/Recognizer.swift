@@ -899,10 +899,18 @@ struct RecognitionPass {
       for r in roles where !r.utf8.contains(UInt8(ascii: "|")) { entities[entityOf[c]].roles.append(r) }
     }
     for i in entities.indices where entities[i].type == .person {
-      let words = entities[i].roles.isEmpty ? [] : Set(entities[i].roles.flatMap { $0.split(separator: " ").map(String.init) })
-      if !words.isDisjoint(with: RecognitionPass.femaleRoles) {
+      // The words of its roles (split on bytes: roles are lower-case titles).
+      var female = false, male = false
+      for role in entities[i].roles {
+        for w in role.utf8.split(separator: UInt8(ascii: " ")) {
+          guard let word = String(w) else { continue }
+          if RecognitionPass.femaleRoles.contains(word) { female = true }
+          if RecognitionPass.maleRoles.contains(word) { male = true }
+        }
+      }
+      if female {
         entities[i].gender = "f"
-      } else if !words.isDisjoint(with: RecognitionPass.maleRoles) {
+      } else if male {
         entities[i].gender = "m"
       } else {
         let name = entities[i].name
