@@ -101,6 +101,21 @@ struct TokenizerTests {
       #expect(cached == fresh)
     }
   }
+
+  /// With a gazetteer, the splitter reads its word lists off the tokens' classes: the
+  /// sentences must be those it finds by looking the words up.
+  @Test func classifiedTokensSplitAlike() {
+    let texts = ScaleCorpus.articles.map(\.text) + [
+      "He met Mr. Smith at 5 p.m. The talks ended.", "Sales rose at Acme Inc. The shares fell.", "It rose in Jan. Prices fell.",
+      "Gen. Lee spoke. Dr. No left.", "The U.S. In May it said so.", "See Fig. 3 and Vol. 2. Then stop.",
+    ]
+    #expect(texts.count > 6)
+    let pipeline = Pipeline()
+    for text in texts {
+      let a = Article(id: "s", text: text)
+      #expect(pipeline.analyze(a).document.sentences == Document(a).sentences)
+    }
+  }
 }
 
 @Suite("Layout")

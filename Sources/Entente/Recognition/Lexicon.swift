@@ -27,6 +27,12 @@ struct WordClass: OptionSet, Sendable, Hashable {
   /// First words of two-word cues: "according (to)", "raised (concerns)", "pointed (out)".
   static let twoWordCue = WordClass(rawValue: 1 << 15)
 
+  /// The sentence splitter's lists: words that open a sentence, abbreviations after which
+  /// one never ends, and abbreviations after which it may.
+  static let sentenceOpener = WordClass(rawValue: 1 << 25)
+  static let neverFinal = WordClass(rawValue: 1 << 26)
+  static let mayBeFinal = WordClass(rawValue: 1 << 27)
+
   // Matched on the exact text.
   static let givenName = WordClass(rawValue: 1 << 16)
   static let orgKeyword = WordClass(rawValue: 1 << 17)

@@ -48,7 +48,7 @@ public struct Document: Sendable {
     self.text = text
     self.tokens = tokens
     self.paragraphs = paragraphs
-    self.sentences = SentenceSegmenter.sentences(text: text, tokens: tokens, paragraphs: paragraphs)
+    self.sentences = SentenceSegmenter.sentences(text: text, tokens: tokens, paragraphs: paragraphs, classified: gazetteer != nil)
     self.annotatedBy = gazetteer.map(ObjectIdentifier.init)
   }
 

@@ -44,6 +44,11 @@ public enum SentenceSegmenter {
   }
 
   public static func sentences(text: ScalarText, tokens: [Token], paragraphs: [Paragraph]) -> [Sentence] {
+    sentences(text: text, tokens: tokens, paragraphs: paragraphs, classified: false)
+  }
+
+  /// `classified`: the tokens carry a lexicon's word classes, which tell the word lists here.
+  static func sentences(text: ScalarText, tokens: [Token], paragraphs: [Paragraph], classified: Bool) -> [Sentence] {
     var result: [Sentence] = []
     var cursor = 0
     for (pIndex, paragraph) in paragraphs.enumerated() {
@@ -77,7 +82,7 @@ public enum SentenceSegmenter {
           var j = k + 1
           while j < range.upperBound, isClosing(tokens[j]), tokens[j].start == tokens[j - 1].end { j += 1 }
           if j < range.upperBound, tokens[j].start > tokens[j - 1].end, opensSentence(tokens[j]) {
-            if boundaryAllowed(at: k, next: tokens[j], tokens: tokens, first: range.lowerBound) { end = j }
+            if boundaryAllowed(at: k, next: j, tokens: tokens, first: range.lowerBound, classified: classified) { end = j }
           }
         }
         if let e = end {
@@ -93,19 +98,17 @@ public enum SentenceSegmenter {
     return result
   }
 
-  static func boundaryAllowed(at k: Int, next: Token, tokens: [Token], first: Int) -> Bool {
-    let t = tokens[k]
-    let nextIsOpener = next.kind == .word && openers.contains(next.lower)
-    if t.kind == .word {  // a dotted initialism such as U.S. at the end of a sentence
+  static func boundaryAllowed(at k: Int, next n: Int, tokens: [Token], first: Int, classified: Bool) -> Bool {
+    let nextIsOpener = tokens[n].kind == .word && (classified ? tokens[n].has(.sentenceOpener) : openers.contains(tokens[n].lower))
+    if tokens[k].kind == .word {  // a dotted initialism such as U.S. at the end of a sentence
       return nextIsOpener
     }
-    guard t.text == ".", k > first else { return true }
-    let prev = tokens[k - 1]
-    guard prev.end == t.start, prev.kind == .word else { return true }
-    let l = prev.lower
-    if prev.length == 1, prev.isCapitalized { return false }  // an initial: J. R. R.
-    if neverFinal.contains(l) { return false }
-    if mayBeFinal.contains(l) { return nextIsOpener }
+    guard tokens[k].text == ".", k > first else { return true }
+    let p = k - 1
+    guard tokens[p].end == tokens[k].start, tokens[p].kind == .word else { return true }
+    if tokens[p].length == 1, tokens[p].isCapitalized { return false }  // an initial: J. R. R.
+    if classified ? tokens[p].has(.neverFinal) : neverFinal.contains(tokens[p].lower) { return false }
+    if classified ? tokens[p].has(.mayBeFinal) : mayBeFinal.contains(tokens[p].lower) { return nextIsOpener }
     return true
   }
 }
