@@ -928,27 +928,35 @@ extension [Token] {
   /// The texts of a range's tokens (of its words only, when asked), one space apart.
   func joinedText(_ r: Range<Int>, wordsOnly: Bool = false) -> String {
     if r.count == 1, !wordsOnly || self[r.lowerBound].kind == .word { return self[r.lowerBound].text }
-    var out = ""
-    var first = true
-    for k in r where !wordsOnly || self[k].kind == .word {
-      if !first { out.append(" ") }
-      first = false
-      out.append(self[k].text)
-    }
-    return out
+    return spell(r, wordsOnly: wordsOnly, spaceAlways: true)
   }
 
   /// The name a token range spells: its tokens' texts, one space where the text has space.
   func cleanName(_ r: Range<Int>) -> String {
     if r.count == 1 { return self[r.lowerBound].text }
-    var out = ""
-    out.reserveCapacity(self[r.upperBound - 1].end - self[r.lowerBound].start + 8)
-    var prevEnd = -1
-    for k in r {
-      if prevEnd >= 0, self[k].start > prevEnd { out.append(" ") }
-      out.append(self[k].text)
-      prevEnd = self[k].end
+    return spell(r, wordsOnly: false, spaceAlways: false)
+  }
+
+  /// Token texts written as bytes in one go (appending string to string costs more): words
+  /// only or all tokens; one space between any two, or where the text has space.
+  private func spell(_ r: Range<Int>, wordsOnly: Bool, spaceAlways: Bool) -> String {
+    var bytes = 0
+    for k in r { bytes += self[k].text.utf8.count + 1 }
+    return String(unsafeUninitializedCapacity: bytes) { out in
+      var n = 0
+      var prevEnd = -1
+      for k in r where !wordsOnly || self[k].kind == .word {
+        if prevEnd >= 0, spaceAlways || self[k].start > prevEnd {
+          out[n] = UInt8(ascii: " ")
+          n += 1
+        }
+        for b in self[k].text.utf8 {
+          out[n] = b
+          n += 1
+        }
+        prevEnd = self[k].end
+      }
+      return n
     }
-    return out
   }
 }

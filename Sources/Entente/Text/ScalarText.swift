@@ -92,13 +92,14 @@ public struct ScalarText: Sendable {
   /// The span with surrounding white space removed.
   public func trimmed(_ span: TextSpan) -> TextSpan {
     var s = span.start, e = span.end
-    while s < e, scalars[s].properties.isWhitespace { s += 1 }
-    while e > s, scalars[e - 1].properties.isWhitespace { e -= 1 }
+    while s < e, scalars[s].isSpace { s += 1 }
+    while e > s, scalars[e - 1].isSpace { e -= 1 }
     return TextSpan(s, e)
   }
 }
 
 extension Unicode.Scalar {
+  /// White space (Unicode's White_Space property), with a quick answer for ASCII.
   @inline(__always) var isSpace: Bool {
     switch value {
     case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0xA0: return true
