@@ -43,18 +43,23 @@ public struct DOTExporter: Sendable {
 
   /// Escapes a string for a double-quoted DOT ID.
   public static func escape(_ s: String) -> String {
-    var out = ""
-    out.reserveCapacity(s.utf8.count + 2)
-    for c in s.unicodeScalars {
-      switch c {
-      case "\\": out += "\\\\"
-      case "\"": out += "\\\""
-      case "\n": out += "\\n"
-      case "\r": break
-      default: out.unicodeScalars.append(c)
+    // By bytes: the marks escaped are ASCII, and no other character's UTF-8 holds an ASCII byte.
+    guard s.utf8.contains(where: { $0 == 0x5C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return s }
+    var out: [UInt8] = []
+    out.reserveCapacity(s.utf8.count + 16)
+    for b in s.utf8 {
+      switch b {
+      case 0x5C, 0x22:  // backslash, quotation mark
+        out.append(0x5C)
+        out.append(b)
+      case 0x0A:  // a line break: "\n"
+        out.append(0x5C)
+        out.append(0x6E)
+      case 0x0D: break
+      default: out.append(b)
       }
     }
-    return out
+    return String(decoding: out, as: UTF8.self)
   }
 
   static func quoted(_ s: String) -> String { "\"" + escape(s) + "\"" }

@@ -107,32 +107,34 @@ public enum GraphJSONWriter {
 struct PrettyJSON {
   /// Where full chunks go.
   let sink: (UnsafeRawBufferPointer) -> Void
-  private var chunk: [UInt8] = []
+  private let chunk = ByteChunk(capacity: PrettyJSON.chunkSize)
+  private var count = 0
   static let chunkSize = 1 << 16
 
   init(sink: @escaping (UnsafeRawBufferPointer) -> Void) {
     self.sink = sink
-    chunk.reserveCapacity(PrettyJSON.chunkSize)
   }
 
   /// Hands the bytes still buffered to the sink.
   mutating func flush() {
-    chunk.withUnsafeBytes { sink($0) }
-    chunk.removeAll(keepingCapacity: true)
+    sink(UnsafeRawBufferPointer(start: chunk.bytes, count: count))
+    count = 0
   }
 
   mutating func put(_ b: UInt8) {
-    chunk.append(b)
-    if chunk.count >= PrettyJSON.chunkSize { flush() }
+    if count == PrettyJSON.chunkSize { flush() }
+    chunk.bytes[count] = b
+    count += 1
   }
 
   mutating func put(_ buffer: UnsafeBufferPointer<UInt8>) {
-    chunk.append(contentsOf: buffer)
-    if chunk.count >= PrettyJSON.chunkSize { flush() }
-  }
-
-  mutating func put(_ array: [UInt8]) {
-    array.withUnsafeBufferPointer { put($0) }
+    guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
+    if count + buffer.count > PrettyJSON.chunkSize {
+      flush()
+      guard buffer.count <= PrettyJSON.chunkSize else { return sink(UnsafeRawBufferPointer(buffer)) }
+    }
+    (chunk.bytes + count).update(from: base, count: buffer.count)
+    count += buffer.count
   }
 
   mutating func raw(_ s: StaticString) {
@@ -170,7 +172,10 @@ struct PrettyJSON {
     raw("\" : ")
   }
 
-  mutating func int(_ v: Int) { put(Array(String(v).utf8)) }
+  mutating func int(_ v: Int) {
+    var s = String(v)
+    s.withUTF8 { put($0) }
+  }
 
   /// An array at `level` (its brackets), one element a line at `level + 1`.
   mutating func array<T>(_ items: [T], level: Int, _ element: (inout PrettyJSON, T, Int) -> Void) {
@@ -224,4 +229,13 @@ enum JSONString {
     }
     literal("\"")
   }
+}
+
+/// The buffer of a ``PrettyJSON`` writer: bytes written in place, no growth.
+final class ByteChunk {
+  let bytes: UnsafeMutablePointer<UInt8>
+
+  init(capacity: Int) { bytes = .allocate(capacity: capacity) }
+
+  deinit { bytes.deallocate() }
 }
