@@ -82,10 +82,15 @@ public enum Tokenizer {
       var tokens: [Token] = []
       tokens.reserveCapacity(max(0, hi - lo) / 4)
 
-      // The cache lives as long as this call (the caller holds it): no retain per token.
-      unowned(unsafe) let unretainedCache = cache
+      // The cache lives as long as this call (the caller holds it): a reference the compiler
+      // knows is held, so that asking it costs no retain and release per token.
+      let unmanagedCache = cache.map { Unmanaged.passUnretained($0) }
       func make(_ start: Int, _ end: Int, kind: Token.Kind, isCapitalized: Bool, isAllCaps: Bool, hasUpper: Bool) -> Token {
-        if let t = unretainedCache?.token(s, start, end, kind: kind, isCapitalized: isCapitalized, isAllCaps: isAllCaps, hasUpper: hasUpper) {
+        if let c = unmanagedCache,
+          let t = c._withUnsafeGuaranteedRef({
+            $0.token(s, start, end, kind: kind, isCapitalized: isCapitalized, isAllCaps: isAllCaps, hasUpper: hasUpper)
+          })
+        {
           return t
         }
         return classified(Token(
