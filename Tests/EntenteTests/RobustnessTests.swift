@@ -1,5 +1,6 @@
 import Entente
 import EntenteTestSupport
+import Foundation
 import Testing
 
 @Suite("Robustness")
@@ -31,5 +32,23 @@ struct RobustnessTests {
       _ = ExtractJSON.line(a)
       _ = DOTExporter().string(pipeline.graph(for: a))
     }
+  }
+
+  /// A text file's article id is its name without the extension, as `URL` reads it.
+  @Test func textFileIDsAreNamesWithoutExtension() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("entente-ids-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let names = [
+      "plain.txt", "two.dots.txt", "ünïcödé.txt", "UPPER.TXT", "noext", ".hidden", ".hidden.txt", "trailing.", "a b.txt", "x.t-t",
+      "v1.2", "9.txt",
+    ]
+    for name in names {
+      let path = dir.appendingPathComponent(name).path
+      try Data("Putin met Kim.".utf8).write(to: URL(fileURLWithPath: path))
+      let id = try ArticleLoader.read(path).id
+      #expect(id == URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent, "\(name)")
+    }
+    #expect(try ArticleLoader.read(dir.appendingPathComponent("two.dots.txt").path).id == "two.dots")
   }
 }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Reads articles from text files, JSON Lines corpora (plain or gzip-compressed), folders of
 /// them (recursively, sorted) and stdin.
@@ -52,8 +55,20 @@ public enum ArticleLoader {
     guard FileManager.default.isReadableFile(atPath: path), let data = FileManager.default.contents(atPath: path) else {
       throw EntenteError.unreadable(file: path, reason: "permission denied or not a regular file")
     }
-    let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-    return try article(data: data, id: name, path: path)
+    return try article(data: data, id: fileStem(path), path: path)
+  }
+
+  /// A file's name without its extension ("a/b/name.txt" → "name"): cut by bytes for the
+  /// usual name, through `URL` for anything else.
+  static func fileStem(_ path: String) -> String {
+    let bytes = Array(path.utf8)
+    let start = (bytes.lastIndex(of: UInt8(ascii: "/")) ?? -1) + 1
+    if let dot = bytes.lastIndex(of: UInt8(ascii: ".")), dot > start, dot + 1 < bytes.count,
+      bytes[(dot + 1)...].allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || $0 >= 0x30 && $0 <= 0x39 })
+    {
+      return String(decoding: bytes[start..<dot], as: UTF8.self)
+    }
+    return URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
   }
 
   public static func article(data: Data, id: String, path: String) throws -> Article {
@@ -121,7 +136,10 @@ public final class ArticleReader: Sequence, IteratorProtocol {
     let fm = FileManager.default
     var units: [Unit] = []
     var total: Int? = 0
-    func size(_ path: String) -> Int { ((try? fm.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0 }
+    func size(_ path: String) -> Int {
+      var info = stat()
+      return stat(path, &info) == 0 ? Int(info.st_size) : 0
+    }
     for input in inputs {
       if input == "-" {
         units.append(.stdin)
