@@ -70,14 +70,24 @@ final class TokenCache {
   ) -> Token? {
     let n = end - start
     guard n <= 16 else { return nil }
+    // The bytes, eight to a word (a scalar of 0x80 or more: not cached).
     var k0: UInt64 = 0, k1: UInt64 = 0
-    var i = start
+    var i = start, shift: UInt64 = 0
+    let middle = min(end, start &+ 8)
+    while i < middle {
+      let v = s[i].value
+      if v >= 0x80 { return nil }
+      k0 |= UInt64(truncatingIfNeeded: v) &<< shift
+      shift &+= 8
+      i &+= 1
+    }
+    shift = 0
     while i < end {
       let v = s[i].value
       if v >= 0x80 { return nil }
-      let j = i - start
-      if j < 8 { k0 |= UInt64(v) &<< UInt64(j &* 8) } else { k1 |= UInt64(v) &<< UInt64((j &- 8) &* 8) }
-      i += 1
+      k1 |= UInt64(truncatingIfNeeded: v) &<< shift
+      shift &+= 8
+      i &+= 1
     }
     // Multiplicative hashing: the top bits of the products depend on every byte.
     let h = (k0 &* 0x9E37_79B9_7F4A_7C15) ^ ((k1 &+ UInt64(n)) &* 0xC2B2_AE3D_27D4_EB4F)
