@@ -104,7 +104,7 @@ extension Unicode.Scalar {
     switch value {
     case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0xA0: return true
     case 0..<0x80: return false
-    default: return properties.isWhitespace
+    default: return Unicode.Scalar.isWhitespace(self)
     }
   }
 
@@ -114,7 +114,7 @@ extension Unicode.Scalar {
     switch value {
     case 0x41...0x5A, 0x61...0x7A: return true
     case 0..<0x80: return false
-    default: return properties.isAlphabetic
+    default: return Unicode.Scalar.isAlphabetic(self)
     }
   }
 
@@ -124,7 +124,7 @@ extension Unicode.Scalar {
     switch value {
     case 0x41...0x5A: return true
     case 0..<0x80: return false
-    default: return properties.isUppercase
+    default: return Unicode.Scalar.isUppercase(self)
     }
   }
 
@@ -132,9 +132,16 @@ extension Unicode.Scalar {
     switch value {
     case 0x61...0x7A: return true
     case 0..<0x80: return false
-    default: return properties.isLowercase
+    default: return Unicode.Scalar.isLowercase(self)
     }
   }
+
+  // Unicode's properties, kept out of line: a function that reads them inline sets up their
+  // types on every call, even when all it meets is ASCII.
+  @inline(never) static func isWhitespace(_ c: Unicode.Scalar) -> Bool { c.properties.isWhitespace }
+  @inline(never) static func isAlphabetic(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic }
+  @inline(never) static func isUppercase(_ c: Unicode.Scalar) -> Bool { c.properties.isUppercase }
+  @inline(never) static func isLowercase(_ c: Unicode.Scalar) -> Bool { c.properties.isLowercase }
 
   /// Apostrophes: straight and typographic.
   @inline(__always) var isApostrophe: Bool { value == 0x27 || value == 0x2019 || value == 0x2BC }

@@ -131,26 +131,7 @@ public enum Tokenizer {
               continue
             }
           }
-          while i < hi {
-            let d = s[i]
-            if d.isLetter || d.isDigit || d.value >= 0x300 && d.properties.generalCategory == .nonspacingMark {
-              if d.isLetter { letters += 1; if d.isUpper { uppers += 1 }; allDigits = false }
-              i += 1
-              continue
-            }
-            guard i + 1 < hi else { break }
-            let n = s[i + 1]
-            if d.isApostrophe, n.isLetter {
-              // Possessive 's / ’s stands alone; O'Brien, don't stay whole.
-              let afterS = i + 2 < hi ? s[i + 2] : " "
-              if (n == "s" || n == "S") && !afterS.isLetter { break }
-              i += 1
-              continue
-            }
-            if d.isJoiningHyphen, (n.isLetter || n.isDigit), !allDigits || n.isDigit { i += 1; continue }
-            if allDigits, (d == "," || d == "." || d == ":"), n.isDigit { i += 1; continue }
-            break
-          }
+          (i, letters, uppers, allDigits) = scanWord(s, from: i, to: hi, allDigits: allDigits)
           tokens.append(make(
             start, i, kind: allDigits ? .number : .word, isCapitalized: c.isUpper, isAllCaps: letters >= 2 && uppers == letters,
             hasUpper: uppers > 0))
@@ -175,5 +156,79 @@ public enum Tokenizer {
       }
       return tokens
     }
+  }
+
+  /// The rest of a word or number from `start`: where it ends, its letters, its upper-case
+  /// letters, and whether it is all digits. Letters, digits and combining marks go on; an
+  /// apostrophe or hyphen joins what is around it, and a comma, period or colon joins digits.
+  @inline(never)
+  static func scanWord(
+    _ s: UnsafeBufferPointer<Unicode.Scalar>, from start: Int, to hi: Int, allDigits digits: Bool
+  ) -> (end: Int, letters: Int, uppers: Int, allDigits: Bool) {
+    var i = start, letters = 0, uppers = 0, allDigits = digits
+    while i < hi {
+      // A run of lower-case ASCII letters (most of a word) in a tight loop.
+      var j = i
+      while j < hi, s[j].value &- 0x61 < 26 { j &+= 1 }
+      if j > i {
+        letters &+= j &- i
+        allDigits = false
+        i = j
+        continue
+      }
+      let d = s[i]
+      let v = d.value
+      if v < 0x80 {
+        // ASCII: the common case, by ranges.
+        if v &- 0x61 < 26 {
+          letters &+= 1
+          allDigits = false
+          i &+= 1
+          continue
+        }
+        if v &- 0x41 < 26 {
+          letters &+= 1
+          uppers &+= 1
+          allDigits = false
+          i &+= 1
+          continue
+        }
+        if v &- 0x30 < 10 {
+          i &+= 1
+          continue
+        }
+      } else if let upper = wordScalar(d) {
+        if let upper {
+          letters &+= 1
+          if upper { uppers &+= 1 }
+          allDigits = false
+        }
+        i &+= 1
+        continue
+      }
+      guard i + 1 < hi else { break }
+      let n = s[i + 1]
+      if d.isApostrophe, n.isLetter {
+        // Possessive 's / ’s stands alone; O'Brien, don't stay whole.
+        let afterS = i + 2 < hi ? s[i + 2] : " "
+        if (n == "s" || n == "S") && !afterS.isLetter { break }
+        i += 1
+        continue
+      }
+      if d.isJoiningHyphen, (n.isLetter || n.isDigit), !allDigits || n.isDigit { i += 1; continue }
+      if allDigits, (d == "," || d == "." || d == ":"), n.isDigit { i += 1; continue }
+      break
+    }
+    return (i, letters, uppers, allDigits)
+  }
+
+  /// A scalar beyond ASCII inside a word: a letter (with whether it is upper case: the inner
+  /// value) or a combining mark (nil inside); nil outside: not part of a word. Apart from the
+  /// scan's loop, which then needs no Unicode property types of its own.
+  @inline(never)
+  static func wordScalar(_ d: Unicode.Scalar) -> Bool?? {
+    if d.isLetter { return .some(d.isUpper) }
+    if d.value >= 0x300 && d.properties.generalCategory == .nonspacingMark { return .some(nil) }
+    return nil
   }
 }
