@@ -950,9 +950,10 @@ extension [Token] {
           out[n] = UInt8(ascii: " ")
           n += 1
         }
-        for b in self[k].text.utf8 {
-          out[n] = b
-          n += 1
+        var text = self[k].text
+        text.withUTF8 { bytes in
+          if let from = bytes.baseAddress, let to = out.baseAddress { (to + n).update(from: from, count: bytes.count) }
+          n += bytes.count
         }
         prevEnd = self[k].end
       }
