@@ -258,6 +258,11 @@ struct CorpusReaderTests {
     #"{"id":"o","text":"title number","title":3}"#,
     #"{"id":"p","text":"after"} x"#,
     #"["id","text"]"#,
+    // Escapes and bytes at every place in eight-byte windows; raw control bytes (bad JSON).
+    #"{"id":"q","text":"abcdefg\"hijklmno\\pqrstuv\nwxyz0123456789\tabcdefghijklm\"nopqrstuvwx"}"#,
+    #"{"id":"r","text":"émigréémigré\"ééééééé\\ü\u00fcüüüüüüüüüüüüü“”“”“”“”\n"}"#,
+    "{\"id\":\"s\",\"text\":\"twelve bytes\u{01} then a raw control byte\"}",
+    "{\"id\":\"t\",\"text\":\"a raw tab\tafter nine bytes\"}",
   ]
 
   @Test func fastScannerAgreesWithAJSONParser() throws {
