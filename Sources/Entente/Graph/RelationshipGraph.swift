@@ -199,15 +199,7 @@ public struct RelationshipGraph: Sendable, Equatable {
       nodes[node.id] = n
       return
     }
-    nodes.values[index].mentions += node.mentions
-    if order == .canonical, (node.name, node.type) < (nodes.values[index].name, nodes.values[index].type) {
-      nodes.values[index].name = node.name
-      nodes.values[index].type = node.type
-    }
-    for alias in node.aliases where !nodes.values[index].aliases.contains(alias) {
-      let at = nodes.values[index].aliases.firstIndex { $0 > alias } ?? nodes.values[index].aliases.count
-      nodes.values[index].aliases.insert(alias, at: at)
-    }
+    addNames(at: index, mentions: node.mentions, name: node.name, type: node.type, aliases: node.aliases)
     if node.articles.count == 1, nodes.values[index].articles.last == node.articles[0] { return }
     if node.articles.count == 1, lastArticleIsNew, articles.last == node.articles[0] {
       // The article being merged now is new to this node: no search needed.
@@ -234,6 +226,20 @@ public struct RelationshipGraph: Sendable, Equatable {
     nodes.values[index].articles = Array(merged)
   }
 
+  /// Adds mentions and aliases (sorted in) to the node at `index`; in canonical order, the
+  /// least name and type win.
+  private mutating func addNames(at index: Int, mentions: Int, name: String, type: EntityType, aliases: some Sequence<String>) {
+    nodes.values[index].mentions += mentions
+    if order == .canonical, (name, type) < (nodes.values[index].name, nodes.values[index].type) {
+      nodes.values[index].name = name
+      nodes.values[index].type = type
+    }
+    for alias in aliases where !nodes.values[index].aliases.contains(alias) {
+      let at = nodes.values[index].aliases.firstIndex { $0 > alias } ?? nodes.values[index].aliases.count
+      nodes.values[index].aliases.insert(alias, at: at)
+    }
+  }
+
   /// An article's entity, as ``record(node:)`` adds its node (with `mentions` and `article`),
   /// but building the node only when the graph does not have it yet.
   mutating func record(entity e: ArticleEntity, mentions: Int, article: String) {
@@ -241,15 +247,7 @@ public struct RelationshipGraph: Sendable, Equatable {
       nodes[e.key] = Node(id: e.key, name: e.name, type: e.type, aliases: e.aliases.sorted(), mentions: mentions, articles: [article])
       return
     }
-    nodes.values[index].mentions += mentions
-    if order == .canonical, (e.name, e.type) < (nodes.values[index].name, nodes.values[index].type) {
-      nodes.values[index].name = e.name
-      nodes.values[index].type = e.type
-    }
-    for alias in e.aliases where !nodes.values[index].aliases.contains(alias) {
-      let at = nodes.values[index].aliases.firstIndex { $0 > alias } ?? nodes.values[index].aliases.count
-      nodes.values[index].aliases.insert(alias, at: at)
-    }
+    addNames(at: index, mentions: mentions, name: e.name, type: e.type, aliases: e.aliases)
     if nodes.values[index].articles.last == article { return }
     if lastArticleIsNew, articles.last == article {
       nodes.values[index].articles.append(article)
