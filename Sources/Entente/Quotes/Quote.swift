@@ -42,11 +42,9 @@ enum QuoteMarks {
       var open: Int? = nil
       var straight = false
       // A quotation mark is always a punctuation token of its own: read those only.
-      var k = doc.tokenIndex(atOrAfter: p.span.start)
-      while k < tokens.count, tokens[k].start < p.span.end {
+      for k in doc.tokenIndex(atOrAfter: p.span.start)..<doc.tokenIndex(atOrAfter: p.span.end) {
+        guard tokens[k].kind == .punctuation, tokens[k].length == 1 else { continue }
         let i = tokens[k].start
-        k += 1
-        guard tokens[k - 1].kind == .punctuation, tokens[k - 1].end == i + 1 else { continue }
         let c = s[i]
         if let role = c.quoteRole {
           switch role {

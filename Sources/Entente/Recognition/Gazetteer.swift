@@ -82,9 +82,6 @@ public final class Gazetteer: Sendable {
   let trie: TokenTrie
   /// Given names one sex only bears in census lists: "m" or "f".
   let nameGenders: [String: String]
-  /// Lower-case common words (for names read from pending words, not tokens; a token has
-  /// ``WordClass/commonWord``).
-  let commonWords: Set<String>
   let titlePhrases: TokenTrie  // entity = -1, role .name; matched case-sensitively
   /// inflected form → lemma
   let speechVerbs: [String: String]
@@ -247,7 +244,7 @@ public final class Gazetteer: Sendable {
       if parts.count == 2, let name = String(parts[0]), let gender = String(parts[1]) { genders[name] = gender }
     }
     nameGenders = genders
-    commonWords = Set(try lines("common-words.txt").map { $0.lowercased() })
+    let commonWords = Set(try lines("common-words.txt").map { $0.lowercased() })
     let places = try lines("places.txt")
     let (statesFile, orgFile, lexicon, rules) = try files.value()
     let functionWords = Set(rules.functionWords)

@@ -714,14 +714,14 @@ struct RecognitionPass {
       // "the Monti government", "the Biden administration": the head of a government.
       if p.rule == "unknown", words.count <= 2, p.tokens.upperBound < tokens.count,
         RecognitionPass.governmentWords.contains(tokens[p.tokens.upperBound].text),
-        !gaz.commonWords.contains(tokens[words.upperBound - 1].lower)
+        !tokens[words.upperBound - 1].has(.commonWord)
       {
         let name = tokens.cleanName(p.tokens)
         add(p.tokens, sentence: p.sentence, kind: .name, key: "person:\(name)", type: .person, name: name, rule: "head-of-government")
         continue
       }
       if p.rule == "unknown", words.count <= 3, isSpeakerPosition(p.tokens, sentence: p.sentence),
-        !gaz.commonWords.contains(tokens[words.lowerBound].lower) || words.count > 1
+        !tokens[words.lowerBound].has(.commonWord) || words.count > 1
       {
         let name = tokens.cleanName(p.tokens)
         add(p.tokens, sentence: p.sentence, kind: .name, key: "person:\(name)", type: .person, name: name, rule: "speaker")

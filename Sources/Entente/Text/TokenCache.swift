@@ -61,6 +61,22 @@ final class TokenCache {
     return key
   }()
 
+  /// Scalars `s[start..<end]` (at most eight) as the bytes of a word, or nil when one is not
+  /// ASCII.
+  @inline(__always)
+  static func packed(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int) -> UInt64? {
+    var k: UInt64 = 0, shift: UInt64 = 0
+    var i = start
+    while i < end {
+      let v = s[i].value
+      if v >= 0x80 { return nil }
+      k |= UInt64(truncatingIfNeeded: v) &<< shift
+      shift &+= 8
+      i &+= 1
+    }
+    return k
+  }
+
   /// The token for scalars `s[start..<end]` when it is an ASCII word or mark of at most 16
   /// bytes (nil otherwise: the caller builds it then).
   @inline(__always)
@@ -71,24 +87,8 @@ final class TokenCache {
     let n = end - start
     guard n <= 16 else { return nil }
     // The bytes, eight to a word (a scalar of 0x80 or more: not cached).
-    var k0: UInt64 = 0, k1: UInt64 = 0
-    var i = start, shift: UInt64 = 0
     let middle = min(end, start &+ 8)
-    while i < middle {
-      let v = s[i].value
-      if v >= 0x80 { return nil }
-      k0 |= UInt64(truncatingIfNeeded: v) &<< shift
-      shift &+= 8
-      i &+= 1
-    }
-    shift = 0
-    while i < end {
-      let v = s[i].value
-      if v >= 0x80 { return nil }
-      k1 |= UInt64(truncatingIfNeeded: v) &<< shift
-      shift &+= 8
-      i &+= 1
-    }
+    guard let k0 = TokenCache.packed(s, start, middle), let k1 = TokenCache.packed(s, middle, end) else { return nil }
     // Multiplicative hashing: the top bits of the products depend on every byte.
     let h = (k0 &* 0x9E37_79B9_7F4A_7C15) ^ ((k1 &+ UInt64(n)) &* 0xC2B2_AE3D_27D4_EB4F)
     // Two ways: a word goes to the first slot of its pair, the one it displaces to the second

@@ -179,13 +179,7 @@ public enum Tokenizer {
       let d = s[i]
       let v = d.value
       if v < 0x80 {
-        // ASCII: the common case, by ranges.
-        if v &- 0x61 < 26 {
-          letters &+= 1
-          allDigits = false
-          i &+= 1
-          continue
-        }
+        // ASCII (lower-case letters went by above), by ranges.
         if v &- 0x41 < 26 {
           letters &+= 1
           uppers &+= 1
