@@ -88,7 +88,8 @@ struct Build: ParsableCommand {
     try reporting {
       let graph = try filters.apply(to: buildGraph(&status))
       let base = out == "." ? name : (out.hasSuffix("/") ? out + name : out + "/" + name)
-      let dot = DOTExporter(graphName: name).string(graph)
+      // The DOT file is the graph alone; the legend belongs to the diagram.
+      let dot = DOTExporter(graphName: name, includeLegend: false).string(graph)
       var written = ["dot", "json"]
       // Render first: a layout failure leaves no files half-updated.
       var svg: Data? = nil
@@ -100,7 +101,7 @@ struct Build: ParsableCommand {
         // seconds; curved edges take it a fraction of that.
         var diagramExporter = DOTExporter(graphName: name)
         if engine == .sfdp || engine == .fdp { diagramExporter.splines = "curved" }
-        let diagram = note == nil && diagramExporter.splines == "true" ? dot : diagramExporter.string(shown, note: note)
+        let diagram = diagramExporter.string(shown, note: note)
         svg = try GraphvizRenderer.shared.render(dot: diagram, layout: engine, format: "svg")
         written.append("svg")
         if let note { FileHandle.standardError.write(Data("entente: the diagram shows the strongest part: \(note)\n".utf8)) }

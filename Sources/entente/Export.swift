@@ -9,16 +9,19 @@ struct Export: ParsableCommand {
       Reads articles (building their graph) or a graph.json written by `entente build`, \
       narrows it with the filters, and writes it to FILE, or to stdout without -o.
 
-        graphml   GraphML with typed attributes (yEd, Gephi, networkx, igraph)
-        gexf      GEXF 1.3 (Gephi)
-        nodelink  node-link JSON (D3, networkx's node_link_graph)
+        graphml   GraphML with typed attributes (Gephi, yEd, networkx, igraph)
+        gexf      GEXF 1.3 (Gephi, networkx)
+        nodelink  node-link JSON (networkx's node_link_graph, D3)
         csv       FILE-nodes.csv and FILE-edges.csv; on stdout, both, a blank line between
-        cypher    CREATE / MATCH … CREATE statements for Neo4j
-        dot, json the forms `entente build` writes
+        cypher    constraints, then UNWIND … MERGE batches for Neo4j
+        dot, json the forms `entente build` writes (DOT without the diagram's legend)
 
-      Co-occurrence edges are undirected and quotation edges directed; GraphML and GEXF \
-      say so edge by edge. Readers that reject such mixed graphs (networkx) need \
-      --all-directed: every edge directed, co-occurrence edges told apart by their kind.
+      GraphML, GEXF and node-link JSON are directed graphs in which a co-occurrence \
+      edge is written twice, once each way, and every edge has its kind: networkx, \
+      igraph and Gephi read them as they are. --mixed writes each co-occurrence once, \
+      as an undirected edge beside the directed quotation edges (Gephi and yEd read \
+      that; networkx refuses it). --links names node-link JSON's edge list `links`, \
+      as networkx before 3.6 reads it, instead of `edges`.
 
       Examples:
         entente export Fixtures --format graphml -o fixtures.graphml
@@ -34,13 +37,17 @@ struct Export: ParsableCommand {
   @Option(name: .shortAndLong, help: ArgumentHelp("Where to write (- or nothing: stdout). For csv, the base name of FILE-nodes.csv and FILE-edges.csv.", valueName: "file"))
   var output: String?
 
-  @Flag(name: .long, help: "GraphML and GEXF: write every edge as directed, for readers that reject mixed graphs (networkx).")
-  var allDirected = false
+  @Flag(name: .long, help: "GraphML, GEXF and node-link: write each co-occurrence once, undirected, beside the directed quotation edges (networkx refuses such graphs).")
+  var mixed = false
+
+  @Flag(name: .long, help: "Node-link: name the edge list `links` (networkx before 3.6) instead of `edges`.")
+  var links = false
 
   @OptionGroup(title: "Filters") var filters: FilterOptions
 
   func validate() throws {
-    if allDirected, format != .graphml, format != .gexf { throw ValidationError("--all-directed applies to --format graphml and gexf only.") }
+    if mixed, ![.graphml, .gexf, .nodelink].contains(format) { throw ValidationError("--mixed applies to --format graphml, gexf and nodelink only.") }
+    if links, format != .nodelink { throw ValidationError("--links applies to --format nodelink only.") }
     if let o = output, o.isEmpty { throw ValidationError("-o needs a file name.") }
   }
 
@@ -48,9 +55,10 @@ struct Export: ParsableCommand {
     var status = RunStatus()
     try reporting {
       let graph = try filters.apply(to: input.graph(&status))
-      let directions: EdgeDirections = allDirected ? .directed : .mixed
+      let directions: EdgeDirections = mixed ? .mixed : .reciprocal
+      let edgesKey: NodeLinkExporter.EdgesKey = links ? .links : .edges
       guard let target = output, target != "-" else {
-        writeStdout(try format.string(graph, directions: directions))
+        writeStdout(try format.string(graph, directions: directions, edgesKey: edgesKey))
         return
       }
       let name = URL(fileURLWithPath: target).deletingPathExtension().lastPathComponent
@@ -61,7 +69,7 @@ struct Export: ParsableCommand {
         for (path, text) in files { try AtomicFile.write(text, to: path) }
         writeStdout(Summary.line(graph) + " -> \(files.map(\.0).joined(separator: ", "))\n")
       } else {
-        try AtomicFile.write(format.string(graph, graphName: name.isEmpty ? "entente" : name, directions: directions), to: target)
+        try AtomicFile.write(format.string(graph, graphName: name.isEmpty ? "entente" : name, directions: directions, edgesKey: edgesKey), to: target)
         writeStdout(Summary.line(graph) + " -> \(target)\n")
       }
     }

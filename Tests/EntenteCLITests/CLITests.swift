@@ -207,6 +207,9 @@ struct BuildDiagramTests {
     // The DOT and JSON files keep the whole graph.
     let dot = try String(contentsOf: dir.appendingPathComponent("entente.dot"), encoding: .utf8)
     #expect(dot.contains("Karin Jean-Pierre"))
+    // The legend is the diagram's: the SVG has it, the DOT file does not.
+    #expect(svg.contains(">Legend<"))
+    #expect(!dot.contains("legend"))
   }
 
   @Test func buildTakesTheGraphFilters() throws {

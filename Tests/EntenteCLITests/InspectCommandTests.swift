@@ -40,7 +40,8 @@ struct ExportCommandTests {
     #expect(r.stdout.hasSuffix("-> \(out)\n"))
     let text = try String(contentsOfFile: out, encoding: .utf8)
     #expect(text.components(separatedBy: "<node id=").count - 1 == g.nodes.count)
-    #expect(text.components(separatedBy: "<edge id=").count - 1 == g.edges.count)
+    // Each co-occurrence edge once each way, each quotation edge once.
+    #expect(text.components(separatedBy: "<edge id=").count - 1 == EdgeDirections.reciprocal.arcs(g.sortedEdges).count)
     #expect(text.contains("<graph id=\"g\" edgedefault=\"directed\">"))
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".tmp") }
     #expect(leftovers.isEmpty)
@@ -64,7 +65,7 @@ struct ExportCommandTests {
     let r = try Run(["export", json, "--format", "nodelink", "--ego", "putin", "--depth", "1", "--kind", "cooccurrence"])
     #expect(r.status == 0, "\(r.stderr)")
     let obj = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
-    let links = try #require(obj["links"] as? [[String: Any]])
+    let links = try #require(obj["edges"] as? [[String: Any]])
     let nodes = try #require(obj["nodes"] as? [[String: Any]])
     #expect(!links.isEmpty)
     #expect(links.allSatisfy { $0["kind"] as? String == "cooccurrence" })
@@ -74,8 +75,9 @@ struct ExportCommandTests {
     let edgeRows = top.stdout.components(separatedBy: "\r\n\r\n")[1].components(separatedBy: "\r\n").filter { !$0.isEmpty }
     #expect(edgeRows.count == 4)  // header and three edges
     let types = try Run(["export", json, "--format", "cypher", "--type", "state"])
-    #expect(types.stdout.split(separator: "\n").allSatisfy { !$0.contains(":Person") && !$0.contains(":Organization") })
-    #expect(types.stdout.contains("CREATE (:State {"))
+    let data = types.stdout.split(separator: "\n").filter { !$0.hasPrefix("CREATE CONSTRAINT") && !$0.hasPrefix("CREATE INDEX") }
+    #expect(data.allSatisfy { !$0.contains(":Person") && !$0.contains(":Organization") })
+    #expect(types.stdout.contains("MERGE (n:State {id: row.id})"))
   }
 
   @Test func dateFiltersRecountWeights() throws {
@@ -88,11 +90,25 @@ struct ExportCommandTests {
     #expect(!back.articles.contains("putin-visits-pyongyang"))
   }
 
-  @Test func allDirectedWritesNoMixedGraph() throws {
-    let r = try Run(["export", json, "--format", "gexf", "--all-directed"])
+  @Test func mixedAndLinksChooseTheOtherForms() throws {
+    let reciprocal = try Run(["export", json, "--format", "gexf"])
+    #expect(reciprocal.status == 0)
+    #expect(reciprocal.stdout.contains("defaultedgetype=\"directed\""))
+    #expect(!reciprocal.stdout.contains("type=\"undirected\""))
+    let mixed = try Run(["export", json, "--format", "gexf", "--mixed"])
+    #expect(mixed.status == 0)
+    #expect(mixed.stdout == GEXFExporter(directions: .mixed).string(g))
+    #expect(mixed.stdout.contains("type=\"undirected\""))
+    let links = try Run(["export", json, "--format", "nodelink", "--links", "--mixed"])
+    #expect(links.status == 0)
+    #expect(links.stdout == NodeLinkExporter(directions: .mixed, edgesKey: .links).string(g))
+  }
+
+  @Test func dotExportsHaveNoLegend() throws {
+    let r = try Run(["export", json, "--format", "dot"])
     #expect(r.status == 0)
-    #expect(r.stdout.contains("defaultedgetype=\"directed\""))
-    #expect(!r.stdout.contains("type=\"undirected\""))
+    #expect(!r.stdout.contains("legend"))
+    #expect(r.stdout.components(separatedBy: " -> ").count - 1 == g.edges.count)
   }
 
   @Test func usageErrorsExit64() throws {
@@ -103,7 +119,9 @@ struct ExportCommandTests {
       ["export", json, "--format", "dot", "--depth", "2"],
       ["export", json, "--format", "dot", "--min-weight", "0"],
       ["export", json, "--format", "dot", "--type", "planet"],
-      ["export", json, "--format", "csv", "--all-directed"],
+      ["export", json, "--format", "csv", "--mixed"],
+      ["export", json, "--format", "graphml", "--links"],
+      ["export", json, "--format", "graphml", "--all-directed"],
       ["export", json, "--format", "dot", "--since", "2025-01-01", "--until", "2024-01-01"],
     ] {
       let r = try Run(args)
@@ -127,7 +145,7 @@ struct ExportCommandTests {
   @Test func readsArticlesToo() throws {
     let r = try Run(["export", "Fixtures", "--format", "cypher"])
     #expect(r.status == 0, "\(r.stderr)")
-    #expect(r.stdout.split(separator: "\n").count == g.nodes.count + g.edges.count)
+    #expect(r.stdout == CypherExporter().string(g))
   }
 }
 

@@ -25,16 +25,32 @@ public enum ExportFormat: String, Sendable, CaseIterable {
   }
 }
 
-/// How the XML exporters write edge directions.
+/// How the graph exporters (GraphML, GEXF, node-link JSON) write edge directions.
+///
+/// A quotation edge has a direction (speaker to subject); a co-occurrence edge has none.
 public enum EdgeDirections: String, Sendable, CaseIterable {
-  /// Quotation edges directed, co-occurrence edges undirected, each edge saying which — the
-  /// faithful form, which Gephi and yEd read. The graph's default direction is the one all
-  /// its edges share when they do (only co-occurrence: undirected; only quotation:
-  /// directed), so such graphs read everywhere; networkx rejects graphs that mix the two.
+  /// A directed graph in which each co-occurrence edge is a pair of reciprocal edges (A→B and
+  /// B→A, both of kind `cooccurrence`) and each quotation edge one edge from speaker to
+  /// subject. networkx, igraph and Gephi all read it without options, and their directed
+  /// measures (in- and out-degree, PageRank) see a co-occurrence both ways, as Entente's own do.
+  case reciprocal
+  /// One edge per co-occurrence and per quotation, each saying whether it is directed
+  /// (GraphML `directed`, GEXF `type`, node-link `directed`): the faithful form, which Gephi
+  /// and yEd read, but networkx refuses and igraph reads as one-way. The graph's default
+  /// direction is the one all its edges share when they do.
   case mixed
-  /// Every edge directed; a co-occurrence edge is written once, from the smaller id to the
-  /// larger, and told apart by its `kind`. For readers that reject mixed graphs (networkx).
-  case directed
+
+  /// The edges as written, in `sortedEdges` order: (edge, source, target). In the reciprocal
+  /// form a co-occurrence edge gives two, the second reversed.
+  public func arcs(_ edges: [Edge]) -> [(edge: Edge, source: String, target: String)] {
+    var out: [(edge: Edge, source: String, target: String)] = []
+    out.reserveCapacity(self == .reciprocal ? edges.count * 2 : edges.count)
+    for e in edges {
+      out.append((e, e.source, e.target))
+      if self == .reciprocal, e.kind == .cooccurrence { out.append((e, e.target, e.source)) }
+    }
+    return out
+  }
 }
 
 /// The few facts about a node or edge every tabular or XML format writes.
@@ -111,18 +127,20 @@ public enum XMLEscape {
 ///     <key id="n_type" for="node" attr.name="type" attr.type="string"/>
 ///     <graph id="entente" edgedefault="directed">
 ///       <node id="person:Vladimir Putin"><data key="n_name">Vladimir Putin</data>…</node>
-///       <edge id="e0" source="person:Kim Jong-un" target="person:Vladimir Putin" directed="false">…</edge>
+///       <edge id="e0" source="person:Kim Jong-un" target="person:Vladimir Putin">…</edge>
+///       <edge id="e1" source="person:Vladimir Putin" target="person:Kim Jong-un">…</edge>
 ///
-/// Node ids are Entente's ids; edge ids `e0`, `e1`, … in `sortedEdges` order. Every edge
-/// says its direction: `directed="true"` for quotation, `directed="false"` for co-occurrence
-/// (GraphML lets an edge override `edgedefault`, which is `directed` unless every edge is a
-/// co-occurrence). With `directions` ``EdgeDirections/directed`` every edge is directed and
-/// carries no `directed` attribute.
+/// Node ids are Entente's ids; edge ids `e0`, `e1`, … in the order written. By default
+/// (``EdgeDirections/reciprocal``) the graph is directed and a co-occurrence edge is written
+/// twice, once each way. With ``EdgeDirections/mixed`` each edge is written once and says its
+/// direction: `directed="true"` for quotation, `directed="false"` for co-occurrence (GraphML
+/// lets an edge override `edgedefault`, which is `directed` unless every edge is a
+/// co-occurrence).
 public struct GraphMLExporter: TextGraphExporter, Sendable {
   public var graphName: String
   public var directions: EdgeDirections
 
-  public init(graphName: String = "entente", directions: EdgeDirections = .mixed) {
+  public init(graphName: String = "entente", directions: EdgeDirections = .reciprocal) {
     self.graphName = graphName
     self.directions = directions
   }
@@ -163,8 +181,8 @@ public struct GraphMLExporter: TextGraphExporter, Sendable {
       out.write(data("n_aliases", n.aliasList))
       out.write("    </node>\n")
     }
-    for (i, e) in edges.enumerated() {
-      var attrs = [("id", "e\(i)"), ("source", e.source), ("target", e.target)]
+    for (i, (e, source, target)) in directions.arcs(edges).enumerated() {
+      var attrs = [("id", "e\(i)"), ("source", source), ("target", target)]
       if directions == .mixed { attrs.append(("directed", e.kind == .quotation ? "true" : "false")) }
       out.write("    <edge\(XMLEscape.attributes(attrs))>\n")
       out.write(data("e_kind", e.kind.rawValue))
@@ -179,15 +197,17 @@ public struct GraphMLExporter: TextGraphExporter, Sendable {
 
 /// Writes a ``RelationshipGraph`` as GEXF 1.3, the format Gephi reads best.
 ///
-/// A static graph whose default edge type is undirected (directed when every edge is a
-/// quotation): co-occurrence edges are `type="undirected"`, quotation edges
-/// `type="directed"`; with `directions` ``EdgeDirections/directed`` every edge is directed. Node attributes: type, mentions, articles, aliases; edge
-/// attributes: kind, evidence, first_sentence; the weight is the edge's own `weight`. Nodes
-/// are coloured by type, as in the DOT diagram.
+/// A static graph. By default (``EdgeDirections/reciprocal``) it is directed and a
+/// co-occurrence edge is written twice, once each way. With ``EdgeDirections/mixed`` each
+/// edge is written once: co-occurrence edges `type="undirected"`, quotation edges
+/// `type="directed"`, and the default edge type undirected (directed when every edge is a
+/// quotation). Node attributes: type, mentions, articles, aliases; edge attributes: kind,
+/// evidence, first_sentence; the weight is the edge's own `weight`. Nodes are coloured by
+/// type, as in the DOT diagram.
 public struct GEXFExporter: TextGraphExporter, Sendable {
   public var directions: EdgeDirections
 
-  public init(directions: EdgeDirections = .mixed) {
+  public init(directions: EdgeDirections = .reciprocal) {
     self.directions = directions
   }
 
@@ -217,8 +237,8 @@ public struct GEXFExporter: TextGraphExporter, Sendable {
         + "xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n")
     out.write("  <meta>\n    <creator>Entente</creator>\n    <description>People, states and organizations named in news articles</description>\n  </meta>\n")
     let edges = graph.sortedEdges
-    // Undirected unless every edge is directed.
-    let allDirected = directions == .directed || (!edges.isEmpty && !edges.contains { $0.kind == .cooccurrence })
+    // Reciprocal: directed. Mixed: undirected unless every edge is a quotation.
+    let allDirected = directions == .reciprocal || (!edges.isEmpty && !edges.contains { $0.kind == .cooccurrence })
     let defaultType = allDirected ? "directed" : "undirected"
     out.write("  <graph mode=\"static\" defaultedgetype=\"\(defaultType)\">\n")
     for cls in ["node", "edge"] {
@@ -242,10 +262,10 @@ public struct GEXFExporter: TextGraphExporter, Sendable {
       out.write("      </node>\n")
     }
     out.write("    </nodes>\n    <edges>\n")
-    for (i, e) in edges.enumerated() {
+    for (i, (e, source, target)) in directions.arcs(edges).enumerated() {
       let type = directions == .mixed ? (e.kind == .quotation ? "directed" : "undirected") : "directed"
       let attrs = [
-        ("id", String(i)), ("source", e.source), ("target", e.target), ("type", type), ("weight", String(e.weight)),
+        ("id", String(i)), ("source", source), ("target", target), ("type", type), ("weight", String(e.weight)),
         ("label", e.kind.rawValue),
       ]
       out.write("      <edge\(XMLEscape.attributes(attrs))>\n")
@@ -262,23 +282,39 @@ public struct GEXFExporter: TextGraphExporter, Sendable {
 
 // MARK: - Node-link JSON
 
-/// Writes a ``RelationshipGraph`` as node-link JSON, the form D3's force layouts and
-/// networkx's `node_link_graph` read:
+/// Writes a ``RelationshipGraph`` as node-link JSON, the form networkx's `node_link_graph`
+/// and D3's force layouts read:
 ///
 ///     {"directed": true, "multigraph": true, "graph": {"name": "entente"},
 ///      "nodes": [{"id": "person:Vladimir Putin", "name": "Vladimir Putin", "type": "person", …}],
-///      "links": [{"source": …, "target": …, "key": "cooccurrence", "kind": "cooccurrence",
-///                 "directed": false, "weight": 4, "evidence": 4}]}
+///      "edges": [{"source": …, "target": …, "key": "cooccurrence", "kind": "cooccurrence",
+///                 "weight": 4, "evidence": 4, "first_sentence": "…"}, …]}
 ///
-/// `key` is the kind, so a co-occurrence and a quotation edge between the same two entities
-/// stay two edges in a multigraph; `directed` on each link says whether it has a direction.
+/// The edge list is `edges`, the key networkx 3.6 reads by default; ``EdgesKey/links`` names
+/// it `links`, as older networkx and D3's examples do. `key` is the kind, so a co-occurrence
+/// and a quotation edge between the same two entities stay two edges in the multigraph.
+/// Edge directions as in GraphML (``EdgeDirections``): by default a co-occurrence edge is two
+/// links, once each way; in the mixed form it is one, and every link says whether it is
+/// `directed`.
 public struct NodeLinkExporter: Sendable {
+  /// The name of the edge list.
+  public enum EdgesKey: String, Sendable, CaseIterable {
+    /// networkx 3.6 and later (`node_link_graph(data)`).
+    case edges
+    /// networkx before 3.6, and D3's examples.
+    case links
+  }
+
   public var graphName: String
   public var prettyPrinted: Bool
+  public var directions: EdgeDirections
+  public var edgesKey: EdgesKey
 
-  public init(graphName: String = "entente", prettyPrinted: Bool = true) {
+  public init(graphName: String = "entente", prettyPrinted: Bool = true, directions: EdgeDirections = .reciprocal, edgesKey: EdgesKey = .edges) {
     self.graphName = graphName
     self.prettyPrinted = prettyPrinted
+    self.directions = directions
+    self.edgesKey = edgesKey
   }
 
   struct NodeOut: Encodable {
@@ -295,7 +331,8 @@ public struct NodeLinkExporter: Sendable {
     var target: String
     var key: String
     var kind: String
-    var directed: Bool
+    /// Only in the mixed form.
+    var directed: Bool?
     var weight: Int
     var evidence: Int
     var first_sentence: String
@@ -308,7 +345,25 @@ public struct NodeLinkExporter: Sendable {
     var multigraph: Bool
     var graph: GraphOut
     var nodes: [NodeOut]
-    var links: [LinkOut]
+    var edges: [LinkOut]
+    var edgesKey: EdgesKey
+
+    struct Key: CodingKey {
+      var stringValue: String
+      var intValue: Int? { nil }
+      init(_ s: String) { stringValue = s }
+      init?(stringValue: String) { self.stringValue = stringValue }
+      init?(intValue: Int) { nil }
+    }
+
+    func encode(to encoder: Encoder) throws {
+      var c = encoder.container(keyedBy: Key.self)
+      try c.encode(directed, forKey: Key("directed"))
+      try c.encode(multigraph, forKey: Key("multigraph"))
+      try c.encode(graph, forKey: Key("graph"))
+      try c.encode(nodes, forKey: Key("nodes"))
+      try c.encode(edges, forKey: Key(edgesKey.rawValue))
+    }
   }
 
   public func data(_ graph: RelationshipGraph) -> Data {
@@ -317,11 +372,13 @@ public struct NodeLinkExporter: Sendable {
       nodes: graph.sortedNodes.map {
         NodeOut(id: $0.id, name: $0.name, type: $0.type.rawValue, mentions: $0.mentions, articles: $0.articles.count, aliases: $0.aliases)
       },
-      links: graph.sortedEdges.map {
+      edges: directions.arcs(graph.sortedEdges).map { e, source, target in
         LinkOut(
-          source: $0.source, target: $0.target, key: $0.kind.rawValue, kind: $0.kind.rawValue, directed: $0.kind == .quotation,
-          weight: $0.weight, evidence: $0.evidence.count, first_sentence: $0.firstSentence)
-      })
+          source: source, target: target, key: e.kind.rawValue, kind: e.kind.rawValue,
+          directed: directions == .mixed ? e.kind == .quotation : nil,
+          weight: e.weight, evidence: e.evidence.count, first_sentence: e.firstSentence)
+      },
+      edgesKey: edgesKey)
     let encoder = JSONEncoder()
     encoder.outputFormatting = prettyPrinted ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
     // Only strings, ints and bools: encoding cannot fail.
@@ -373,17 +430,37 @@ public struct CSVExporter: Sendable {
 
 // MARK: - Cypher
 
-/// Writes a ``RelationshipGraph`` as Cypher statements for Neo4j, one per node and per edge,
-/// with literal values (no parameters):
+/// Writes a ``RelationshipGraph`` as a Cypher script for Neo4j 5 (`cypher-shell -f FILE`):
+/// a uniqueness constraint on `id` and an index on `name` for each label, then the nodes and
+/// the relationships in batches, each batch one `UNWIND … MERGE` statement over literal rows:
 ///
-///     CREATE (:Person {id: 'person:Vladimir Putin', name: 'Vladimir Putin', type: 'person', mentions: 6, articles: 1, aliases: ['Putin', 'Vladimir Putin']});
-///     MATCH (a:Person {id: 'person:Kim Jong-un'}), (b:Person {id: 'person:Vladimir Putin'}) CREATE (a)-[:COOCCURS_WITH {weight: 4, evidence: 4, first_sentence: '…'}]->(b);
+///     CREATE CONSTRAINT entente_person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE;
+///     CREATE INDEX entente_person_name IF NOT EXISTS FOR (n:Person) ON (n.name);
+///     UNWIND [
+///       {id: 'person:Vladimir Putin', name: 'Vladimir Putin', type: 'person', mentions: 6, articles: 1, aliases: ['Putin']}
+///     ] AS row
+///     MERGE (n:Person {id: row.id})
+///     SET n.name = row.name, n.type = row.type, n.mentions = row.mentions, n.articles = row.articles, n.aliases = row.aliases;
+///     UNWIND [
+///       {source: 'person:Kim Jong-un', target: 'person:Vladimir Putin', weight: 4, evidence: 4, first_sentence: '…'}
+///     ] AS row
+///     MATCH (a:Person {id: row.source})
+///     MATCH (b:Person {id: row.target})
+///     MERGE (a)-[r:COOCCURS_WITH]->(b)
+///     SET r.weight = row.weight, r.evidence = row.evidence, r.first_sentence = row.first_sentence;
 ///
-/// Labels: Person, State, Organization. Relationships: COOCCURS_WITH (stored once, from
-/// the smaller id; query it without direction) and QUOTED_ABOUT (speaker to subject).
-/// Matching on the label as well as the id lets Neo4j use a label index on `id`.
+/// Labels: Person, State, Organization. Relationships: COOCCURS_WITH (stored once, from the
+/// smaller id; query it without direction) and QUOTED_ABOUT (speaker to subject). The
+/// constraints give every `MATCH` an index lookup instead of a label scan, and `MERGE` makes
+/// running the script again harmless. Nodes come grouped by label, relationships by kind and
+/// the labels of their two ends (so each `MATCH` names its label), in `sortedNodes` and
+/// `sortedEdges` order within a group, `batchSize` rows to a statement.
 public struct CypherExporter: Sendable {
-  public init() {}
+  public var batchSize: Int
+
+  public init(batchSize: Int = 1000) {
+    self.batchSize = max(1, batchSize)
+  }
 
   public static func label(_ type: EntityType) -> String {
     switch type {
@@ -428,31 +505,79 @@ public struct CypherExporter: Sendable {
     "{" + pairs.map { "\($0.0): \($0.1)" }.joined(separator: ", ") + "}"
   }
 
-  public func node(_ n: Node) -> String {
-    let props = [
-      ("id", Self.literal(n.id)), ("name", Self.literal(n.name)), ("type", Self.literal(n.type.rawValue)),
+  /// A node's row: its properties as Cypher literals, `id` first.
+  public static func row(_ n: Node) -> [(String, String)] {
+    [
+      ("id", literal(n.id)), ("name", literal(n.name)), ("type", literal(n.type.rawValue)),
       ("mentions", String(n.mentions)), ("articles", String(n.articles.count)),
-      ("aliases", "[" + n.aliases.map(Self.literal).joined(separator: ", ") + "]"),
+      ("aliases", "[" + n.aliases.map(literal).joined(separator: ", ") + "]"),
     ]
-    return "CREATE (:\(Self.label(n.type)) \(Self.map(props)));"
   }
 
-  public func edge(_ e: Edge, in graph: RelationshipGraph) -> String {
-    func match(_ variable: String, _ id: String) -> String {
-      let label = graph.nodes[id].map { ":" + Self.label($0.type) } ?? ""
-      return "(\(variable)\(label) {id: \(Self.literal(id))})"
-    }
-    let props = [
-      ("weight", String(e.weight)), ("evidence", String(e.evidence.count)), ("first_sentence", Self.literal(e.firstSentence)),
+  /// An edge's row: `source` and `target` ids, then its properties as Cypher literals.
+  public static func row(_ e: Edge) -> [(String, String)] {
+    [
+      ("source", literal(e.source)), ("target", literal(e.target)),
+      ("weight", String(e.weight)), ("evidence", String(e.evidence.count)), ("first_sentence", literal(e.firstSentence)),
     ]
-    return "MATCH \(match("a", e.source)), \(match("b", e.target)) CREATE (a)-[:\(Self.relationship(e.kind)) \(Self.map(props))]->(b);"
+  }
+
+  /// The constraint and index statements for every label.
+  public static func schema() -> [String] {
+    EntityType.allCases.map {
+      "CREATE CONSTRAINT entente_\($0.rawValue)_id IF NOT EXISTS FOR (n:\(label($0))) REQUIRE n.id IS UNIQUE;"
+    }
+      + EntityType.allCases.map {
+        "CREATE INDEX entente_\($0.rawValue)_name IF NOT EXISTS FOR (n:\(label($0))) ON (n.name);"
+      }
+  }
+
+  /// `UNWIND [rows] AS row` and then `tail`, one statement; the rows one to a line.
+  static func unwind(_ rows: ArraySlice<[(String, String)]>, _ tail: [String]) -> String {
+    "UNWIND [\n" + rows.map { "  " + map($0) }.joined(separator: ",\n") + "\n] AS row\n" + tail.joined(separator: "\n") + ";"
+  }
+
+  /// `SET v.k = row.k, …` for the keys of a row but the first `skip`.
+  static func set(_ variable: String, _ row: [(String, String)], skip: Int) -> String {
+    "SET " + row.dropFirst(skip).map { "\(variable).\($0.0) = row.\($0.0)" }.joined(separator: ", ")
+  }
+
+  /// The statements, in order: schema, nodes, relationships.
+  public func statements(_ graph: RelationshipGraph) -> [String] {
+    var out = Self.schema()
+    let nodes = graph.sortedNodes
+    for type in EntityType.allCases {
+      let rows = nodes.filter { $0.type == type }.map(Self.row)
+      for start in stride(from: 0, to: rows.count, by: batchSize) {
+        let batch = rows[start..<min(start + batchSize, rows.count)]
+        out.append(Self.unwind(batch, ["MERGE (n:\(Self.label(type)) {id: row.id})", Self.set("n", batch.first!, skip: 1)]))
+      }
+    }
+    // Relationships grouped by kind and end labels; an end missing from the graph matches by id alone.
+    func label(_ id: String) -> String { graph.nodes[id].map { ":" + Self.label($0.type) } ?? "" }
+    func rank(_ id: String) -> Int { graph.nodes[id].map { EntityType.allCases.firstIndex(of: $0.type)! + 1 } ?? 0 }
+    var groups: [[Int]: [Edge]] = [:]
+    for e in graph.sortedEdges {
+      groups[[EdgeKind.allCases.firstIndex(of: e.kind)!, rank(e.source), rank(e.target)], default: []].append(e)
+    }
+    for key in groups.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+      let edges = groups[key]!
+      let first = edges[0]
+      let rows = edges.map(Self.row)
+      for start in stride(from: 0, to: rows.count, by: batchSize) {
+        let batch = rows[start..<min(start + batchSize, rows.count)]
+        out.append(
+          Self.unwind(batch, [
+            "MATCH (a\(label(first.source)) {id: row.source})", "MATCH (b\(label(first.target)) {id: row.target})",
+            "MERGE (a)-[r:\(Self.relationship(first.kind))]->(b)", Self.set("r", batch.first!, skip: 2),
+          ]))
+      }
+    }
+    return out
   }
 
   public func string(_ graph: RelationshipGraph) -> String {
-    var out = ""
-    for n in graph.sortedNodes { out += node(n) + "\n" }
-    for e in graph.sortedEdges { out += edge(e, in: graph) + "\n" }
-    return out
+    statements(graph).map { $0 + "\n" }.joined()
   }
 }
 
@@ -460,15 +585,20 @@ public struct CypherExporter: Sendable {
 
 extension ExportFormat {
   /// The whole graph in this format, as one string (CSV: both tables, a blank line between).
-  public func string(_ graph: RelationshipGraph, graphName: String = "entente", directions: EdgeDirections = .mixed) throws -> String {
+  /// DOT here is the graph alone, without the diagram's legend. `directions` applies to
+  /// GraphML, GEXF and node-link JSON, `edgesKey` to node-link JSON.
+  public func string(
+    _ graph: RelationshipGraph, graphName: String = "entente", directions: EdgeDirections = .reciprocal,
+    edgesKey: NodeLinkExporter.EdgesKey = .edges
+  ) throws -> String {
     switch self {
-    case .dot: return DOTExporter(graphName: graphName).string(graph)
+    case .dot: return DOTExporter(graphName: graphName, includeLegend: false).string(graph)
     case .json: return try GraphJSON.string(graph)
     case .graphml: return GraphMLExporter(graphName: graphName, directions: directions).string(graph)
     case .gexf: return GEXFExporter(directions: directions).string(graph)
     case .csv: return CSVExporter().string(graph)
     case .cypher: return CypherExporter().string(graph)
-    case .nodelink: return NodeLinkExporter(graphName: graphName).string(graph)
+    case .nodelink: return NodeLinkExporter(graphName: graphName, directions: directions, edgesKey: edgesKey).string(graph)
     }
   }
 }
