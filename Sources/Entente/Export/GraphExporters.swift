@@ -1,10 +1,12 @@
 import Foundation
 
-// Exporters for graph tools: GraphML (yEd, Gephi, networkx, igraph), GEXF 1.3 (Gephi),
-// node-link JSON (D3, networkx), CSV (spreadsheets, pandas) and Cypher (Neo4j).
+// Exporters for graph tools: GraphML (Gephi, yEd, networkx, igraph), GEXF 1.3 (Gephi,
+// networkx), node-link JSON (networkx, D3), CSV (spreadsheets, pandas) and Cypher (Neo4j).
+// Each loads in those tools with their defaults (see ``EdgeDirections``).
 //
-// Every exporter writes nodes in `sortedNodes` order and edges in `sortedEdges` order, with
-// attributes and keys in a fixed order, so the same graph always gives the same bytes.
+// Every exporter writes nodes in `sortedNodes` order and edges in `sortedEdges` order (the
+// Cypher script grouped by label and kind), with attributes and keys in a fixed order, so the
+// same graph always gives the same bytes.
 // Names come from articles: every string is escaped for the format it is written in.
 
 /// The formats `entente export` writes.
