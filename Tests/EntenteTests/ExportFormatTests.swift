@@ -580,12 +580,13 @@ struct ExportFormatTests {
 // MARK: - Python readers
 
 /// A python3 with the readers the round trips load the exports with: networkx 3.6 or later
-/// (`read_graphml`, `read_gexf`, `node_link_graph`), igraph and graphglot (a Cypher parser).
+/// (`read_graphml`, `read_gexf`, `node_link_graph`), igraph, graphglot (a Cypher parser with
+/// Neo4j's dialect) and ocg (an in-memory openCypher engine).
 /// scripts/python-tools installs them. Under CI the tests run even when none is found, so a
 /// missing reader fails them instead of skipping them.
 enum PythonReaders {
   static let probe = """
-    import sys, networkx, igraph, graphglot
+    import sys, networkx, igraph, graphglot, ocg
     sys.exit(0 if tuple(int(x) for x in networkx.__version__.split(".")[:2]) >= (3, 6) else 1)
     """
 
@@ -616,7 +617,7 @@ enum PythonReaders {
 
   /// Runs `script` with the arguments and decodes the JSON object it prints.
   static func evaluate(_ script: String, _ args: [String]) throws -> [String: Any] {
-    let python = try #require(interpreter, "no python3 with networkx 3.6+, igraph and graphglot: run scripts/python-tools")
+    let python = try #require(interpreter, "no python3 with networkx 3.6+, igraph, graphglot and ocg: run scripts/python-tools")
     let r = try run(python, ["-c", script] + args)
     try #require(r.status == 0, "python failed: \(r.stderr)")
     return try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
@@ -670,9 +671,26 @@ enum PythonReaders {
                                                    "UNWIND [{id: 'it\\\\'s} ] AS row MERGE (n {id: row.id});"]]
     print(json.dumps({"statements": len(statements), "failures": failures, "brokenAccepted": broken}))
     """
+
+  /// Runs a Cypher script twice in ocg, an in-memory openCypher engine (its constraints and
+  /// indexes aside: their syntax is Neo4j's own), and prints every node and relationship.
+  static let loadCypher = """
+    import json, sys
+    from ocg import Graph
+    g = Graph()
+    text = open(sys.argv[1], encoding="utf-8").read()
+    data = [s for s in text.split(";\\n") if s.strip() and not s.startswith(("CREATE CONSTRAINT ", "CREATE INDEX "))]
+    for _ in range(2):
+        for s in data: g.execute(s)
+    nodes = g.execute("MATCH (n) RETURN labels(n) AS labels, n.id AS id, n.name AS name, n.type AS type, "
+                      "n.mentions AS mentions, n.articles AS articles, n.aliases AS aliases")
+    relationships = g.execute("MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS source, b.id AS target, "
+                              "r.weight AS weight, r.evidence AS evidence, r.first_sentence AS first_sentence")
+    print(json.dumps({"nodes": nodes, "relationships": relationships}))
+    """
 }
 
-@Suite("Export formats: networkx, igraph and a Cypher parser read them", .enabled(if: PythonReaders.enabled, "needs python3 with networkx 3.6+, igraph and graphglot (scripts/python-tools)"))
+@Suite("Export formats: networkx, igraph and Cypher tools read them", .enabled(if: PythonReaders.enabled, "needs python3 with networkx 3.6+, igraph, graphglot and ocg (scripts/python-tools)"))
 struct PythonReaderTests {
   func write(_ s: String, _ name: String) throws -> String {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("entente-py-\(UUID().uuidString)")
@@ -746,6 +764,40 @@ struct PythonReaderTests {
       #expect(r["statements"] as? Int == (try ExportFormatTests.cypherStatements(text)).count)
       #expect((r["failures"] as? [Any])?.isEmpty == true, "\(r["failures"] ?? "")")
       #expect(r["brokenAccepted"] as? [Bool] == [false, false, false])
+    }
+  }
+
+  @Test func aCypherEngineLoadsEveryNodeAndRelationshipAndAgainChangesNothing() throws {
+    let labels: [EntityType: String] = [.person: "Person", .state: "State", .organization: "Organization"]
+    for g in [ExportFixtures.fixtures, ExportFixtures.hostileGraph()] {
+      let r = try PythonReaders.evaluate(PythonReaders.loadCypher, [try write(CypherExporter(batchSize: 7).string(g), "g.cypher")])
+      let nodes = try #require(r["nodes"] as? [[String: Any]])
+      #expect(nodes.count == g.nodes.count)
+      #expect(Set(nodes.compactMap { $0["id"] as? String }).count == g.nodes.count)
+      for x in nodes {
+        let n = try #require(g.nodes[x["id"] as? String ?? ""], "\(x)")
+        #expect(x["labels"] as? [String] == [labels[n.type]!])
+        #expect(x["name"] as? String == n.name)
+        #expect(x["type"] as? String == n.type.rawValue)
+        #expect(x["mentions"] as? Int == n.mentions)
+        #expect(x["articles"] as? Int == n.articles.count)
+        #expect(x["aliases"] as? [String] == n.aliases)
+      }
+      let relationships = try #require(r["relationships"] as? [[String: Any]])
+      #expect(relationships.count == g.edges.count)
+      var seen = Set<EdgeKey>()
+      for x in relationships {
+        let kind: EdgeKind = x["type"] as? String == "QUOTED_ABOUT" ? .quotation : .cooccurrence
+        #expect(x["type"] as? String == (kind == .quotation ? "QUOTED_ABOUT" : "COOCCURS_WITH"))
+        let source = x["source"] as? String ?? "", target = x["target"] as? String ?? ""
+        let e = try #require(g.edges[EdgeKey(kind: kind, source: source, target: target)], "\(x)")
+        #expect(source == e.source && target == e.target)
+        #expect(x["weight"] as? Int == e.weight)
+        #expect(x["evidence"] as? Int == e.evidence.count)
+        #expect(x["first_sentence"] as? String == e.evidence[0].text)
+        seen.insert(e.key)
+      }
+      #expect(seen.count == g.edges.count)
     }
   }
 
