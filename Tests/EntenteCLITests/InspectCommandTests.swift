@@ -104,6 +104,20 @@ struct ExportCommandTests {
     #expect(links.stdout == NodeLinkExporter(directions: .mixed, edgesKey: .links).string(g))
   }
 
+  @Test func csvCellsFromArticlesCannotRunAsFormulas() throws {
+    // Sentences that begin with = or - (a bullet, a pasted cell), in every CSV the commands write.
+    let dir = try tempDir()
+    let article = dir.appendingPathComponent("formula.txt")
+    try "-Vladimir Putin met Kim Jong-un in Pyongyang.\n\n=Jens Stoltenberg said that Russia supports North Korea.\n".write(to: article, atomically: true, encoding: .utf8)
+    for args in [["edges", article.path, "--format", "csv"], ["export", article.path, "--format", "csv"]] {
+      let r = try Run(args)
+      #expect(r.status == 0, "\(args): \(r.stderr)")
+      #expect(r.stdout.contains(",'-Vladimir Putin met Kim Jong-un in Pyongyang.\r\n"), "\(args)")
+      #expect(r.stdout.contains(",'=Jens Stoltenberg said that Russia supports North Korea.\r\n"), "\(args)")
+      #expect(!r.stdout.contains(",-Vladimir") && !r.stdout.contains(",=Jens"), "\(args)")
+    }
+  }
+
   @Test func dotExportsHaveNoLegend() throws {
     let r = try Run(["export", json, "--format", "dot"])
     #expect(r.status == 0)
