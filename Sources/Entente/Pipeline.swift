@@ -46,40 +46,37 @@ public struct Pipeline: Sendable {
 
   /// The merged graph of a stream of articles, pulled a batch at a time (so memory holds a
   /// couple of batches of articles, never the whole corpus) and analysed on `jobs` threads
-  /// while the next batch is read. The result is the same whatever the number of threads.
+  /// while the next batch is read.
+  ///
+  /// The graph is in canonical order (``GraphOrder/canonical``): each edge keeps the evidence
+  /// of the smallest article ids and each node its least name, so it does not depend on the
+  /// order of the articles, the number of threads, or how a corpus is cut into shards that
+  /// are merged later.
   ///
   /// - Parameters:
-  ///   - resolve: merge one-word person nodes into the full name they stand for
-  ///     (``RelationshipGraph/resolvingPartialNames()``); a graph that will be merged with
-  ///     others later (a store, a shard) is better kept unresolved.
+  ///   - resolve: give the graph as it is written out (``RelationshipGraph/resolved()``:
+  ///     partial names resolved, sorted); without, the partial graph, which merges exactly
+  ///     with the partial graphs of other articles.
   ///   - progress: called on the calling thread with the number of articles done so far.
   public func graph<S: Sequence<Article>>(
     from articles: S, jobs: Int = 1, resolve: Bool = true, progress: ((Int) -> Void)? = nil
   ) -> RelationshipGraph {
-    var graph = RelationshipGraph(maxEvidence: maxEvidence)
+    var graph = RelationshipGraph(maxEvidence: maxEvidence, order: .canonical)
     var done = 0
-    // Edges the graph holds all the evidence of: workers need not write theirs.
+    // Edges whose evidence the graph holds in full: workers need not write records it would drop.
     let full = maxEvidence > 0 ? FullEdges() : nil
     chunkGraphs(of: articles, jobs: jobs, full: full) { chunk, articles in
-      var chunk = chunk
+      graph.merge(chunk)
       if let full {
-        // An article seen before ranks where it was first seen, maybe before evidence the
-        // graph keeps: such a chunk is built again with all its evidence.
-        if articles.contains(where: { graph.articles.contains($0.id) }) {
-          chunk = RelationshipGraph(maxEvidence: maxEvidence)
-          for a in articles { GraphBuilder.add(analyze(a), to: &chunk) }
-        }
-        graph.merge(chunk)
-        full.insert(chunk.edges.values.compactMap { e in
-          !e.evidence.isEmpty && graph.edges[e.key].map { $0.evidence.count >= maxEvidence } == true ? e.key : nil
+        full.update(chunk.edges.keys.compactMap { key in
+          guard let e = graph.edges[key], e.evidence.count >= maxEvidence, let last = e.evidence.last else { return nil }
+          return (key, last.article)
         })
-      } else {
-        graph.merge(chunk)
       }
       done += articles.count
       progress?(done)
     }
-    return resolve ? graph.resolvingPartialNames() : graph
+    return resolve ? graph.resolved() : graph
   }
 
   /// Streams articles through the pipeline: each small chunk of consecutive articles becomes
@@ -98,7 +95,7 @@ public struct Pipeline: Sendable {
   ) rethrows {
     let pipeline = self
     try Streaming.run(articles, jobs: jobs, transform: { chunk -> (RelationshipGraph, ArraySlice<Article>) in
-      var g = RelationshipGraph(maxEvidence: pipeline.maxEvidence)
+      var g = RelationshipGraph(maxEvidence: pipeline.maxEvidence, order: .canonical)
       g.reserveCapacity(nodes: 32 * chunk.count, edges: 128 * chunk.count)
       for a in chunk { GraphBuilder.add(pipeline.analyze(a), to: &g, full: full) }
       return (g, chunk)
@@ -215,11 +212,39 @@ public enum GraphBuilder {
   }
 }
 
+/// What resolving partial names changed in a graph: which one-word person node went into
+/// which full name, and the nodes and edges involved as they were before. A graph.json keeps
+/// it beside the resolved graph, so that the file merges with other partial graphs exactly as
+/// the graph it was written from would (``RelationshipGraph/unresolving(_:)``).
+public struct UnresolvedNames: Sendable, Equatable {
+  /// One-word person node id → the id of the full-name node it was merged into.
+  public var renamed: [String: String]
+  /// The nodes resolution changed (the one-word nodes and the ones they went into), as they
+  /// were, sorted by id.
+  public var nodes: [Node]
+  /// The edges resolution moved, merged or dropped, as they were, sorted by key.
+  public var edges: [Edge]
+
+  public init(renamed: [String: String] = [:], nodes: [Node] = [], edges: [Edge] = []) {
+    self.renamed = renamed
+    self.nodes = nodes
+    self.edges = edges
+  }
+
+  public var isEmpty: Bool { renamed.isEmpty }
+
+  /// Where an edge goes when its nodes are renamed (nil when it becomes a loop).
+  func resolvedKey(_ key: EdgeKey) -> EdgeKey? {
+    let s = renamed[key.source] ?? key.source, t = renamed[key.target] ?? key.target
+    return s == t ? nil : EdgeKey(kind: key.kind, source: s, target: t)
+  }
+}
+
 extension RelationshipGraph {
-  /// Merges a one-word person node ("Putin", from an article that never gives the full name)
-  /// into the one multi-word person whose surname it is; leaves it alone when two people
-  /// share that surname.
-  public func resolvingPartialNames() -> RelationshipGraph {
+  /// One-word person nodes ("Putin", from an article that never gives the full name) and the
+  /// one multi-word person whose surname each is; a surname two people share is left alone.
+  /// A function of the graph's nodes alone, so of the whole corpus, never of how it was cut up.
+  func partialNameTargets() -> [String: String] {
     var bySurname: [String: [String]] = [:]
     for n in nodes.values where n.type == .person {
       let words = n.name.split(separator: " ")
@@ -229,6 +254,51 @@ extension RelationshipGraph {
     for n in nodes.values where n.type == .person && !n.name.contains(" ") {
       if let c = bySurname[n.name], c.count == 1 { rename[n.id] = c[0] }
     }
+    return rename
+  }
+
+  /// Merges each one-word person node into the one multi-word person whose surname it is
+  /// (``partialNameTargets()``).
+  public func resolvingPartialNames() -> RelationshipGraph {
+    resolving(partialNameTargets())
+  }
+
+  /// The graph as it is written out: partial names resolved, in canonical form. Resolution
+  /// happens once, on the whole graph: partial graphs (a shard, a store, edges lines) stay
+  /// unresolved until then, so merging them in any grouping gives the same graph.
+  public func resolved() -> RelationshipGraph {
+    resolving(partialNameTargets()).canonical()
+  }
+
+  /// ``resolved()``, with what resolution changed (to write beside it).
+  public func resolvedKeepingUnresolved() -> (graph: RelationshipGraph, unresolved: UnresolvedNames) {
+    let rename = partialNameTargets()
+    let graph = resolving(rename).canonical()
+    guard !rename.isEmpty else { return (graph, UnresolvedNames()) }
+    let involved = Set(rename.keys).union(rename.values)
+    let c = canonical()
+    var u = UnresolvedNames(renamed: rename)
+    u.nodes = c.nodes.values.filter { involved.contains($0.id) }
+    var moved: Set<EdgeKey> = []
+    for e in c.edges.values where rename[e.source] != nil || rename[e.target] != nil {
+      if let k = u.resolvedKey(e.key) { moved.insert(k) }
+    }
+    u.edges = c.edges.values.filter { rename[$0.source] != nil || rename[$0.target] != nil || moved.contains($0.key) }
+    return (graph, u)
+  }
+
+  /// The partial graph a resolved graph was made from, given what resolution changed.
+  public func unresolving(_ u: UnresolvedNames) -> RelationshipGraph {
+    guard !u.isEmpty else { return self }
+    let replacedNodes = Set(u.nodes.map(\.id))
+    let replacedEdges = Set(u.edges.compactMap { u.resolvedKey($0.key) })
+    return RelationshipGraph(
+      nodes: nodes.values.filter { !replacedNodes.contains($0.id) } + u.nodes,
+      edges: edges.values.filter { !replacedEdges.contains($0.key) } + u.edges,
+      articles: Array(articles), articleDates: articleDates, maxEvidence: maxEvidence, order: order)
+  }
+
+  func resolving(_ rename: [String: String]) -> RelationshipGraph {
     guard !rename.isEmpty else { return self }
     var g = RelationshipGraph(maxEvidence: maxEvidence, order: order)
     for a in articles { g.addArticle(a, date: articleDates[a]) }
@@ -253,16 +323,20 @@ extension RelationshipGraph {
   }
 }
 
-/// Edges whose evidence a graph built in input order holds in full — as many records as it
-/// keeps, all from articles merged before — so that workers building later chunks can leave
-/// theirs out: merged in, it would be dropped. Shared by the workers and the merging thread.
+/// Edges whose evidence a graph in canonical order holds in full — as many records as it
+/// keeps — with the largest article id among them: a record from a larger article id can
+/// never be kept, however the rest of the corpus goes, so workers building later chunks can
+/// leave it out. Shared by the workers and the merging thread.
 final class FullEdges: Sendable {
-  private let keys = Mutex<Set<EdgeKey>>([])
+  private let last = Mutex<[EdgeKey: String]>([:])
 
-  func contains(_ key: EdgeKey) -> Bool { keys.withLock { $0.contains(key) } }
+  /// Whether a record of `key` from `article` would be dropped by the merged graph.
+  func leavesOut(_ key: EdgeKey, article: String) -> Bool {
+    last.withLock { $0[key].map { article > $0 } ?? false }
+  }
 
-  func insert(_ more: [EdgeKey]) {
+  func update(_ more: [(EdgeKey, String)]) {
     guard !more.isEmpty else { return }
-    keys.withLock { $0.formUnion(more) }
+    last.withLock { for (k, a) in more { $0[k] = a } }
   }
 }

@@ -113,11 +113,11 @@ public final class GraphStore {
     try wrap { try queue.read { db in Set(try String.fetchAll(db, sql: "SELECT id FROM article")) } }
   }
 
-  /// The stored graph; with `resolve`, one-word person nodes merged into the full names they
-  /// stand for, as a build does.
+  /// The stored graph as a build of all its articles writes it (``RelationshipGraph/resolved()``);
+  /// without `resolve`, the partial graph (to merge with others).
   public func graph(resolve: Bool = true) throws -> RelationshipGraph {
     let g = try wrap { try queue.read { db in try GraphStore.load(db, maxEvidence: maxEvidence) } }
-    return resolve ? g.resolvingPartialNames() : g
+    return resolve ? g.resolved() : g
   }
 
   static func load(_ db: Database, maxEvidence: Int) throws -> RelationshipGraph {
@@ -165,7 +165,7 @@ public final class GraphStore {
       let seq: Int64 = row["seq"]
       edges.append(Edge(kind: kind, source: row["source"], target: row["target"], weight: row["weight"], evidence: evidence[seq] ?? []))
     }
-    var g = RelationshipGraph(nodes: nodes, edges: edges, articles: articles, articleDates: dates)
+    var g = RelationshipGraph(nodes: nodes, edges: edges, articles: articles, articleDates: dates, order: .canonical)
     g.maxEvidence = maxEvidence
     return g
   }
@@ -187,7 +187,7 @@ public final class GraphStore {
       try queue.inTransaction(.immediate) { db in
         let seen = Set(try String.fetchAll(db, sql: "SELECT id FROM article"))
         let fresh = NewArticles(articles, seen: seen)
-        var delta = RelationshipGraph(maxEvidence: k)
+        var delta = RelationshipGraph(maxEvidence: k, order: .canonical)
         var done = 0
         try pipeline.forEachChunkGraph(of: fresh, jobs: jobs) { chunk, count in
           delta.merge(chunk)
@@ -195,7 +195,7 @@ public final class GraphStore {
           progress?(done)
           if delta.articles.count >= every {
             try GraphStore.write(delta, to: db, maxEvidence: k)
-            delta = RelationshipGraph(maxEvidence: k)
+            delta = RelationshipGraph(maxEvidence: k, order: .canonical)
           }
         }
         try GraphStore.write(delta, to: db, maxEvidence: k)
@@ -223,8 +223,9 @@ public final class GraphStore {
   }
 
   /// Writes a graph of new articles into the open transaction: new articles, nodes (mentions
-  /// and aliases added up), node articles, edges (weights added up) and evidence (up to
-  /// `maxEvidence` per edge, the stored ones first: they are earlier).
+  /// and aliases added up, the least name kept), node articles, edges (weights added up) and
+  /// evidence (up to `maxEvidence` per edge, those of the smallest article ids, as a graph in
+  /// canonical order keeps them).
   static func write(_ g: RelationshipGraph, to db: Database, maxEvidence: Int) throws {
     guard !g.articles.isEmpty || !g.nodes.isEmpty else { return }
     let insertArticle = try db.cachedStatement(sql: "INSERT INTO article(id, date) VALUES (?, ?)")
@@ -240,8 +241,8 @@ public final class GraphStore {
       articleSeq[id] = s
       return s
     }
-    let findNode = try db.cachedStatement(sql: "SELECT seq, aliases FROM node WHERE id = ?")
-    let updateNode = try db.cachedStatement(sql: "UPDATE node SET mentions = mentions + ?, aliases = ? WHERE seq = ?")
+    let findNode = try db.cachedStatement(sql: "SELECT seq, name, type, aliases FROM node WHERE id = ?")
+    let updateNode = try db.cachedStatement(sql: "UPDATE node SET mentions = mentions + ?, aliases = ?, name = ?, type = ? WHERE seq = ?")
     let insertNode = try db.cachedStatement(sql: "INSERT INTO node(id, name, type, mentions, aliases) VALUES (?, ?, ?, ?, ?)")
     let insertNodeArticle = try db.cachedStatement(sql: "INSERT OR IGNORE INTO node_article(node, article) VALUES (?, ?)")
     let encoder = JSONEncoder()
@@ -253,7 +254,10 @@ public final class GraphStore {
         nodeSeq = row["seq"]
         let old = try decoder.decode([String].self, from: Data((row["aliases"] as String).utf8))
         let merged = Array(Set(old).union(n.aliases)).sorted()
-        try updateNode.execute(arguments: [n.mentions, try json(merged), nodeSeq])
+        // The least name wins, as in a graph in canonical order.
+        var name: String = row["name"], type: String = row["type"]
+        if let t = EntityType(rawValue: type), (n.name, n.type) < (name, t) { (name, type) = (n.name, n.type.rawValue) }
+        try updateNode.execute(arguments: [n.mentions, try json(merged), name, type, nodeSeq])
       } else {
         try insertNode.execute(arguments: [n.id, n.name, n.type.rawValue, n.mentions, try json(Array(Set(n.aliases)).sorted())])
         nodeSeq = db.lastInsertedRowID
@@ -266,25 +270,45 @@ public final class GraphStore {
     let findEdge = try db.cachedStatement(sql: "SELECT seq, evidence FROM edge WHERE kind = ? AND source = ? AND target = ?")
     let updateEdge = try db.cachedStatement(sql: "UPDATE edge SET weight = weight + ?, evidence = ? WHERE seq = ?")
     let insertEdge = try db.cachedStatement(sql: "INSERT INTO edge(kind, source, target, weight, evidence) VALUES (?, ?, ?, ?, ?)")
+    let findEvidence = try db.cachedStatement(
+      sql: "SELECT article, sentence, start_offset, end_offset, text, quote, cue FROM evidence WHERE edge = ? ORDER BY ordinal")
+    let deleteEvidence = try db.cachedStatement(sql: "DELETE FROM evidence WHERE edge = ? AND ordinal >= ?")
     let insertEvidence = try db.cachedStatement(
       sql: "INSERT INTO evidence(edge, ordinal, article, sentence, start_offset, end_offset, text, quote, cue) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
     for e in g.edges.values {
       let edgeSeq: Int64
-      let have: Int
+      var stored: [Evidence] = []
+      var count = 0
       if let row = try Row.fetchOne(findEdge, arguments: [e.kind.rawValue, e.source, e.target]) {
         edgeSeq = row["seq"]
-        have = row["evidence"]
+        count = row["evidence"]
+        if count > 0, !e.evidence.isEmpty {
+          let rows = try Row.fetchCursor(findEvidence, arguments: [edgeSeq])
+          while let r = try rows.next() {
+            stored.append(
+              Evidence(
+                article: r["article"], sentence: r["sentence"], start: r["start_offset"], end: r["end_offset"],
+                text: r["text"], quote: r["quote"], cue: r["cue"]))
+          }
+        }
       } else {
         try insertEdge.execute(arguments: [e.kind.rawValue, e.source, e.target, 0, 0])
         edgeSeq = db.lastInsertedRowID
-        have = 0
       }
-      let room = maxEvidence > 0 ? max(0, maxEvidence - have) : e.evidence.count
-      let added = Array(e.evidence.prefix(room))
-      for (i, ev) in added.enumerated() {
-        try insertEvidence.execute(arguments: [edgeSeq, have + i, ev.article, ev.sentence, ev.start, ev.end, ev.text, ev.quote, ev.cue])
+      if !e.evidence.isEmpty {
+        // The evidence of the smallest article ids, stored and new together (canonical
+        // order), rewritten from the first record that changed.
+        var have = stored
+        RelationshipGraph.mergeCanonicalEvidence(&have, e.evidence, limit: maxEvidence)
+        let first = zip(stored, have).prefix { $0 == $1 }.count
+        try deleteEvidence.execute(arguments: [edgeSeq, first])
+        for i in first..<have.count {
+          let ev = have[i]
+          try insertEvidence.execute(arguments: [edgeSeq, i, ev.article, ev.sentence, ev.start, ev.end, ev.text, ev.quote, ev.cue])
+        }
+        count = have.count
       }
-      try updateEdge.execute(arguments: [e.weight, have + added.count, edgeSeq])
+      try updateEdge.execute(arguments: [e.weight, count, edgeSeq])
     }
   }
 

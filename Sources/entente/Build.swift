@@ -55,10 +55,10 @@ struct Build: ParsableCommand {
     if storeBatch < 1 { throw ValidationError("--store-batch must be 1 or more.") }
   }
 
-  /// The graph to write: read back (a graph.json or store given alone), built from the
-  /// articles, or grown in the store and read from it.
+  /// The partial graph to write (partial names not yet resolved): read back (a graph.json or
+  /// store given alone), built from the articles, or grown in the store and read from it.
   func buildGraph(_ status: inout RunStatus) throws -> RelationshipGraph {
-    guard let store else { return try input.graph(&status) }
+    guard let store else { return try input.partialGraph(&status) }
     if input.graphInput != nil { throw CLIError("\(input.inputs[0]): give articles to add to the store, not a graph") }
     let s = try GraphStore(path: store, create: true, maxEvidence: input.maxEvidence)
     s.flushEvery = storeBatch
@@ -80,13 +80,17 @@ struct Build: ParsableCommand {
       let note = "\(store): \(Summary.plural(added.added, "new article", "new articles")) added" + (added.alreadyStored > 0 ? ", \(added.alreadyStored) already in the store" : "")
       FileHandle.standardError.write(Data("entente: \(note)\n".utf8))
     }
-    return try s.graph()
+    return try s.graph(resolve: false)
   }
 
   func run() throws {
     var status = RunStatus()
     try reporting {
-      let graph = try filters.apply(to: buildGraph(&status))
+      // Partial names are resolved once, on the whole graph; graph.json also keeps what that
+      // changed, so that it merges with other partial graphs exactly (not when filtered).
+      let (whole, unresolved) = try buildGraph(&status).resolvedKeepingUnresolved()
+      let graph = try filters.apply(to: whole)
+      let partial = graph == whole ? unresolved : UnresolvedNames()
       let base = out == "." ? name : (out.hasSuffix("/") ? out + name : out + "/" + name)
       // The DOT file is the graph alone; the legend belongs to the diagram.
       let dot = DOTExporter(graphName: name, includeLegend: false).string(graph)
@@ -107,7 +111,7 @@ struct Build: ParsableCommand {
         if let note { FileHandle.standardError.write(Data("entente: the diagram shows the strongest part: \(note)\n".utf8)) }
       }
       try AtomicFile.write(dot, to: base + ".dot")
-      try GraphJSONWriter.write(graph, to: base + ".json")
+      try GraphJSONWriter.write(graph, unresolved: partial, to: base + ".json")
       if let svg { try AtomicFile.write(svg, to: base + ".svg") }
       writeStdout(Summary.line(graph) + " -> \(base).{\(written.joined(separator: ","))}\n")
     }

@@ -119,13 +119,23 @@ struct InputOptions: ParsableArguments {
   }
 
   /// A graph from articles (streamed, with a progress line on a terminal), or read back
-  /// from a single graph.json or store.sqlite.
+  /// from a single graph.json or store.sqlite: as it is written out (partial names resolved).
   func graph(_ status: inout RunStatus) throws -> RelationshipGraph {
     if let path = graphInput { return try InputOptions.readGraph(path) }
+    return try partialGraph(&status).resolved()
+  }
+
+  /// The partial graph (partial names not yet resolved) of the articles, or of a single
+  /// graph.json or store.sqlite.
+  func partialGraph(_ status: inout RunStatus) throws -> RelationshipGraph {
+    if let path = graphInput {
+      return path.lowercased().hasSuffix(".sqlite")
+        ? try GraphStore(path: path, create: false).graph(resolve: false) : try GraphJSON.read(path: path, partial: true)
+    }
     let progress = ProgressLine(quiet: quiet)
     defer { progress.clear() }
     let r = reader(progress)
-    let g = try pipeline().graph(from: r, jobs: jobs) { progress.update(articles: $0) }
+    let g = try pipeline().graph(from: r, jobs: jobs, resolve: false) { progress.update(articles: $0) }
     progress.clear()
     try finish(r, &status)
     return g

@@ -53,7 +53,8 @@ struct Merge: ParsableCommand {
         var count = 0
         if lower.hasSuffix(".sqlite") || lower.hasSuffix(".json") {
           let part =
-            lower.hasSuffix(".sqlite") ? try GraphStore(path: input, create: false).graph(resolve: false) : try GraphJSON.read(path: input)
+            lower.hasSuffix(".sqlite")
+            ? try GraphStore(path: input, create: false).graph(resolve: false) : try GraphJSON.read(path: input, partial: true)
           count = part.articles.count
           merged.merge(part)
         } else {
@@ -64,12 +65,13 @@ struct Merge: ParsableCommand {
         let again = before + count - merged.articles.count
         if again > 0 { status.warn("\(input): \(Summary.plural(again, "article was", "articles were")) already merged from another input; counted again") }
       }
-      let graph = merged.resolvingPartialNames().canonical()
+      // Partial names are resolved once, on the whole graph.
+      let (graph, unresolved) = merged.resolvedKeepingUnresolved()
       merged = RelationshipGraph()
       if let output {
-        try GraphJSONWriter.write(graph, to: output)
+        try GraphJSONWriter.write(graph, unresolved: unresolved, to: output)
       } else {
-        do { try GraphJSONWriter.write(graph, to: FileHandle.standardOutput) } catch {
+        do { try GraphJSONWriter.write(graph, unresolved: unresolved, to: FileHandle.standardOutput) } catch {
           throw CLIError("<stdout>: cannot write: \((error as NSError).localizedDescription)")
         }
       }

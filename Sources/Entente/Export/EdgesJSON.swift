@@ -63,6 +63,6 @@ public enum EdgesJSON {
     guard f.format == format || f.format == GraphJSON.format else {
       throw EntenteError.badGraph(file: file, reason: "format is \"\(f.format)\", not \"\(format)\"")
     }
-    return try GraphJSON.graph(f, file: file)
+    return try GraphJSON.graph(f, file: file, partial: true)
   }
 }

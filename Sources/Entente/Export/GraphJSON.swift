@@ -9,19 +9,29 @@ public enum GraphJSON {
   public static let version = 1
 
   struct ArticleRef: Codable { var id: String; var date: String? }
+  /// What partial-name resolution changed (``UnresolvedNames``), when it changed anything.
+  struct Unresolved: Codable {
+    var edges: [Edge]
+    var nodes: [Node]
+    var renamed: [String: String]
+  }
   struct File: Codable {
     var format: String
     var version: Int
     var articles: [ArticleRef]
     var nodes: [Node]
     var edges: [Edge]
+    var unresolved: Unresolved?
   }
 
-  public static func data(_ graph: RelationshipGraph) throws -> Data {
+  /// The file of a graph; with `unresolved` (what resolving its partial names changed), a
+  /// file that `merge` reads back as the partial graph it was written from.
+  public static func data(_ graph: RelationshipGraph, unresolved: UnresolvedNames = UnresolvedNames()) throws -> Data {
     let file = File(
       format: format, version: version,
       articles: graph.articles.map { ArticleRef(id: $0, date: graph.articleDates[$0]) },
-      nodes: graph.sortedNodes, edges: graph.sortedEdges)
+      nodes: graph.sortedNodes, edges: graph.sortedEdges,
+      unresolved: unresolved.isEmpty ? nil : Unresolved(edges: unresolved.edges, nodes: unresolved.nodes, renamed: unresolved.renamed))
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     var data = try encoder.encode(file)
@@ -33,29 +43,40 @@ public enum GraphJSON {
     String(decoding: try data(graph), as: UTF8.self)
   }
 
-  public static func read(_ data: Data, file: String) throws -> RelationshipGraph {
+  /// Reads a graph back: the graph as written (partial names resolved), or with `partial`
+  /// the partial graph it was written from (the one to merge with other partial graphs).
+  public static func read(_ data: Data, file: String, partial: Bool = false) throws -> RelationshipGraph {
     let f: File
     do { f = try JSONDecoder().decode(File.self, from: data) } catch {
       throw EntenteError.badGraph(file: file, reason: describe(error))
     }
     guard f.format == format else { throw EntenteError.badGraph(file: file, reason: "format is \"\(f.format)\", not \"\(format)\"") }
-    return try graph(f, file: file)
+    return try graph(f, file: file, partial: partial)
   }
 
   /// The graph of a decoded file, after checking that every edge names nodes of the graph.
-  static func graph(_ f: File, file: String) throws -> RelationshipGraph {
+  static func graph(_ f: File, file: String, partial: Bool = false) throws -> RelationshipGraph {
     var dates: [String: String] = [:]
     for a in f.articles { if let d = a.date { dates[a.id] = d } }
-    let ids = Set(f.nodes.map(\.id))
-    for e in f.edges where !ids.contains(e.source) || !ids.contains(e.target) {
-      throw EntenteError.badGraph(file: file, reason: "edge \(e.source) -> \(e.target) names a node that is not in the graph")
-    }
-    return RelationshipGraph(nodes: f.nodes, edges: f.edges, articles: f.articles.map(\.id), articleDates: dates)
+    try check(nodes: f.nodes, edges: f.edges, file: file)
+    let g = RelationshipGraph(nodes: f.nodes, edges: f.edges, articles: f.articles.map(\.id), articleDates: dates)
+    guard partial, let u = f.unresolved else { return g }
+    let names = UnresolvedNames(renamed: u.renamed, nodes: u.nodes, edges: u.edges)
+    let back = g.unresolving(names)
+    try check(nodes: Array(back.nodes.values), edges: Array(back.edges.values), file: file)
+    return back
   }
 
-  public static func read(path: String) throws -> RelationshipGraph {
+  static func check(nodes: [Node], edges: [Edge], file: String) throws {
+    let ids = Set(nodes.map(\.id))
+    for e in edges where !ids.contains(e.source) || !ids.contains(e.target) {
+      throw EntenteError.badGraph(file: file, reason: "edge \(e.source) -> \(e.target) names a node that is not in the graph")
+    }
+  }
+
+  public static func read(path: String, partial: Bool = false) throws -> RelationshipGraph {
     guard let data = FileManager.default.contents(atPath: path) else { throw EntenteError.notFound(path: path) }
-    return try read(data, file: path)
+    return try read(data, file: path, partial: partial)
   }
 
   static func describe(_ error: Error) -> String {

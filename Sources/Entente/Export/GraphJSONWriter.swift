@@ -7,11 +7,11 @@ import Foundation
 /// list of articles runs to tens of thousands of ids) costs several times the size of the
 /// file in memory; this writer needs only the file's bytes. `build` and `merge` use it.
 public enum GraphJSONWriter {
-  public static func data(_ graph: RelationshipGraph) -> Data {
+  public static func data(_ graph: RelationshipGraph, unresolved: UnresolvedNames = UnresolvedNames()) -> Data {
     // Count first, then write into a buffer of exactly that size: memory holds the file once.
     var total = 0
     var counter = PrettyJSON { total += $0.count }
-    write(graph, to: &counter)
+    write(graph, unresolved, to: &counter)
     counter.flush()
     var data = Data(count: total)
     data.withUnsafeMutableBytes { buffer in
@@ -20,7 +20,7 @@ public enum GraphJSONWriter {
         UnsafeMutableRawBufferPointer(rebasing: buffer[at..<at + chunk.count]).copyMemory(from: chunk)
         at += chunk.count
       }
-      write(graph, to: &w)
+      write(graph, unresolved, to: &w)
       w.flush()
     }
     return data
@@ -28,23 +28,23 @@ public enum GraphJSONWriter {
 
   /// Writes the graph to a file a chunk at a time (memory never holds the whole file), the
   /// way ``AtomicFile`` does: to a temporary file in the same folder, then renamed.
-  public static func write(_ graph: RelationshipGraph, to path: String) throws {
-    try AtomicFile.write(to: path) { try write(graph, to: $0) }
+  public static func write(_ graph: RelationshipGraph, unresolved: UnresolvedNames = UnresolvedNames(), to path: String) throws {
+    try AtomicFile.write(to: path) { try write(graph, unresolved: unresolved, to: $0) }
   }
 
   /// Writes the graph to an open file (stdout, say) a chunk at a time.
-  public static func write(_ graph: RelationshipGraph, to handle: FileHandle) throws {
+  public static func write(_ graph: RelationshipGraph, unresolved: UnresolvedNames = UnresolvedNames(), to handle: FileHandle) throws {
     var failure: Error?
     var w = PrettyJSON { chunk in
       guard failure == nil else { return }
       do { try handle.write(contentsOf: chunk) } catch { failure = error }
     }
-    write(graph, to: &w)
+    write(graph, unresolved, to: &w)
     w.flush()
     if let failure { throw failure }
   }
 
-  static func write(_ graph: RelationshipGraph, to w: inout PrettyJSON) {
+  static func write(_ graph: RelationshipGraph, _ unresolved: UnresolvedNames, to w: inout PrettyJSON) {
     w.open("{")
     w.key("articles", level: 1)
     w.array(Array(graph.articles), level: 1) { w, id, level in
@@ -57,7 +57,41 @@ public enum GraphJSONWriter {
     }
     w.comma()
     w.key("edges", level: 1)
-    w.array(graph.sortedEdges, level: 1) { w, e, level in
+    edges(graph.sortedEdges, level: 1, to: &w)
+    w.comma()
+    w.key("format", level: 1); w.string(GraphJSON.format); w.comma()
+    w.key("nodes", level: 1)
+    nodes(graph.sortedNodes, level: 1, to: &w)
+    w.comma()
+    if !unresolved.isEmpty {
+      w.key("unresolved", level: 1)
+      w.open("{")
+      w.key("edges", level: 2)
+      edges(unresolved.edges, level: 2, to: &w)
+      w.comma()
+      w.key("nodes", level: 2)
+      nodes(unresolved.nodes, level: 2, to: &w)
+      w.comma()
+      w.key("renamed", level: 2)
+      w.open("{")
+      let renamed = unresolved.renamed.sorted { $0.key < $1.key }
+      for (i, (from, to)) in renamed.enumerated() {
+        w.indent(3)
+        w.string(from); w.raw(" : "); w.string(to)
+        if i < renamed.count - 1 { w.comma() } else { w.newline() }
+      }
+      w.close("}", level: 2)
+      w.newline()
+      w.close("}", level: 1)
+      w.comma()
+    }
+    w.key("version", level: 1); w.int(GraphJSON.version); w.newline()
+    w.close("}", level: 0)
+    w.newline()
+  }
+
+  static func edges(_ edges: [Edge], level: Int, to w: inout PrettyJSON) {
+    w.array(edges, level: level) { w, e, level in
       w.open("{")
       w.key("evidence", level: level + 1)
       w.array(e.evidence, level: level + 1) { w, v, level in
@@ -78,10 +112,10 @@ public enum GraphJSONWriter {
       w.key("weight", level: level + 1); w.int(e.weight); w.newline()
       w.close("}", level: level)
     }
-    w.comma()
-    w.key("format", level: 1); w.string(GraphJSON.format); w.comma()
-    w.key("nodes", level: 1)
-    w.array(graph.sortedNodes, level: 1) { w, n, level in
+  }
+
+  static func nodes(_ nodes: [Node], level: Int, to w: inout PrettyJSON) {
+    w.array(nodes, level: level) { w, n, level in
       w.open("{")
       w.key("aliases", level: level + 1)
       w.array(n.aliases, level: level + 1) { w, a, _ in w.string(a) }
@@ -95,10 +129,6 @@ public enum GraphJSONWriter {
       w.key("type", level: level + 1); w.string(n.type.rawValue); w.newline()
       w.close("}", level: level)
     }
-    w.comma()
-    w.key("version", level: 1); w.int(GraphJSON.version); w.newline()
-    w.close("}", level: 0)
-    w.newline()
   }
 }
 

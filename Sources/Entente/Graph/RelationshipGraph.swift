@@ -206,11 +206,12 @@ public struct RelationshipGraph: Sendable, Equatable {
       nodes.values[index].articles.append(node.articles[0])
       return
     }
-    if order == .input, let last = nodes.values[index].articles.last, let first = node.articles.first,
+    if let last = nodes.values[index].articles.last, let first = node.articles.first,
       let lastRank = articles.firstIndex(of: last), var rank = articles.firstIndex(of: first), rank > lastRank
     {
       // Articles that all come after the node's last one (a chunk of the corpus merged in
-      // input order): append them without a search over the node's articles.
+      // the order it was added): append them without a search over the node's articles. A
+      // node's articles are kept in the order they were added to the graph for this.
       var increasing = true
       for a in node.articles.dropFirst() {
         guard let r = articles.firstIndex(of: a), r > rank else { increasing = false; break }
@@ -223,7 +224,14 @@ public struct RelationshipGraph: Sendable, Equatable {
     }
     var merged = OrderedSet(nodes.values[index].articles)
     merged.append(contentsOf: node.articles)
-    nodes.values[index].articles = Array(merged)
+    var list = Array(merged)
+    // Back in the order the articles were added to the graph (what the fast path above
+    // relies on).
+    let ranks = list.map { articles.firstIndex(of: $0) ?? Int.max }
+    if zip(ranks, ranks.dropFirst()).contains(where: { $0 > $1 }) {
+      list = zip(list, ranks).sorted { ($0.1, $0.0) < ($1.1, $1.0) }.map(\.0)
+    }
+    nodes.values[index].articles = list
   }
 
   /// Adds mentions and aliases (sorted in) to the node at `index`; in canonical order, the
@@ -260,20 +268,20 @@ public struct RelationshipGraph: Sendable, Equatable {
   /// with one hash lookup; `evidence` is only called when the edge keeps the record (an edge
   /// that already keeps all the evidence it can, all from earlier articles, just counts it).
   /// What ``GraphBuilder`` calls, always after ``addArticle(_:date:)`` for that article.
-  /// With `full`, an edge in it gets no evidence (and one left without keeps none).
+  /// With `full`, a record it says the merged graph will never keep is counted but not kept.
   mutating func record(_ kind: EdgeKind, _ a: String, _ b: String, article: String, full: FullEdges? = nil, evidence: () -> Evidence) {
     guard a != b else { return }
     let key = EdgeKey(kind: kind, source: a, target: b)
+    let leftOut = full?.leavesOut(key, article: article) == true
     guard let i = edges.index(forKey: key) else {
-      let kept = full?.contains(key) == true ? [] : [evidence()]
-      edges[key] = Edge(kind: kind, source: key.source, target: key.target, weight: 1, evidence: kept)
+      edges[key] = Edge(kind: kind, source: key.source, target: key.target, weight: 1, evidence: leftOut ? [] : [evidence()])
       return
     }
     edges.values[i].weight += 1
-    if full != nil, edges.values[i].evidence.isEmpty { return }
+    if leftOut { return }
     if order == .input, articles.last == article, let last = edges.values[i].evidence.last, last.article != article {
       // All the evidence here is from earlier articles: the record goes last, if there is room.
-      if maxEvidence == 0 || edges.values[i].evidence.count < maxEvidence, full?.contains(key) != true {
+      if maxEvidence == 0 || edges.values[i].evidence.count < maxEvidence {
         edges.values[i].evidence.append(evidence())
       }
       return
@@ -311,6 +319,12 @@ public struct RelationshipGraph: Sendable, Equatable {
       e.weight += edge.weight
       RelationshipGraph.mergeEvidence(&e.evidence, edge.evidence, limit: limit, order: order)
     }
+  }
+
+  /// Merges two lists of evidence in canonical order (``GraphOrder/canonical``), keeping the
+  /// first `limit` (0: all).
+  public static func mergeCanonicalEvidence(_ have: inout [Evidence], _ new: [Evidence], limit: Int) {
+    mergeEvidence(&have, new, limit: limit, order: EvidenceOrder(order: .canonical, articles: []))
   }
 
   /// Merges two lists of evidence, each in `order`, keeping the first `limit` (0: all).
