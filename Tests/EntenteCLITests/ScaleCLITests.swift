@@ -243,40 +243,69 @@ struct StoreCLITests {
 
 @Suite("CLI: merge", .serialized)
 struct MergeCLITests {
-  @Test func mergeIsAssociativeCommutativeAndEqualsTheWholeBuild() throws {
+  /// Thirty articles whose ids are out of input order, with a surname ("Mackay") that one
+  /// shard alone would resolve to a full name but the whole corpus shows to be two people's.
+  static func shuffledCorpus() -> [Data] {
+    var articles = CorpusFiles.articles(0..<30)
+    for i in articles.indices { articles[i].id = String(format: "n%05d", (i * 11) % 30) }
+    articles[2].text = "David Mackay met Olaf Scholz in Berlin on Monday."
+    articles[4].text = "Mackay said that Russia supports North Korea, according to Reuters."
+    articles[27].text = "Andy Mackay met Emmanuel Macron in Paris on Tuesday."
+    return articles.map { a in
+      let o: [String: Any] = ["id": a.id, "text": a.text, "date": a.date!]
+      return try! JSONSerialization.data(withJSONObject: o, options: [.sortedKeys]) + Data("\n".utf8)
+    }
+  }
+
+  @Test func mergeInAnyGroupingEqualsTheWholeBuild() throws {
     let dir = try tempDir()
     func path(_ name: String) -> String { dir.appendingPathComponent(name).path }
-    try CorpusFiles.write(0..<30, to: dir.appendingPathComponent("whole.jsonl"))
-    try CorpusFiles.write(0..<10, to: dir.appendingPathComponent("a.jsonl"))
-    try CorpusFiles.write(10..<20, to: dir.appendingPathComponent("b.jsonl"))
-    try CorpusFiles.write(20..<30, to: dir.appendingPathComponent("c.jsonl"))
-    // Three kinds of partial graph: a graph.json, a store, and the map stage's edges lines.
-    #expect(try Run(["build", path("a.jsonl"), "--out", dir.path, "--name", "A", "--no-render"]).status == 0)
-    #expect(try Run(["build", path("b.jsonl"), "--store", path("B.sqlite"), "--out", dir.path, "--name", "Bstore", "--no-render"]).status == 0)
-    let map = try Run(["extract", "-", "--format", "edges"], stdin: contents(dir.appendingPathComponent("c.jsonl")))
-    try Data(map.stdout.utf8).write(to: dir.appendingPathComponent("C.edges.jsonl"))
+    let lines = MergeCLITests.shuffledCorpus()
+    func write(_ range: Range<Int>, _ name: String) throws { try lines[range].reduce(Data(), +).write(to: dir.appendingPathComponent(name)) }
+    try write(0..<30, "whole.jsonl")
+    for (i, r) in [0..<8, 8..<15, 15..<23, 23..<30].enumerated() { try write(r, "s\(i).jsonl") }
+    // Four kinds of partial graph: a graph.json, a store, the map stage's edges lines (gzip).
+    #expect(try Run(["build", path("s0.jsonl"), "--out", dir.path, "--name", "A", "--no-render"]).status == 0)
+    #expect(try Run(["build", path("s1.jsonl"), "--store", path("B.sqlite"), "--out", dir.path, "--name", "Bstore", "--no-render"]).status == 0)
+    for (i, name) in [(2, "C"), (3, "D")] {
+      let map = try Run(["extract", "-", "--format", "edges"], stdin: contents(dir.appendingPathComponent("s\(i).jsonl")))
+      #expect(map.status == 0, "\(map.stderr)")
+      try Data(map.stdout.utf8).write(to: dir.appendingPathComponent("\(name).edges.jsonl"))
+    }
     try gzip(path("C.edges.jsonl"))
-    let A = path("A.json"), B = path("B.sqlite"), C = path("C.edges.jsonl.gz")
+    let A = path("A.json"), B = path("B.sqlite"), C = path("C.edges.jsonl.gz"), D = path("D.edges.jsonl")
 
     func merge(_ inputs: [String], _ out: String) throws -> Data {
       let r = try Run(["merge"] + inputs + ["-o", path(out)])
       #expect(r.status == 0, "\(r.stderr)")
       return contents(dir.appendingPathComponent(out))
     }
-    let ab = try merge([A, B], "ab.json")
-    #expect(try merge([B, A], "ba.json") == ab)
-    let bc = try merge([B, C], "bc.json")
-    let abThenC = try merge([path("ab.json"), C], "ab-c.json")
-    let aThenBC = try merge([A, path("bc.json")], "a-bc.json")
-    #expect(abThenC == aThenBC)
-    #expect(try merge([C, A, B], "cab.json") == abThenC)
-    #expect(!bc.isEmpty)
-    // The shards merged are the whole corpus built at once.
-    #expect(try Run(["build", path("whole.jsonl"), "--out", dir.path, "--name", "whole", "--no-render"]).status == 0)
-    #expect(abThenC == contents(dir.appendingPathComponent("whole.json")))
+    // A and B alone fold "Mackay" into David Mackay; the whole corpus cannot.
+    #expect(String(decoding: try merge([A, B], "ab.json"), as: UTF8.self).contains("\"person:Mackay\" : \"person:David Mackay\""))
+    _ = try merge([C, D], "cd.json")
+    _ = try merge([A, C], "ac.json")
+    _ = try merge([D, B], "db.json")
+    _ = try merge([B, C, D], "bcd.json")
+    let pairs = try merge([path("ab.json"), path("cd.json")], "pairs.json")
+    let evensOdds = try merge([path("db.json"), path("ac.json")], "evens-odds.json")
+    let atOnce = try merge([D, C, B, A], "at-once.json")
+    let nested = try merge([A, path("bcd.json")], "nested.json")
+    #expect(!pairs.isEmpty)
+    #expect(evensOdds == pairs)
+    #expect(atOnce == pairs)
+    #expect(nested == pairs)
+    // The shards merged are the whole corpus built at once, and the store grown shard by shard.
+    let whole = try Run(["build", path("whole.jsonl"), "--out", dir.path, "--name", "whole", "--no-render"])
+    #expect(whole.status == 0)
+    #expect(pairs == contents(dir.appendingPathComponent("whole.json")))
+    #expect(String(decoding: pairs, as: UTF8.self).contains("\"id\" : \"person:Mackay\""))
+    for i in 0..<4 {
+      #expect(try Run(["build", path("s\(3 - i).jsonl"), "--store", path("all.sqlite"), "--out", dir.path, "--name", "grown", "--no-render"]).status == 0)
+    }
+    #expect(contents(dir.appendingPathComponent("grown.json")) == pairs)
     // To stdout, too.
-    let r = try Run(["merge", C, B, A])
-    #expect(Data(r.stdout.utf8) == abThenC)
+    let r = try Run(["merge", C, B, D, A])
+    #expect(Data(r.stdout.utf8) == pairs)
   }
 
   @Test func mergeReadsASparkOutputFolder() throws {

@@ -127,12 +127,16 @@ struct StreamingMergeTests {
     #expect(try GraphJSON.string(p.graph(from: AnySequence(articles), jobs: 2)) == GraphJSON.string(serial))
   }
 
-  /// Workers leave out evidence the merged graph already holds in full; the graph must be
-  /// the merge of the chunks with all their evidence — also when an id comes back in a later
-  /// chunk, whose evidence then ranks with that id's first place.
-  @Test(arguments: [false, true]) func leftOutEvidenceChangesNothing(repeatedIDs: Bool) throws {
+  /// Workers leave out evidence the merged graph will never keep (from larger article ids
+  /// than an edge's full evidence); the graph must be the merge of the chunks with all their
+  /// evidence — also when an id comes back in a later chunk.
+  @Test(arguments: [(false, false), (true, false), (false, true)]) func leftOutEvidenceChangesNothing(repeatedIDs: Bool, descendingIDs: Bool) throws {
     // Long enough that later batches are built while the graph holds full edges.
     var articles = ScaleCorpus.repeated(1200)
+    if descendingIDs {
+      // Later articles have smaller ids: their evidence displaces what the graph holds.
+      for i in articles.indices { articles[i].id = String(format: "a%04d", 1199 - i) }
+    }
     if repeatedIDs {
       for i in 1100..<1120 { articles[i].id = articles[i - 1100].id }
       articles[1150].id = articles[700].id
@@ -140,17 +144,17 @@ struct StreamingMergeTests {
     var p = Pipeline()
     p.maxEvidence = 2
     // The chunks' graphs with all their evidence, merged.
-    var reference = RelationshipGraph(maxEvidence: 2)
+    var reference = RelationshipGraph(maxEvidence: 2, order: .canonical)
     p.forEachChunkGraph(of: articles, jobs: 2) { chunk, _ in reference.merge(chunk) }
     let built = p.graph(from: articles, jobs: 2, resolve: false)
     #expect(reference.edges.values.contains { $0.weight > 10 })
-    #expect(built == reference)
-    #expect(try GraphJSON.string(built) == GraphJSON.string(reference))
+    #expect(built.canonical() == reference.canonical())
+    #expect(try GraphJSON.string(built.canonical()) == GraphJSON.string(reference.canonical()))
     if !repeatedIDs {
       // With unique ids, also the graph built article by article.
-      var one = RelationshipGraph(maxEvidence: 2)
+      var one = RelationshipGraph(maxEvidence: 2, order: .canonical)
       for a in articles { GraphBuilder.add(p.analyze(a), to: &one) }
-      #expect(one == reference)
+      #expect(one.canonical() == reference.canonical())
     }
   }
 
@@ -161,26 +165,44 @@ struct StreamingMergeTests {
     #expect(seen == seen.sorted())
   }
 
-  /// The canonical merge of the given parts.
+  /// The partial graphs merged (unresolved, as partial graphs stay until written out).
   func merge(_ parts: [RelationshipGraph]) -> RelationshipGraph {
     var g = RelationshipGraph(order: .canonical)
     for p in parts { g.merge(p) }
-    return g.resolvingPartialNames().canonical()
+    return g
   }
 
-  @Test func mergeIsAssociativeAndCommutative() {
+  /// A graph.json of a partial graph read back as the partial graph it was written from.
+  func roundTrip(_ g: RelationshipGraph) throws -> RelationshipGraph {
+    let (resolved, unresolved) = g.resolvedKeepingUnresolved()
+    let data = GraphJSONWriter.data(resolved, unresolved: unresolved)
+    #expect(data == (try GraphJSON.data(resolved, unresolved: unresolved)))
+    #expect(try GraphJSON.read(data, file: "x").canonical() == resolved)
+    return try GraphJSON.read(data, file: "x", partial: true)
+  }
+
+  @Test func mergeIsAssociativeAndCommutative() throws {
     let p = Pipeline()
-    let all = ScaleCorpus.repeated(36)
+    var all = ScaleCorpus.repeated(36)
+    // Ids out of input order, and a surname that only the whole corpus shows to be ambiguous.
+    for i in all.indices { all[i].id = String(format: "a%04d", (i * 7) % 36) }
+    all[3].text = "David Mackay met Olaf Scholz in Berlin on Monday."
+    all[5].text = "Mackay said that Russia supports North Korea, according to Reuters."
+    all[30].text = "Andy Mackay met Emmanuel Macron in Paris on Tuesday."
     let a = p.graph(from: all[0..<12], resolve: false)
     let b = p.graph(from: all[12..<24], resolve: false)
     let c = p.graph(from: all[24..<36], resolve: false)
-    #expect(merge([a, b]) == merge([b, a]))
-    #expect(merge([merge([a, b]), c]) == merge([a, merge([b, c])]))
-    #expect(merge([c, a, b]) == merge([a, b, c]))
-    // Shards merged give the graph of the whole corpus (its ids are in input order).
+    #expect(merge([a]).resolved().nodes["person:Mackay"] == nil)
     let whole = p.graph(for: all)
-    #expect(merge([a, b, c]) == whole.canonical())
-    #expect((try? GraphJSON.string(merge([c, b, a]))) == (try? GraphJSON.string(whole)))
+    #expect(whole.nodes["person:Mackay"] != nil)
+    #expect(merge([a, b]).resolved() == merge([b, a]).resolved())
+    for grouping in [[merge([a, b]), c], [a, merge([b, c])], [merge([c, a]), b], [c, a, b]] {
+      #expect(merge(grouping).resolved() == whole)
+      // The same through graph.json files.
+      #expect(try merge(grouping.map(roundTrip)).resolved() == whole)
+    }
+    #expect(try GraphJSON.string(merge([c, b, a]).resolved()) == GraphJSON.string(whole))
+    #expect(try roundTrip(merge([a, b, c])).canonical() == merge([a, b, c]).canonical())
   }
 
   @Test func edgesLinesReadBack() throws {
