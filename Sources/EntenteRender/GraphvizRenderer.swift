@@ -14,6 +14,11 @@ public enum RenderError: Error, Sendable, Equatable, CustomStringConvertible {
   case layoutFailed(message: String)
   /// Rendering failed; `available` lists the formats the installed plugins provide.
   case renderFailed(format: String, message: String, available: [String])
+  /// The graph names a local file Graphviz would open, and files were not allowed.
+  case fileReference(FileReference)
+  /// Graphviz laid out and rendered the graph but reported errors (the `dot` command exits
+  /// with 1 after them): a bad HTML-like label, an unknown attribute value it could not use.
+  case graphvizErrors([String])
 
   public var description: String {
     switch self {
@@ -22,7 +27,29 @@ public enum RenderError: Error, Sendable, Equatable, CustomStringConvertible {
     case .renderFailed(let f, let m, let available):
       let list = available.isEmpty ? "" : " (available: \(available.joined(separator: ", ")))"
       return "Graphviz cannot render \(f): \(m)\(list)"
+    case .fileReference(let r): return "\(r); files a graph names are not opened unless allowed"
+    case .graphvizErrors(let errors): return "Graphviz: \(errors.joined(separator: "; "))"
     }
+  }
+}
+
+/// How to render: the layout engine, the output format, and whether the graph may make
+/// Graphviz open local files.
+public struct RenderOptions: Sendable, Equatable {
+  /// The layout engine (a graph's own `layout` attribute overrides it, as with `dot`).
+  public var layout: LayoutEngine
+  /// The output format: "svg", or another the installed plugins provide.
+  public var format: String
+  /// Whether the graph may name local files Graphviz opens (`image`, `imagepath`,
+  /// `shapefile`, `fontpath`, a font given as a path, `<IMG>` in an HTML-like label). Off by
+  /// default: a graph from elsewhere could otherwise make Graphviz read any file it names
+  /// (and show an image's size, or the image itself in formats that embed it).
+  public var allowFiles: Bool
+
+  public init(layout: LayoutEngine = .dot, format: String = "svg", allowFiles: Bool = false) {
+    self.layout = layout
+    self.format = format
+    self.allowFiles = allowFiles
   }
 }
 
@@ -92,72 +119,134 @@ public final class GraphvizRenderer: Sendable {
     return names.filter { !$0.isEmpty }.sorted()
   }
 
-  /// Lays out and renders a DOT graph.
+  /// Lays out and renders a DOT graph given as text (files it names are not opened; its
+  /// warnings are dropped).
   public func render(dot: String, layout: LayoutEngine = .dot, format: String = "svg") throws -> Data {
-    try state.withLock { s in
-      guard let ctx = Self.context(&s) else { throw RenderError.layoutFailed(message: "cannot create a Graphviz context") }
-      GraphvizErrors.reset()
-      let previous = agseterrf(graphvizErrorSink)
-      defer { _ = agseterrf(previous) }
-      _ = agseterr(AGWARN)
-      agreseterrors()
-      guard let graph = dot.withCString({ agmemread($0) }) else {
-        throw RenderError.invalidDOT(message: GraphvizErrors.take() ?? "syntax error")
+    try render(dot: Data(dot.utf8), options: RenderOptions(layout: layout, format: format))
+  }
+
+  /// Lays out and renders every graph of a DOT file, as the `dot` command does: the bytes
+  /// go to Graphviz as they are, so a graph in Latin-1 (`charset=latin1`) reads as Graphviz
+  /// reads it; several graphs in one file give their renderings one after the other.
+  ///
+  /// Graphviz's warnings go to `warning`, one message a call, before the function returns
+  /// or throws. Any error Graphviz reports throws, even when it could still draw the graph
+  /// (the `dot` command then exits with 1).
+  public func render(dot: Data, options: RenderOptions, warning: (String) -> Void = { _ in }) throws -> Data {
+    let (result, warnings) = state.withLock { s -> (Result<Data, RenderError>, [String]) in
+      guard let ctx = Self.context(&s) else {
+        return (.failure(.layoutFailed(message: "cannot create a Graphviz context")), [])
       }
-      defer { agclose(graph) }
-      if agerrors() > 0, let m = GraphvizErrors.take() { throw RenderError.invalidDOT(message: m) }
-      guard gvLayout(ctx, graph, layout.rawValue) == 0 else {
-        throw RenderError.layoutFailed(message: GraphvizErrors.take() ?? "layout \(layout.rawValue) failed")
+      return GraphvizReport.capturing {
+        let result = Self.render(dot, options: options, ctx)
+        let messages = GraphvizReport.take()
+        switch result {
+        case .success where agerrors() > 0 || !messages.errors.isEmpty:
+          return (.failure(.graphvizErrors(messages.errors.isEmpty ? ["error"] : messages.errors)), messages.warnings)
+        case .success, .failure(.fileReference):
+          return (result, messages.warnings)
+        case .failure(let e):
+          return (.failure(e.with(messages)), messages.warnings)
+        }
       }
-      defer { gvFreeLayout(ctx, graph) }
-      var buffer: UnsafeMutablePointer<CChar>? = nil
-      let result = Self.renderData(ctx, graph, format, &buffer)
-      guard result.status == 0, let buffer else {
-        throw RenderError.renderFailed(format: format, message: GraphvizErrors.take() ?? "no such format", available: Self.formats(ctx))
-      }
-      defer { gvFreeRenderData(buffer) }
-      return Data(bytes: buffer, count: result.length)
     }
+    warnings.forEach(warning)
+    return try result.get()
   }
 
-  /// `gvRenderData` takes `unsigned int*` in Graphviz 2.x and `size_t*` in later versions:
-  /// let the compiler pick the length type.
-  private static func renderData<G, L: BinaryInteger>(
-    _ fn: (OpaquePointer?, G?, UnsafePointer<CChar>?, UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, UnsafeMutablePointer<L>?) -> Int32,
-    _ ctx: OpaquePointer?, _ graph: G?, _ format: String, _ out: inout UnsafeMutablePointer<CChar>?
-  ) -> (status: Int32, length: Int) {
-    var length: L = 0
-    let status = format.withCString { fn(ctx, graph, $0, &out, &length) }
-    return (status, Int(length))
-  }
-
-  private static func renderData(
-    _ ctx: OpaquePointer?, _ graph: UnsafeMutablePointer<Agraph_t>?, _ format: String, _ out: inout UnsafeMutablePointer<CChar>?
-  ) -> (status: Int32, length: Int) {
-    renderData(gvRenderData, ctx, graph, format, &out)
+  /// Reads, checks, lays out and renders every graph of `dot` (the lock held).
+  private static func render(_ dot: Data, options: RenderOptions, _ ctx: OpaquePointer) -> Result<Data, RenderError> {
+    let graphs = DOTReader.graphs(in: dot)
+    defer { graphs.forEach { agclose($0) } }
+    // A graph Graphviz cannot read stops the reading (after the graphs before it).
+    if agerrors() > 0 { return .failure(.invalidDOT(message: "")) }
+    if graphs.isEmpty {
+      // An empty file: the `dot` command writes nothing and succeeds.
+      GraphvizReport.append("Warning: no graph in the input\n")
+      return .success(Data())
+    }
+    if !options.allowFiles {
+      for g in graphs {
+        if let r = FileReferences.first(in: g) { return .failure(.fileReference(r)) }
+      }
+    }
+    var buffer: UnsafeMutablePointer<CChar>? = nil
+    var size = 0
+    guard let out = open_memstream(&buffer, &size) else { return .failure(.renderFailed(format: options.format, message: "out of memory", available: [])) }
+    var closed = false
+    defer {
+      if !closed { fclose(out) }
+      free(buffer)
+    }
+    for g in graphs {
+      guard gvLayout(ctx, g, options.layout.rawValue) == 0 else { return .failure(.layoutFailed(message: "")) }
+      defer { gvFreeLayout(ctx, g) }
+      guard gvRender(ctx, g, options.format, out) == 0 else {
+        return .failure(.renderFailed(format: options.format, message: "", available: formats(ctx)))
+      }
+    }
+    fclose(out)
+    closed = true
+    return .success(buffer.map { Data(bytes: $0, count: size) } ?? Data())
   }
 }
 
-/// Messages Graphviz reports while the renderer's lock is held.
-enum GraphvizErrors {
-  private static let buffer = Mutex<[String]>([])
-
-  static func reset() { buffer.withLock { $0.removeAll() } }
-
-  static func append(_ s: String) { buffer.withLock { $0.append(s) } }
-
-  /// The collected messages as one line, or nil.
-  static func take() -> String? {
-    buffer.withLock { b in
-      defer { b.removeAll() }
-      let text = b.joined().split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-        .filter { !$0.isEmpty }.joined(separator: "; ")
-      return text.isEmpty ? nil : text
+extension RenderError {
+  /// The error with Graphviz's own messages in place of an empty one.
+  fileprivate func with(_ messages: GraphvizMessages) -> RenderError {
+    switch self {
+    case .invalidDOT(let m) where m.isEmpty: return .invalidDOT(message: messages.errorLine ?? "no graph in the input")
+    case .layoutFailed(let m) where m.isEmpty: return .layoutFailed(message: messages.errorLine ?? "layout failed")
+    case .renderFailed(let f, let m, let a) where m.isEmpty: return .renderFailed(format: f, message: messages.errorLine ?? "no such format", available: a)
+    default: return self
     }
   }
 }
 
-private func graphvizErrorSink(_ message: UnsafeMutablePointer<CChar>?) -> Int32 {
-  if let message { GraphvizErrors.append(String(cString: message)) }
-  return 0
+/// Reads the graphs of a DOT text through cgraph's `agread`, with an input discipline
+/// that hands Graphviz the bytes one line at a time (as `agmemread` does).
+enum DOTReader {
+  private struct Channel {
+    var base: UnsafePointer<CChar>
+    var count: Int
+    var offset: Int
+  }
+
+  /// cgraph keeps a graph's discipline for as long as the graph lives: one for all graphs.
+  nonisolated(unsafe) private static let discipline: UnsafeMutablePointer<Agdisc_t> = {
+    let io = UnsafeMutablePointer<Agiodisc_t>.allocate(capacity: 1)
+    io.initialize(to: Agiodisc_t(afread: readLine, putstr: { _, _ in 0 }, flush: { _ in 0 }))
+    let disc = UnsafeMutablePointer<Agdisc_t>.allocate(capacity: 1)
+    disc.initialize(to: Agdisc_t(mem: nil, id: nil, io: io))
+    return disc
+  }()
+
+  /// Every graph of the text, up to the end or to the first one Graphviz cannot read. Reads
+  /// to the end in any case, so that Graphviz's reader keeps nothing for the next text.
+  static func graphs(in dot: Data) -> [UnsafeMutablePointer<Agraph_t>] {
+    var bytes = [CChar](repeating: 0, count: dot.count + 1)
+    bytes.withUnsafeMutableBytes { _ = dot.copyBytes(to: $0) }
+    return bytes.withUnsafeBufferPointer { b in
+      var channel = Channel(base: b.baseAddress!, count: dot.count, offset: 0)
+      agsetfile(nil)  // messages count lines from 1 again
+      var out: [UnsafeMutablePointer<Agraph_t>] = []
+      while let g = agread(&channel, discipline) { out.append(g) }
+      return out
+    }
+  }
+
+  private static let readLine: @convention(c) (UnsafeMutableRawPointer?, UnsafeMutablePointer<CChar>?, Int32) -> Int32 = { chan, buf, size in
+    guard let chan, let buf, size > 0 else { return 0 }
+    let c = chan.assumingMemoryBound(to: Channel.self)
+    let start = c.pointee.base + c.pointee.offset
+    let limit = min(Int(size), c.pointee.count - c.pointee.offset)
+    var n = 0
+    while n < limit {
+      buf[n] = start[n]
+      n += 1
+      if start[n - 1] == 10 { break }
+    }
+    c.pointee.offset += n
+    return Int32(n)
+  }
 }

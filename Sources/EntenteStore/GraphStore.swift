@@ -75,9 +75,20 @@ public final class GraphStore {
       self.maxEvidence = k
     } catch let e as EntenteError {
       throw e
+    } catch let e as DatabaseError where GraphStore.isBusy(e) {
+      throw GraphStore.busy(path)
     } catch let e as DatabaseError {
       throw EntenteError.badData(file: path, reason: "not an Entente store (\(e.message ?? e.description))")
     }
+  }
+
+  /// Whether SQLite refused because another connection holds the database (a second writer).
+  static func isBusy(_ e: DatabaseError) -> Bool {
+    e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED
+  }
+
+  static func busy(_ path: String) -> EntenteError {
+    .badData(file: path, reason: "store is busy: another process is writing it; try again when it has finished")
   }
 
   static func createSchema(_ db: Database, maxEvidence: Int) throws {
@@ -318,6 +329,8 @@ public final class GraphStore {
       return try body()
     } catch let e as StoreError {
       throw EntenteError.badData(file: path, reason: e.message)
+    } catch let e as DatabaseError where GraphStore.isBusy(e) {
+      throw GraphStore.busy(path)
     } catch let e as DatabaseError {
       throw EntenteError.badData(file: path, reason: "SQLite: \(e.message ?? e.description)")
     }

@@ -8,7 +8,13 @@ struct Render: ParsableCommand {
     abstract: "Lay out any DOT file and render it (SVG by default) with Graphviz's library.",
     discussion: """
       Reads FILE.dot (or - for stdin) and writes FILE.svg beside it, or the file named by -o \
-      (- for stdout). No Graphviz process is started: the layout runs in-process.
+      (- for stdout). No Graphviz process is started: the layout runs in-process. The file's \
+      bytes go to Graphviz as they are (a Latin-1 graph says charset=latin1, as for dot).
+
+      A graph that names a local file Graphviz would open (image, imagepath, shapefile, \
+      fontpath, a font given as a path, <IMG> in an HTML-like label) is refused unless \
+      --allow-files is given. Graphviz's warnings show as "entente: FILE: warning: ..." \
+      lines; any error it reports exits with 1, as dot does, and writes nothing.
 
       Example:
         entente render Graphs/fixtures.dot -o graph.svg --layout neato
@@ -26,6 +32,9 @@ struct Render: ParsableCommand {
   @Option(name: .long, help: "Output format: svg, or another the installed Graphviz plugins provide (png, pdf, …).")
   var format: String = "svg"
 
+  @Flag(name: .long, help: "Let the graph name local files Graphviz opens (images, shape files, font paths). Only for graphs you trust.")
+  var allowFiles = false
+
   func run() throws {
     try reporting {
       let data: Data
@@ -36,12 +45,16 @@ struct Render: ParsableCommand {
         guard let d = FileManager.default.contents(atPath: file) else { throw CLIError("\(file): cannot read") }
         data = d
       }
-      guard let dot = String(validating: data, as: UTF8.self) else { throw CLIError("\(file): not valid UTF-8 text") }
+      let name = file == "-" ? "<stdin>" : file
       let rendered: Data
       do {
-        rendered = try GraphvizRenderer.shared.render(dot: dot, layout: layout, format: format)
+        rendered = try GraphvizRenderer.shared.render(
+          dot: data, options: RenderOptions(layout: layout, format: format, allowFiles: allowFiles),
+          warning: { FileHandle.standardError.write(Data("entente: \(name): warning: \($0)\n".utf8)) })
+      } catch RenderError.fileReference(let r) {
+        throw CLIError("\(name): \(r); not opened (--allow-files opens files for a graph you trust)")
       } catch let e as RenderError {
-        throw CLIError("\(file == "-" ? "<stdin>" : file): \(e.description)")
+        throw CLIError("\(name): \(e.description)")
       }
       let target = output ?? (file == "-" ? "-" : URL(fileURLWithPath: file).deletingPathExtension().appendingPathExtension(format).path)
       if target == "-" {

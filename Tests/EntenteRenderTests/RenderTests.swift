@@ -1,5 +1,5 @@
 import Entente
-import EntenteRender
+@testable import EntenteRender
 import Foundation
 import Testing
 
@@ -94,5 +94,115 @@ struct RenderTests {
       return out
     }
     #expect(Set(results).count == 1)
+  }
+
+  // MARK: bytes, charsets and several graphs
+
+  /// "café" in Latin-1 bytes.
+  static let latin1Cafe: [UInt8] = Array("caf".utf8) + [0xE9]
+
+  static func latin1Graph(charset: String?) -> Data {
+    let head = "digraph g { " + (charset.map { "charset=\"\($0)\"; " } ?? "") + "a [label=\""
+    return Data(head.utf8) + Data(latin1Cafe) + Data("\"] }".utf8)
+  }
+
+  /// Every name Graphviz 2.4x reads as Latin-1.
+  @Test(arguments: ["latin1", "latin-1", "l1", "LATIN1", "iso-8859-1", "ISO_8859-1", "ISO8859-1", "ISO-IR-100"])
+  func latin1BytesReadAsGraphvizReadsThem(charset: String) throws {
+    var warnings: [String] = []
+    let svg = try GraphvizRenderer.shared.render(dot: Self.latin1Graph(charset: charset), options: RenderOptions(), warning: { warnings.append($0) })
+    #expect(try #require(SVGTexts.parse(svg)) == ["café"])
+    #expect(warnings.isEmpty)
+  }
+
+  /// Without a Latin-1 charset, Graphviz reads the bytes that are not UTF-8 as Latin-1 and warns.
+  @Test(arguments: [nil, "utf-8", "UTF8", "big-5"] as [String?])
+  func nonUTF8BytesWarnAndStillRender(charset: String?) throws {
+    var warnings: [String] = []
+    let svg = try GraphvizRenderer.shared.render(dot: Self.latin1Graph(charset: charset), options: RenderOptions(), warning: { warnings.append($0) })
+    #expect(try #require(SVGTexts.parse(svg)) == ["café"])
+    #expect(warnings.contains { $0.contains("UTF8") && $0.contains("Latin-1") }, "\(warnings)")
+  }
+
+  @Test func everyGraphOfTheInputIsRendered() throws {
+    let svg = try GraphvizRenderer.shared.render(dot: Data("digraph a { x -> y }\ndigraph b { p -> q -> r }".utf8), options: RenderOptions())
+    let text = String(decoding: svg, as: UTF8.self)
+    #expect(text.components(separatedBy: "<svg").count - 1 == 2)
+    #expect(text.components(separatedBy: "class=\"node\"").count - 1 == 5)
+    // Nothing of that input is left for the next one.
+    let next = try GraphvizRenderer.shared.render(dot: "digraph c { z }")
+    #expect(try #require(SVGTexts.parse(next)) == ["z"])
+  }
+
+  @Test func anEmptyInputRendersNothingWithAWarning() throws {
+    var warnings: [String] = []
+    let out = try GraphvizRenderer.shared.render(dot: Data(" \n".utf8), options: RenderOptions(), warning: { warnings.append($0) })
+    #expect(out.isEmpty)
+    #expect(warnings == ["no graph in the input"])
+  }
+
+  // MARK: Graphviz's own errors and warnings
+
+  @Test func aBadHTMLLabelIsAnError() {
+    var warnings: [String] = []
+    #expect {
+      try GraphvizRenderer.shared.render(dot: Data("digraph g { a [label=<<b>x</i>>] }".utf8), options: RenderOptions(), warning: { warnings.append($0) })
+    } throws: { e in
+      guard case RenderError.graphvizErrors(let m) = e else { return false }
+      return m.count == 1 && m[0].contains("mismatched tag") && m[0].contains("in label of node a")
+    }
+    #expect(warnings.isEmpty)
+  }
+
+  @Test func reportSplitsErrorsFromWarnings() {
+    let m = GraphvizMessages(report: "Warning: one\nError: two\n... x ...\nin label of node a\nWarning: three\n")
+    #expect(m == GraphvizMessages(errors: ["two ... x ... in label of node a"], warnings: ["one", "three"]))
+  }
+
+  // MARK: files a graph names
+
+  /// A 2×3 grey PNG.
+  static let png = Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAIAAAADCAAAAACcgYFdAAAAC0lEQVR4nGNggAIAAAkAAftSuKkAAAAASUVORK5CYII=")!
+
+  static func imageFile() throws -> String {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("entente-render-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let path = dir.appendingPathComponent("photo.png").path
+    try png.write(to: URL(fileURLWithPath: path))
+    return path
+  }
+
+  @Test func aNamedImageIsNotOpenedUnlessAllowed() throws {
+    let path = try Self.imageFile()
+    let dot = Data("digraph g { a [image=\"\(path)\", label=\"\"] }".utf8)
+    #expect(throws: RenderError.fileReference(FileReference(attribute: "image", object: "node \"a\"", value: String(path.prefix(80))))) {
+      try GraphvizRenderer.shared.render(dot: dot, options: RenderOptions())
+    }
+    let svg = try GraphvizRenderer.shared.render(dot: dot, options: RenderOptions(allowFiles: true))
+    let text = String(decoding: svg, as: UTF8.self)
+    #expect(text.contains("<image xlink:href=\"\(path)\" width=\"2px\" height=\"3px\""))
+  }
+
+  @Test(arguments: [
+    ("digraph g { a [shape=epsf, shapefile=\"x.ps\"] }", "shapefile", "node \"a\""),
+    ("digraph g { imagepath=\"/etc\"; a }", "imagepath", "graph \"g\""),
+    ("digraph g { subgraph cluster_s { fontpath=\"/usr/share/fonts\"; a } }", "fontpath", "graph \"cluster_s\""),
+    ("digraph g { a -> b [fontname=\"/etc/passwd\"] }", "fontname", "edge \"a\" -> \"b\""),
+    ("digraph g { a [label=<<table><tr><td><IMG SRC=\"x.png\"/></td></tr></table>>] }", "label", "node \"a\""),
+    ("digraph g { node [image=\"x.png\"]; a }", "image", "node \"a\""),
+  ])
+  func everyFileAttributeIsRefused(dot: String, attribute: String, object: String) {
+    #expect {
+      try GraphvizRenderer.shared.render(dot: Data(dot.utf8), options: RenderOptions())
+    } throws: { e in
+      guard case RenderError.fileReference(let r) = e else { return false }
+      return r.attribute == attribute && r.object == object
+    }
+  }
+
+  @Test func labelsAndFontsThatNameNoFileRender() throws {
+    let dot = "digraph g { a [label=<<b>img</b> &lt;img&gt;>, fontname=\"Helvetica\"]; b [label=\"<IMG SRC=x>\"] }"
+    let svg = try GraphvizRenderer.shared.render(dot: Data(dot.utf8), options: RenderOptions())
+    #expect(try #require(SVGTexts.parse(svg)).contains("<IMG SRC=x>"))
   }
 }

@@ -2,6 +2,7 @@ import Entente
 import EntenteStore
 import EntenteTestSupport
 import Foundation
+import GRDB
 import Testing
 
 @Suite("Store")
@@ -71,5 +72,23 @@ struct StoreTests {
     try Data("hello".utf8).write(to: URL(fileURLWithPath: path))
     #expect(throws: EntenteError.badData(file: path, reason: "not an Entente store (not an SQLite database)")) { try GraphStore(path: path) }
     #expect(throws: EntenteError.notFound(path: path + ".missing")) { try GraphStore.read(path: path + ".missing") }
+  }
+
+  @Test func aSecondWriterIsToldTheStoreIsBusy() throws {
+    let path = try storePath()
+    try GraphStore(path: path).add(Array(StoreTests.corpus[0..<2]), pipeline: Pipeline(), jobs: 1)
+    let busy = EntenteError.badData(file: path, reason: "store is busy: another process is writing it; try again when it has finished")
+    // Another connection holds a write transaction open.
+    var config = Configuration()
+    config.allowsUnsafeTransactions = true  // the transaction stays open across accesses
+    let other = try DatabaseQueue(path: path, configuration: config)
+    try other.inDatabase { try $0.execute(sql: "BEGIN IMMEDIATE") }
+    #expect(throws: busy) { try GraphStore(path: path).add(Array(StoreTests.corpus[2..<4]), pipeline: Pipeline(), jobs: 1) }
+    // While it commits (an exclusive lock), the store cannot even be opened.
+    try other.inDatabase { try $0.execute(sql: "COMMIT; BEGIN EXCLUSIVE") }
+    #expect(throws: busy) { try GraphStore(path: path) }
+    try other.inDatabase { try $0.execute(sql: "COMMIT") }
+    // Once the other writer has finished, the same add goes through.
+    #expect(try GraphStore(path: path).add(Array(StoreTests.corpus[2..<4]), pipeline: Pipeline(), jobs: 1) == .init(added: 2, alreadyStored: 0))
   }
 }
