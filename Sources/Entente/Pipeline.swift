@@ -20,8 +20,8 @@ public struct Pipeline: Sendable {
   /// The most evidence records a graph edge keeps (0: all); weights stay exact.
   public var maxEvidence: Int = RelationshipGraph.defaultMaxEvidence
 
-  public init(gazetteer: Gazetteer = .bundled) {
-    recognizer = Recognizer(gazetteer: gazetteer)
+  public init(gazetteer: Gazetteer = .bundled, tagger: TaggerModel? = nil) {
+    recognizer = Recognizer(gazetteer: gazetteer, tagger: tagger)
     quoteExtractor = QuoteExtractor(gazetteer: gazetteer)
   }
 

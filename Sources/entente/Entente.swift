@@ -24,7 +24,7 @@ struct EntenteCommand: ParsableCommand {
         entente render Graphs/fixtures.dot -o graph.svg --layout neato
       """,
     version: "0.1.0",
-    subcommands: [Build.self, Extract.self, Merge.self, Edges.self, Quotes.self, Render.self, Export.self, Nodes.self, Stats.self, Explain.self]
+    subcommands: [Build.self, Extract.self, Merge.self, Edges.self, Quotes.self, Render.self, Export.self, Nodes.self, Stats.self, Explain.self, Tagger.self]
   )
 }
 
@@ -40,6 +40,9 @@ struct InputOptions: ParsableArguments {
 
   @Option(name: .long, help: "A JSON entity file adding entities and aliases, or blocking false names.")
   var entities: String?
+
+  @Option(name: .long, help: "Weights of a learned name tagger (from `entente tagger train`) to decide open-class names; without it (or with `none`), the rules alone.")
+  var tagger: String?
 
   @Option(name: .long, help: "Threads to analyse articles on (default: the number of cores). Output is the same for any number.")
   var jobs: Int = Parallel.defaultJobs
@@ -64,10 +67,11 @@ struct InputOptions: ParsableArguments {
 
   func pipeline() throws -> Pipeline {
     var p: Pipeline
+    let model = try TaggerModel.load(option: tagger)
     if let path = entities {
-      p = Pipeline(gazetteer: try Gazetteer.with(EntityFile.load(path)))
+      p = Pipeline(gazetteer: try Gazetteer.with(EntityFile.load(path)), tagger: model)
     } else {
-      p = Pipeline(gazetteer: try Gazetteer.loadBundled())
+      p = Pipeline(gazetteer: try Gazetteer.loadBundled(), tagger: model)
     }
     p.maxEvidence = evidenceLimit
     return p

@@ -13,16 +13,20 @@ import OrderedCollections
 /// article names, and leaves ambiguous short names unresolved rather than guessing.
 public struct Recognizer: Sendable {
   public let gazetteer: Gazetteer
+  /// A learned tagger that decides open-class names between the two passes (nil, the
+  /// default: the rules alone). See `TaggedNames`.
+  public let tagger: TaggerModel?
 
-  public init(gazetteer: Gazetteer = .bundled) {
+  public init(gazetteer: Gazetteer = .bundled, tagger: TaggerModel? = nil) {
     self.gazetteer = gazetteer
+    self.tagger = tagger
   }
 
   public func recognize(_ doc: Document) -> Recognition {
     var doc = doc
     gazetteer.annotate(&doc)
     var pass = RecognitionPass(doc: doc, gaz: gazetteer)
-    pass.run()
+    pass.run(tagger: tagger)
     return pass.result()
   }
 }
@@ -80,7 +84,13 @@ struct RecognitionPass {
 
   // MARK: - Pass 1
 
-  mutating func run() {
+  mutating func run(tagger: TaggerModel? = nil) {
+    firstPass()
+    if let tagger { applyTagger(tagger) }
+    resolvePending()
+  }
+
+  mutating func firstPass() {
     for s in doc.sentences {
       let headline = doc.paragraphs[s.paragraph].role != .body && isTitleCase(s)
       var i = s.tokens.lowerBound
@@ -97,7 +107,6 @@ struct RecognitionPass {
         i = max(end, i + 1)
       }
     }
-    resolvePending()
   }
 
   func isTitleCase(_ s: Sentence) -> Bool {

@@ -1,0 +1,90 @@
+import Entente
+import EntenteTestSupport
+import Foundation
+import Testing
+
+/// An annotated article from marked-up text: `[Ada Lovelace]PER joined [Acme]ORG`.
+func annotated(_ marked: String, id: String = "t") -> AnnotatedArticle {
+  let m = MarkedText(marked)
+  let types = ["PER": "person", "ORG": "organization", "STA": "state", "PLA": "place"]
+  return AnnotatedArticle(
+    id: id, set: "test", text: m.text, spans: m.spans.map { AnnotatedArticle.Span(start: $0.start, end: $0.end, type: types[$0.tag]!) })
+}
+
+/// Small training articles: people without a known given name, organizations without a keyword.
+let taggerTrainingArticles: [AnnotatedArticle] = (0..<12).map { i in
+  let people = ["Zorbin Quell", "Travik Moss", "Ulvana Pretch", "Kessa Drun"]
+  let orgs = ["Brightwave", "Norvex", "Calloway Dynamics", "Pellmark"]
+  let p = people[i % 4], q = people[(i + 1) % 4], o = orgs[i % 4]
+  return annotated(
+    "[\(p)]PER met [\(q)]PER at the offices of [\(o)]ORG in [France]STA on Monday. Later, [\(o)]ORG hired [\(p)]PER, and [\(q)]PER left for [Lyon]PLA.",
+    id: "a\(i)")
+}
+
+@Suite struct TaggerTests {
+  @Test func zonesAndTagsOfAMarkedUpSentence() {
+    let a = annotated("Yesterday [Zorbin Quell]PER of [Bank of Norvex]ORG said that [France]STA and the Alps were fine.")
+    let zones = TaggerTrainer().zoneTags(a).map(\.tags)
+    // A zone runs over connectors between capitalized words; the tags split it into names.
+    // "Yesterday", a function word, opens no zone; lower-case words end one.
+    #expect(zones == [
+      ["Zorbin/B-PER", "Quell/I-PER", "of/O", "Bank/B-ORG", "of/I-ORG", "Norvex/I-ORG"],
+      ["France/B-STA", "and/O", "the/O", "Alps/O"],
+    ])
+    // Every token gets its word, shape, affix, neighbour, class, rule and history features.
+    for z in TaggerTrainer().zoneTags(a) { for n in z.features { #expect(n >= 25) } }
+  }
+
+  @Test func aZoneEndsAtALowerCaseWordThatJoinsNothing() {
+    let a = annotated("the [University of Quell]ORG met [Travik]PER of the team and [Norvex]ORG")
+    #expect(TaggerTrainer().zoneTags(a).map(\.tags) == [["University/B-ORG", "of/I-ORG", "Quell/I-ORG"], ["Travik/B-PER"], ["Norvex/B-ORG"]])
+  }
+
+  @Test func trainingIsDeterministic() throws {
+    var trainer = TaggerTrainer()
+    trainer.epochs = 3
+    let one = trainer.train(taggerTrainingArticles).serialized()
+    let two = trainer.train(taggerTrainingArticles).serialized()
+    #expect(one == two)
+    #expect(one.count > 100)
+    // Written weights read back to the same bytes.
+    let read = try TaggerModel(data: one, file: "weights")
+    #expect(read.serialized() == one)
+    // Other data, other weights.
+    let fewer = trainer.train(Array(taggerTrainingArticles.prefix(6))).serialized()
+    #expect(fewer != one)
+  }
+
+  @Test func brokenWeightsAreAnError() {
+    #expect(throws: EntenteError.self) { try TaggerModel(data: Data("ENTGxxxx".utf8), file: "w.bin") }
+    #expect(throws: EntenteError.self) { try TaggerModel(data: Data("not weights".utf8), file: "w.bin") }
+  }
+
+  @Test func theTrainedTaggerFindsNamesTheRulesMiss() throws {
+    var trainer = TaggerTrainer()
+    trainer.epochs = 5
+    trainer.minCount = 1
+    let model = trainer.train(taggerTrainingArticles)
+    let text = "Zorbin Quell met Kessa Drun at the offices of Norvex in France on Monday."
+    func names(_ p: Pipeline) -> [String] {
+      let a = p.analyze(Article(id: "t", text: text))
+      return a.recognition.mentions.filter { $0.kind == .name }.map {
+        "\(a.document.string($0.span))/\(a.recognition.entities[$0.entity].type.rawValue)"
+      }
+    }
+    #expect(names(Pipeline(tagger: model)) == ["Zorbin Quell/person", "Kessa Drun/person", "Norvex/organization", "France/state"])
+    // The rules alone do not know these names.
+    #expect(names(Pipeline()) != names(Pipeline(tagger: model)))
+  }
+
+  @Test func crossValidationScoresEveryHeldOutArticle() {
+    var trainer = TaggerTrainer()
+    trainer.epochs = 2
+    var held: [String] = []
+    let r = TaggerEvaluation.crossValidate(sets: [taggerTrainingArticles], folds: 3, trainer: trainer, model: { _, _, ids in held += ids })
+    #expect(held.sorted() == taggerTrainingArticles.map(\.id).sorted())
+    let all = r.counts["test"]?["all"]
+    // Every gold name is found or missed exactly once.
+    #expect((all?.tp ?? 0) + (all?.fn ?? 0) == taggerTrainingArticles.reduce(0) { $0 + $1.spans.filter { $0.type != "place" }.count })
+  }
+}
