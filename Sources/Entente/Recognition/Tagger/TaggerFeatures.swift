@@ -150,7 +150,11 @@ struct TaggerFeatures {
     var n = 0
     for u in text.unicodeScalars {
       let c: UInt8
-      if u.properties.isUppercase { c = 88 } else if u.properties.isLowercase { c = 120 } else if u.value >= 48 && u.value <= 57 { c = 100 } else if u.isASCII { c = UInt8(u.value) } else { c = 111 }
+      let v = u.value
+      if v < 128 {
+        // ASCII without property lookups.
+        c = v >= 65 && v <= 90 ? 88 : v >= 97 && v <= 122 ? 120 : v >= 48 && v <= 57 ? 100 : UInt8(v)
+      } else if u.properties.isUppercase { c = 88 } else if u.properties.isLowercase { c = 120 } else { c = 111 }
       if c != last {
         h.byte(c)
         last = c
@@ -199,8 +203,9 @@ struct TaggerFeatures {
     classes(12, k + 1)
     classes(13, k - 2)
     // Affixes.
-    let lower = Array(t.lower.unicodeScalars)
-    for n in 1...4 where lower.count > n {
+    let lower = t.lower.unicodeScalars
+    let length = t.length
+    for n in 1...4 where length > n {
       var p = FeatureHash(14)
       p.int(n)
       for u in lower.prefix(n) { p.int(Int(u.value)) }
@@ -237,7 +242,10 @@ struct TaggerFeatures {
     zl.int(min(z.upperBound - 1 - k, 4))
     add(zl)
     // What the rules made of it and of its neighbours.
-    for (tpl, j) in [(21 as UInt8, k), (22, k - 1), (23, k + 1)] where j >= 0 && j < tokens.count {
+    for d in -1...1 {
+      let j = k + d
+      guard j >= 0, j < tokens.count else { continue }
+      let tpl = UInt8(22 + d)
       var h = FeatureHash(tpl)
       h.int(Int(truncatingIfNeeded: ruleMark[j]))
       add(h)

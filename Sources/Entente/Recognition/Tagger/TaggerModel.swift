@@ -43,6 +43,11 @@ public struct TaggerModel: Sendable {
 
   /// Feature id → row in `weights`.
   var rows: [UInt32: Int32]
+  /// The same as an open-addressing table (ids, rows; row -1 marks an empty slot), for
+  /// lookups without hashing a dictionary key.
+  private var slotIDs: [UInt32] = []
+  private var slotRows: [Int32] = []
+  private var shift: UInt32 = 32
   /// Row-major: `TagLabel.count` weights per feature.
   var weights: [Float]
   /// [previous tag + 1][tag]: row 0 is the start of a zone.
@@ -52,6 +57,31 @@ public struct TaggerModel: Sendable {
     self.rows = rows
     self.weights = weights
     self.transitions = transitions
+    var bits: UInt32 = 4
+    while (1 << bits) < rows.count * 2 { bits += 1 }
+    shift = 32 - bits
+    slotIDs = [UInt32](repeating: 0, count: 1 << bits)
+    slotRows = [Int32](repeating: -1, count: 1 << bits)
+    let mask = (1 << Int(bits)) - 1
+    for (id, row) in rows.sorted(by: { $0.key < $1.key }) {
+      var i = Int(TaggerModel.slot(id, shift))
+      while slotRows[i] >= 0 { i = (i + 1) & mask }
+      slotIDs[i] = id
+      slotRows[i] = row
+    }
+  }
+
+  @inline(__always) static func slot(_ key: UInt32, _ shift: UInt32) -> UInt32 { (key &* 0x9E37_79B1) >> shift }
+
+  /// The row of a feature id, or -1.
+  @inline(__always) func row(_ id: UInt32) -> Int32 {
+    let mask = slotIDs.count - 1
+    var i = Int(TaggerModel.slot(id, shift))
+    while true {
+      let r = slotRows[i]
+      if r < 0 || slotIDs[i] == id { return r }
+      i = (i + 1) & mask
+    }
   }
 
   /// The number of features with weights.
@@ -113,7 +143,8 @@ public struct TaggerModel: Sendable {
     weights.withUnsafeBufferPointer { w in
       for (t, fs) in features.enumerated() {
         for f in fs {
-          guard let row = rows[f] else { continue }
+          let row = self.row(f)
+          guard row >= 0 else { continue }
           let base = Int(row) * l
           for k in 0..<l { scores[t * l + k] += w[base + k] }
         }
