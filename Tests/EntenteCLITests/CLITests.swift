@@ -15,13 +15,15 @@ struct Run {
     return dir.appendingPathComponent("entente")
   }
 
-  init(_ args: [String], stdin: Data? = nil, cwd: String? = nil) throws {
+  /// `unset`: environment variables the run goes without.
+  init(_ args: [String], stdin: Data? = nil, cwd: String? = nil, unset: [String] = []) throws {
     let p = Process()
     p.executableURL = Run.executable
     p.arguments = args
     p.currentDirectoryURL = URL(fileURLWithPath: cwd ?? Repository.root.path)
     var env = ProcessInfo.processInfo.environment
     env["COLUMNS"] = "100"
+    for name in unset { env[name] = nil }
     p.environment = env
     let out = Pipe(), err = Pipe(), inp = Pipe()
     p.standardOutput = out

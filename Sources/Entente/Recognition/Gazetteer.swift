@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import OrderedCollections
 
 /// A known entity from the bundled data or a user's entity file.
 public struct KnownEntity: Sendable, Hashable {
@@ -39,7 +40,15 @@ struct TokenTrie: Sendable {
         node = Int(id)
       }
     }
-    if replacing { values[node] = [hit] } else if !values[node].contains(hit) { values[node].append(hit) }
+    if replacing {
+      values[node] = [hit]
+    } else if let k = values[node].firstIndex(where: { $0.entity == hit.entity && $0.role == hit.role }) {
+      // The same meaning spelled twice ("Telegraph", and "The Telegraph" without its article):
+      // one hit, ambiguous when either spelling is, whatever order the data lists them in.
+      values[node][k].ambiguous = values[node][k].ambiguous || hit.ambiguous
+    } else {
+      values[node].append(hit)
+    }
   }
 
   /// What an exact phrase means, if anything.
@@ -259,7 +268,8 @@ public final class Gazetteer: Sendable {
     let honorifics = Set((lexicon.honorifics ?? []).map { ($0.hasSuffix(".") ? String($0.dropLast()) : $0).lowercased() })
     pronouns = lexicon.pronouns ?? [:]
     var verbs: [String: String] = [:]
-    for (lemma, forms) in lexicon.speechVerbs ?? [:] {
+    // By lemma: a form two lemmas share goes to the first, whatever the hash order.
+    for (lemma, forms) in (lexicon.speechVerbs ?? [:]).sorted(by: { $0.key < $1.key }) {
       for f in forms + [lemma] where verbs[f.lowercased()] == nil { verbs[f.lowercased()] = lemma }
     }
     speechVerbs = verbs
@@ -292,7 +302,9 @@ public final class Gazetteer: Sendable {
     for s in statesFile.states {
       let i = add(KnownEntity(key: "state:\(s.id)", name: s.name, type: .state))
       let ambiguous = Set(s.ambiguous ?? [])
-      for n in Set([s.name] + (s.names ?? []) + (s.abbreviations ?? [])) {
+      // In the data's order (a phrase listed twice counts once): the order of a phrase's hits
+      // decides which meaning a lookup reads first.
+      for n in OrderedSet([s.name] + (s.names ?? []) + (s.abbreviations ?? [])) {
         trie.insert(Gazetteer.words(n), GazetteerHit(entity: i, role: .name, ambiguous: ambiguous.contains(n)))
       }
       for d in s.demonyms ?? [] where !ambiguousDemonyms.contains(d) {
@@ -310,7 +322,7 @@ public final class Gazetteer: Sendable {
     for o in orgFile.organizations {
       let i = add(KnownEntity(key: "organization:\(o.name)", name: o.name, type: .organization))
       let ambiguous = Set(o.ambiguous ?? [])
-      for n in Set([o.name] + (o.aliases ?? []) + (o.acronyms ?? [])) where !ambiguousAliases.contains(n) {
+      for n in OrderedSet([o.name] + (o.aliases ?? []) + (o.acronyms ?? [])) where !ambiguousAliases.contains(n) {
         var w = Gazetteer.words(n)
         if w.first == "The" || w.first == "the" { w.removeFirst() }
         trie.insert(w, GazetteerHit(entity: i, role: .name, ambiguous: ambiguous.contains(n)))
