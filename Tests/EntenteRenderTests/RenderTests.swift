@@ -58,6 +58,32 @@ struct RenderTests {
     #expect(texts.contains("3M"))
   }
 
+  /// Every character an article can hold — NUL, the other C0 controls, DEL, U+FFFE — reaches
+  /// names, tooltips and evidence, and still comes out as well-formed SVG with every node.
+  @Test func controlCharactersInArticlesGiveWellFormedSVG() throws {
+    var text = ""
+    for c in Array(0..<0x20) + [0x7F, 0xFFFE, 0xFFFF] where c != 0x0A {
+      let ch = Character(Unicode.Scalar(UInt32(c))!)
+      text += "Anna Keller\(ch)Braun met Jens Stoltenberg in Berlin \(ch) said Russia supports North Korea.\n"
+    }
+    let g = Pipeline().graph(for: [Article(id: "controls", text: text)])
+    var names = g.nodes.values.filter { $0.name.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F } }
+    // Hostile names straight into a graph too (as a graph.json from elsewhere may hold them).
+    for c in [0x00, 0x07, 0x0C, 0x1B, 0x7F] {
+      let n = "Org\(Character(Unicode.Scalar(UInt32(c))!))X\(c)"
+      let node = Node(id: "organization:\(n)", name: n, type: .organization, mentions: 1, articles: ["controls"])
+      names.append(node)
+    }
+    var h = g
+    for n in names { h.record(node: n) }
+    let dot = DOTExporter().string(h)
+    #expect(!dot.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || $0.value == 0x7F })
+    let svg = try GraphvizRenderer.shared.render(dot: dot)
+    let texts = try #require(SVGTexts.parse(svg), "the SVG is not well-formed XML")
+    #expect(texts.contains("Jens Stoltenberg"))
+    #expect(texts.filter { $0.hasPrefix("Org") }.count >= 5)
+  }
+
   @Test func malformedDOTGivesGraphvizMessage() {
     #expect {
       try GraphvizRenderer.shared.render(dot: "digraph { a -> ; }")

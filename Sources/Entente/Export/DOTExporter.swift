@@ -41,22 +41,27 @@ public struct DOTExporter: Sendable {
     }
   }
 
-  /// Escapes a string for a double-quoted DOT ID.
+  /// Escapes a string for a double-quoted DOT ID: `\` and `"` escaped, a line break as
+  /// `\n`; a tab becomes a space, and the characters no SVG (XML 1.0) can hold and Graphviz
+  /// would pass through — NUL and the other C0 controls, DEL, U+FFFE, U+FFFF — become U+FFFD.
   public static func escape(_ s: String) -> String {
-    // By bytes: the marks escaped are ASCII, and no other character's UTF-8 holds an ASCII byte.
-    guard s.utf8.contains(where: { $0 == 0x5C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return s }
+    // By bytes: the marks escaped are ASCII, and no other character's UTF-8 holds an ASCII
+    // byte; U+FFFE and U+FFFF start with 0xEF.
+    guard s.utf8.contains(where: { $0 < 0x20 || $0 == 0x5C || $0 == 0x22 || $0 == 0x7F || $0 == 0xEF }) else { return s }
     var out: [UInt8] = []
     out.reserveCapacity(s.utf8.count + 16)
-    for b in s.utf8 {
-      switch b {
+    for c in s.unicodeScalars {
+      switch c.value {
       case 0x5C, 0x22:  // backslash, quotation mark
         out.append(0x5C)
-        out.append(b)
+        out.append(UInt8(c.value))
       case 0x0A:  // a line break: "\n"
         out.append(0x5C)
         out.append(0x6E)
       case 0x0D: break
-      default: out.append(b)
+      case 0x09: out.append(0x20)
+      case 0x00..<0x20, 0x7F, 0xFFFE, 0xFFFF: out.append(contentsOf: [0xEF, 0xBF, 0xBD])  // U+FFFD
+      default: UTF8.encode(c) { out.append($0) }
       }
     }
     return String(decoding: out, as: UTF8.self)
