@@ -92,11 +92,15 @@ struct Build: ParsableCommand {
       let graph = try filters.apply(to: whole)
       let partial = graph == whole ? unresolved : UnresolvedNames()
       let base = out == "." ? name : (out.hasSuffix("/") ? out + name : out + "/" + name)
+      // DOT and JSON replace the previous run's together, and its SVG goes with them (it
+      // would show another graph); the new SVG follows once laid out.
+      let files = OutputSet()
       // The DOT file is the graph alone; the legend belongs to the diagram.
-      let dot = DOTExporter(graphName: name, includeLegend: false).string(graph)
+      try files.write(DOTExporter(graphName: name, includeLegend: false).string(graph), to: base + ".dot")
+      try files.write(to: base + ".json") { try GraphJSONWriter.write(graph, unresolved: partial, to: $0) }
+      files.remove(base + ".svg")
+      try files.commit()
       var written = ["dot", "json"]
-      // Render first: a layout failure leaves no files half-updated.
-      var svg: Data? = nil
       if !noRender {
         // A diagram of thousands of nodes is unreadable and slow to lay out: draw the strongest part.
         let (shown, note) = DiagramPruning.strongest(graph, maxNodes: diagramNodes)
@@ -105,14 +109,11 @@ struct Build: ParsableCommand {
         // seconds; curved edges take it a fraction of that.
         var diagramExporter = DOTExporter(graphName: name)
         if engine == .sfdp || engine == .fdp { diagramExporter.splines = "curved" }
-        let diagram = diagramExporter.string(shown, note: note)
-        svg = try GraphvizRenderer.shared.render(dot: diagram, layout: engine, format: "svg")
+        let svg = try GraphvizRenderer.shared.render(dot: diagramExporter.string(shown, note: note), layout: engine, format: "svg")
+        try AtomicFile.write(svg, to: base + ".svg")
         written.append("svg")
         if let note { FileHandle.standardError.write(Data("entente: the diagram shows the strongest part: \(note)\n".utf8)) }
       }
-      try AtomicFile.write(dot, to: base + ".dot")
-      try GraphJSONWriter.write(graph, unresolved: partial, to: base + ".json")
-      if let svg { try AtomicFile.write(svg, to: base + ".svg") }
       writeStdout(Summary.line(graph) + " -> \(base).{\(written.joined(separator: ","))}\n")
     }
     try status.finish()

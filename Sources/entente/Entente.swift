@@ -26,6 +26,12 @@ struct EntenteCommand: ParsableCommand {
     version: "0.1.0",
     subcommands: [Build.self, Extract.self, Merge.self, Edges.self, Quotes.self, Render.self, Export.self, Nodes.self, Stats.self, Explain.self, Tagger.self]
   )
+
+  static func main() {
+    // Temporary output files go with the process when it is interrupted.
+    OutputSet.removeOnSignals()
+    main(nil)
+  }
 }
 
 /// Inputs and the options every command that reads articles shares.

@@ -66,7 +66,10 @@ struct Export: ParsableCommand {
         let base = target.hasSuffix(".csv") ? String(target.dropLast(4)) : target
         let csv = CSVExporter()
         let files = [(base + "-nodes.csv", csv.nodes(graph)), (base + "-edges.csv", csv.edges(graph))]
-        for (path, text) in files { try AtomicFile.write(text, to: path) }
+        // The nodes and edges files replace the previous ones together.
+        let set = OutputSet()
+        for (path, text) in files { try set.write(text, to: path) }
+        try set.commit()
         writeStdout(Summary.line(graph) + " -> \(files.map(\.0).joined(separator: ", "))\n")
       } else {
         try AtomicFile.write(format.string(graph, graphName: name.isEmpty ? "entente" : name, directions: directions, edgesKey: edgesKey), to: target)
