@@ -7,6 +7,8 @@ public enum EntenteError: Error, Sendable, Equatable, CustomStringConvertible {
   case badGraph(file: String, reason: String)
   case badData(file: String, reason: String)
   case writeFailed(file: String, reason: String)
+  /// A file that is something else than an article's text (`what` says what it is).
+  case notAnArticle(file: String, what: String)
 
   public var description: String {
     switch self {
@@ -17,6 +19,7 @@ public enum EntenteError: Error, Sendable, Equatable, CustomStringConvertible {
     case .badGraph(let f, let r): return "\(f): not an Entente graph: \(r)"
     case .badData(let f, let r): return "\(f): \(r)"
     case .writeFailed(let f, let r): return "\(f): cannot write: \(r)"
+    case .notAnArticle(let f, let w): return "\(f): \(w)"
     }
   }
 }

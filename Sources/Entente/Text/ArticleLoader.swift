@@ -37,13 +37,41 @@ public enum ArticleLoader {
   /// Article files below a folder, recursively, sorted by path: `*.txt` and JSON Lines
   /// corpora (`*.jsonl`, `*.ndjson`, and those with `.gz`).
   public static func articleFiles(in dir: String) -> [String] {
+    articleFiles(in: dir, problems: { _ in })
+  }
+
+  /// ``articleFiles(in:)``, reporting each folder or file below `dir` that cannot be read (a
+  /// folder without read permission would otherwise lose its articles without a word).
+  public static func articleFiles(in dir: String, problems: (EntenteError) -> Void) -> [String] {
     let base = URL(fileURLWithPath: dir)
-    guard let e = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { return [] }
+    var unreadable: [EntenteError] = []
+    guard
+      let e = FileManager.default.enumerator(
+        at: base, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles],
+        errorHandler: { url, error in
+          unreadable.append(.unreadable(file: url.path, reason: ArticleLoader.reason(error)))
+          return true
+        })
+    else {
+      problems(.unreadable(file: dir, reason: "permission denied"))
+      return []
+    }
     var out: [String] = []
     for case let url as URL in e where url.pathExtension == "txt" || isCorpus(url.lastPathComponent) {
       out.append(url.path)
     }
+    for p in unreadable { problems(p) }
     return out.sorted()
+  }
+
+  /// A file system error in a few words: the POSIX reason when there is one ("Permission
+  /// denied" → "permission denied").
+  static func reason(_ error: any Error) -> String {
+    let ns = error as NSError
+    let posix = (ns.userInfo[NSUnderlyingErrorKey] as? NSError).flatMap { $0.domain == NSPOSIXErrorDomain ? $0.code : nil }
+      ?? (ns.domain == NSPOSIXErrorDomain ? ns.code : nil)
+    if let code = posix { return String(cString: strerror(Int32(code))).lowercased() }
+    return ns.localizedDescription
   }
 
   /// `*.txt` files below a folder, recursively, sorted by path.
@@ -74,8 +102,39 @@ public enum ArticleLoader {
   public static func article(data: Data, id: String, path: String) throws -> Article {
     var bytes = data
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+    if let what = notAnArticle(bytes, path: path) { throw EntenteError.notAnArticle(file: path, what: what) }
     guard let text = String(validating: bytes, as: UTF8.self) else { throw EntenteError.invalidUTF8(file: path) }
     return Article(id: id, text: text, source: path)
+  }
+}
+
+extension ArticleLoader {
+  /// What a file is when it is plainly not an article's text — a store, a graph or other JSON,
+  /// XML or SVG, compressed or binary data — so that it is refused with a clear message
+  /// instead of being read as prose; nil for text.
+  static func notAnArticle(_ bytes: Data, path: String) -> String? {
+    let head = bytes.prefix(4096)
+    func starts(_ magic: [UInt8]) -> Bool { head.starts(with: magic) }
+    if starts(Array("SQLite format 3".utf8) + [0]) { return "an SQLite database (a store is read as the only input)" }
+    if starts([0x1F, 0x8B]) { return "gzip-compressed data (a compressed corpus is named .jsonl.gz)" }
+    if starts([0x42, 0x5A, 0x68]) { return "bzip2-compressed data" }
+    if starts([0x50, 0x4B, 0x03, 0x04]) { return "a zip archive" }
+    if starts(Array("%PDF".utf8)) { return "a PDF document" }
+    // Text encoded as UTF-16, images, executables: NUL bytes all through.
+    let nuls = head.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
+    if nuls > 0, nuls * 100 >= head.count { return "binary data or UTF-16 text, not UTF-8 text" }
+    guard let first = head.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) else { return nil }
+    if first == UInt8(ascii: "<") {
+      let start = String(decoding: head.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }.prefix(64), as: UTF8.self).lowercased()
+      for (tag, what) in [("<?xml", "an XML document"), ("<svg", "an SVG image"), ("<!doctype html", "an HTML page"), ("<html", "an HTML page"), ("<graphml", "a GraphML file"), ("<gexf", "a GEXF file")]
+      where start.hasPrefix(tag) {
+        return what + ", not an article"
+      }
+    }
+    if first == UInt8(ascii: "{") || first == UInt8(ascii: "["), path.lowercased().hasSuffix(".json") {
+      return "JSON, not an article (a graph.json is read as the only input; `entente merge` combines several)"
+    }
+    return nil
   }
 }
 
@@ -151,8 +210,10 @@ public final class ArticleReader: Sequence, IteratorProtocol {
         units.append(.problem(.notFound(path: input)))
         continue
       }
-      let files = isDir.boolValue ? ArticleLoader.articleFiles(in: input) : [input]
-      if files.isEmpty { units.append(.problem(.noArticles(path: input))) }
+      var unreadable: [EntenteError] = []
+      let files = isDir.boolValue ? ArticleLoader.articleFiles(in: input, problems: { unreadable.append($0) }) : [input]
+      units += unreadable.map { .problem($0) }
+      if files.isEmpty, unreadable.isEmpty { units.append(.problem(.noArticles(path: input))) }
       for f in files {
         units.append(ArticleLoader.isCorpus(f) ? .corpus(f) : .text(f))
         total = total.map { $0 + size(f) }
