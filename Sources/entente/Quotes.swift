@@ -7,7 +7,8 @@ struct Quotes: ParsableCommand {
     abstract: "List the quotes of some articles: speaker, cue, words, and the entities they name.",
     discussion: """
       Direct quotes and reported speech, with the speaker each is attributed to (a name, or a \
-      pronoun or title resolved to one); unattributed quotes show "-".
+      pronoun or title resolved to one); unattributed quotes show "-". Given a graph.json or \
+      a store, lists the quotes behind its quotation edges (those an edge keeps as evidence).
 
       Examples:
         entente quotes Fixtures --speaker stoltenberg
@@ -30,20 +31,30 @@ struct Quotes: ParsableCommand {
   func run() throws {
     var status = RunStatus()
     try reporting {
-      let pipeline = try input.pipeline()
       var records: [QuoteRecord] = []
-      try pipeline.forEachAnalysis(of: input.articles(&status), jobs: input.jobs, { $0 }) { a in
-        for (q, r) in zip(a.quotes, a.quoteRecords) {
-          if let s = speaker {
-            guard let e = q.speakerEntity, a.entity(e, matches: s) else { continue }
-          }
-          if let t = about {
-            let named = a.recognition.mentions.contains { m in
-              m.kind != .pronoun && q.content.contains(m.span) && a.entity(m.entity, matches: t)
+      if let path = input.graphInput {
+        // A graph.json or a store: the quotes behind its quotation edges.
+        let graph = try InputOptions.readGraph(path)
+        let speakers = speaker.map { Set(graph.nodes(matching: $0).map(\.name)) }
+        let subjects = about.map { Set(graph.nodes(matching: $0).map(\.name)) }
+        records = graph.quoteRecords().filter { r in
+          (speakers.map { r.speaker.map($0.contains) ?? false } ?? true) && (subjects.map { s in r.names.contains(where: s.contains) } ?? true)
+        }
+      } else {
+        let pipeline = try input.pipeline()
+        try pipeline.forEachAnalysis(of: input.articles(&status), jobs: input.jobs, { $0 }) { a in
+          for (q, r) in zip(a.quotes, a.quoteRecords) {
+            if let s = speaker {
+              guard let e = q.speakerEntity, a.entity(e, matches: s) else { continue }
             }
-            guard named else { continue }
+            if let t = about {
+              let named = a.recognition.mentions.contains { m in
+                m.kind != .pronoun && q.content.contains(m.span) && a.entity(m.entity, matches: t)
+              }
+              guard named else { continue }
+            }
+            records.append(r)
           }
-          records.append(r)
         }
       }
       switch format {
@@ -60,7 +71,7 @@ struct Quotes: ParsableCommand {
         var out = CSV.row(["article", "sentence", "speaker", "speaker_text", "cue", "direct", "quote", "names"])
         for r in records {
           out += CSV.row([
-            r.article, String(r.sentence), r.speaker ?? "", r.speakerText ?? "", r.cue ?? "", String(r.direct), r.text,
+            r.article, String(r.sentence), r.speaker ?? "", r.speakerText ?? "", r.cue ?? "", r.direct.map { String($0) } ?? "", r.text,
             r.names.joined(separator: "; "),
           ])
         }

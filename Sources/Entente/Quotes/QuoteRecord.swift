@@ -1,3 +1,5 @@
+import OrderedCollections
+
 /// A quote as users list it: who, the cue, the words, and the entities it names.
 public struct QuoteRecord: Sendable, Hashable, Codable {
   public var article: String
@@ -8,14 +10,44 @@ public struct QuoteRecord: Sendable, Hashable, Codable {
   /// The words naming the speaker at the quote ("he", "the NATO Secretary General").
   public var speakerText: String?
   public var cue: String?
-  public var direct: Bool
+  /// Whether the words are quoted directly; nil when not known (a quote read back from a graph).
+  public var direct: Bool?
   public var text: String
   public var start: Int
   public var end: Int
   /// Canonical names of the entities the quote names, in order of appearance.
   public var names: [String]
-  /// The pattern that found it.
-  public var rule: String
+  /// The pattern that found it; nil when not known (a quote read back from a graph).
+  public var rule: String?
+}
+
+extension RelationshipGraph {
+  /// The quotes behind the graph's quotation edges: one record per quote (article and
+  /// offsets), its speaker the edges' source and its names their targets, in article order.
+  /// A graph keeps at most ``maxEvidence`` records per edge, so a quote whose every edge was
+  /// past that cap is not among them; the speaker's own words and the rule are not kept.
+  public func quoteRecords() -> [QuoteRecord] {
+    struct Key: Hashable { var article: String, start: Int, end: Int, speaker: String }
+    var records: OrderedDictionary<Key, QuoteRecord> = [:]
+    for e in sortedEdges where e.kind == .quotation {
+      let speaker = nodes[e.source]
+      let target = nodes[e.target]?.name ?? e.target
+      for ev in e.evidence {
+        let key = Key(article: ev.article, start: ev.start, end: ev.end, speaker: e.source)
+        if records[key] == nil {
+          records[key] = QuoteRecord(
+            article: ev.article, sentence: ev.sentence, speaker: speaker?.name ?? e.source, speakerType: speaker?.type,
+            speakerText: nil, cue: ev.cue, direct: nil, text: ev.quote ?? ev.text, start: ev.start, end: ev.end,
+            names: [], rule: nil)
+        }
+        if records[key]?.names.contains(target) == false { records[key]?.names.append(target) }
+      }
+    }
+    let position = Dictionary(articles.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+    return records.values.sorted {
+      (position[$0.article] ?? Int.max, $0.article, $0.start, $0.end, $0.speaker ?? "") < (position[$1.article] ?? Int.max, $1.article, $1.start, $1.end, $1.speaker ?? "")
+    }
+  }
 }
 
 extension ArticleAnalysis {
