@@ -33,7 +33,7 @@ struct Stats: ParsableCommand {
     var byKind: [EdgeKind: (count: Int, weight: Int)] = [:]
     for e in graph.edges.values {
       byKind[e.kind, default: (0, 0)].count += 1
-      byKind[e.kind, default: (0, 0)].weight += e.weight
+      byKind[e.kind, default: (0, 0)].weight = byKind[e.kind, default: (0, 0)].weight.addingSaturated(e.weight)
     }
     let dates = graph.articles.compactMap { graph.articleDates[$0] }.sorted()
     var out = plural(graph.articles.count, "article", "articles")

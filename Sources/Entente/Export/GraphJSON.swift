@@ -7,6 +7,9 @@ import Glibc
 public enum GraphJSON {
   public static let format = "entente-graph"
   public static let version = 1
+  /// The largest weight or count a graph file may hold: the largest integer a double (and so
+  /// every JSON reader) holds exactly.
+  public static let maxCount = 1 << 53
 
   struct ArticleRef: Codable { var id: String; var date: String? }
   /// What partial-name resolution changed (``UnresolvedNames``), when it changed anything.
@@ -59,6 +62,13 @@ public enum GraphJSON {
     var dates: [String: String] = [:]
     for a in f.articles { if let d = a.date { dates[a.id] = d } }
     try check(nodes: f.nodes, edges: f.edges, file: file)
+    // Counts are counts: none below zero, none past what JSON readers hold exactly (2^53).
+    for e in f.edges where !(1...maxCount).contains(e.weight) {
+      throw EntenteError.badGraph(file: file, reason: "edge \(e.source) -> \(e.target) has weight \(e.weight), not 1 to \(maxCount)")
+    }
+    for n in f.nodes where !(0...maxCount).contains(n.mentions) {
+      throw EntenteError.badGraph(file: file, reason: "node \(n.id) has \(n.mentions) mentions, not 0 to \(maxCount)")
+    }
     let g = RelationshipGraph(nodes: f.nodes, edges: f.edges, articles: f.articles.map(\.id), articleDates: dates)
     guard partial, let u = f.unresolved else { return g }
     let names = UnresolvedNames(renamed: u.renamed, nodes: u.nodes, edges: u.edges)

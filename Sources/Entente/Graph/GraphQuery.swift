@@ -206,8 +206,8 @@ extension RelationshipGraph {
   public func weightedDegrees() -> [String: Int] {
     var d = Dictionary(uniqueKeysWithValues: nodes.keys.map { ($0, 0) })
     for e in edges.values {
-      d[e.source, default: 0] += e.weight
-      d[e.target, default: 0] += e.weight
+      d[e.source] = d[e.source, default: 0].addingSaturated(e.weight)
+      d[e.target] = d[e.target, default: 0].addingSaturated(e.weight)
     }
     return d
   }

@@ -237,7 +237,7 @@ public struct RelationshipGraph: Sendable, Equatable {
   /// Adds mentions and aliases (sorted in) to the node at `index`; in canonical order, the
   /// least name and type win.
   private mutating func addNames(at index: Int, mentions: Int, name: String, type: EntityType, aliases: some Sequence<String>) {
-    nodes.values[index].mentions += mentions
+    nodes.values[index].mentions = nodes.values[index].mentions.addingSaturated(mentions)
     if order == .canonical, (name, type) < (nodes.values[index].name, nodes.values[index].type) {
       nodes.values[index].name = name
       nodes.values[index].type = type
@@ -316,7 +316,7 @@ public struct RelationshipGraph: Sendable, Equatable {
     let order = EvidenceOrder(order: self.order, articles: articles)
     // One hash lookup: the edge is found, or inserted empty, then filled.
     edges.updateValue(forKey: edge.key, default: Edge(kind: edge.kind, source: edge.source, target: edge.target)) { e in
-      e.weight += edge.weight
+      e.weight = e.weight.addingSaturated(edge.weight)
       RelationshipGraph.mergeEvidence(&e.evidence, edge.evidence, limit: limit, order: order)
     }
   }
@@ -442,3 +442,12 @@ public struct RelationshipGraph: Sendable, Equatable {
   }
 }
 
+
+extension Int {
+  /// The sum, or the nearest bound when it does not fit: weights and counts read back from
+  /// files may be anything, and adding them up must not crash.
+  public func addingSaturated(_ other: Int) -> Int {
+    let (sum, overflow) = addingReportingOverflow(other)
+    return overflow ? (other > 0 ? .max : .min) : sum
+  }
+}
