@@ -15,11 +15,12 @@ struct Run {
     return dir.appendingPathComponent("entente")
   }
 
-  /// `unset`: environment variables the run goes without.
-  init(_ args: [String], stdin: Data? = nil, cwd: String? = nil, unset: [String] = []) throws {
+  /// `unset`: environment variables the run goes without; `command`: the first argument is
+  /// the program to run (`entente` itself otherwise).
+  init(_ args: [String], stdin: Data? = nil, cwd: String? = nil, unset: [String] = [], command: Bool = false) throws {
     let p = Process()
-    p.executableURL = Run.executable
-    p.arguments = args
+    p.executableURL = command ? URL(fileURLWithPath: args[0]) : Run.executable
+    p.arguments = command ? Array(args.dropFirst()) : args
     p.currentDirectoryURL = URL(fileURLWithPath: cwd ?? Repository.root.path)
     var env = ProcessInfo.processInfo.environment
     env["COLUMNS"] = "100"
