@@ -117,6 +117,18 @@ public struct Pipeline: Sendable {
 
 /// Turns an article's entities, mentions and quotes into nodes and edges.
 public enum GraphBuilder {
+  /// The most characters (Unicode scalars) an evidence text or quote keeps; the offsets keep
+  /// the whole span. A sentence is bounded (``SentenceSegmenter/maxTokens``) but a quote may
+  /// run on over paragraphs.
+  public static let maxEvidenceText = 1_200
+
+  /// A span's text, or for a longer one its start and its end around " … ".
+  static func clipped(_ text: ScalarText, _ span: TextSpan) -> String {
+    guard span.end - span.start > maxEvidenceText else { return text.string(span) }
+    let head = maxEvidenceText * 2 / 3, tail = maxEvidenceText - head
+    return text.string(TextSpan(span.start, span.start + head)) + " \u{2026} " + text.string(TextSpan(span.end - tail, span.end))
+  }
+
   public static func nodeID(_ e: ArticleEntity) -> String { e.key }
 
   public static func graph(for a: ArticleAnalysis, maxEvidence: Int = RelationshipGraph.defaultMaxEvidence) -> RelationshipGraph {
@@ -167,7 +179,7 @@ public enum GraphBuilder {
       let span = s.span
       func evidence() -> Evidence {
         if let e = ev { return e }
-        let e = Evidence(article: id, sentence: sentence, start: span.start, end: span.end, text: text.string(span))
+        let e = Evidence(article: id, sentence: sentence, start: span.start, end: span.end, text: clipped(text, span))
         ev = e
         return e
       }
@@ -200,8 +212,8 @@ public enum GraphBuilder {
         if let e = ev { return e }
         let e = Evidence(
           article: id, sentence: q.sentence, start: q.content.start, end: q.content.end,
-          text: text.string(TextSpan(min(sentenceSpan.start, q.content.start), max(sentenceSpan.end, q.content.end))),
-          quote: text.string(q.content), cue: q.cue.map { text.string($0) })
+          text: clipped(text, TextSpan(min(sentenceSpan.start, q.content.start), max(sentenceSpan.end, q.content.end))),
+          quote: clipped(text, q.content), cue: q.cue.map { text.string($0) })
         ev = e
         return e
       }

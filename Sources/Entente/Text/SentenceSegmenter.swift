@@ -58,10 +58,14 @@ public enum SentenceSegmenter {
       let range = first..<cursor
       if paragraph.role == .banner || paragraph.role == .dateline || range.isEmpty { continue }
       func emit(_ r: Range<Int>) {
-        guard !r.isEmpty else { return }
-        result.append(Sentence(
-          index: result.count, span: TextSpan(tokens[r.lowerBound].start, tokens[r.upperBound - 1].end),
-          tokens: r, paragraph: pIndex))
+        var lo = r.lowerBound
+        while lo < r.upperBound {
+          let hi = capEnd(lo..<r.upperBound, tokens: tokens)
+          result.append(Sentence(
+            index: result.count, span: TextSpan(tokens[lo].start, tokens[hi - 1].end),
+            tokens: lo..<hi, paragraph: pIndex))
+          lo = hi
+        }
       }
       if paragraph.role != .body {  // headlines are one sentence each
         emit(range)
@@ -96,6 +100,31 @@ public enum SentenceSegmenter {
       emit(start..<range.upperBound)
     }
     return result
+  }
+
+  /// The most tokens a sentence holds. Real sentences stay well below; text without sentence
+  /// ends (a transcript, a list, a broken feed) would otherwise make one "sentence" of a whole
+  /// article — every entity in it co-occurring with every other, and every evidence record
+  /// carrying it all.
+  public static let maxTokens = 250
+
+  /// Where a sentence starting at `r.lowerBound` ends: at `r.upperBound` when that is within
+  /// ``maxTokens``, else after the last comma, semicolon, colon or dash in the second half of
+  /// the allowed length, else at the length itself.
+  static func capEnd(_ r: Range<Int>, tokens: [Token]) -> Int {
+    guard r.count > maxTokens else { return r.upperBound }
+    let limit = r.lowerBound + maxTokens
+    var k = limit - 1
+    while k > r.lowerBound + maxTokens / 2 {
+      let t = tokens[k]
+      if t.kind == .punctuation, t.length == 1, let c = t.text.unicodeScalars.first,
+        c == "," || c == ";" || c == ":" || c == "\u{2014}" || c == "\u{2013}"
+      {
+        return k + 1
+      }
+      k -= 1
+    }
+    return limit
   }
 
   static func boundaryAllowed(at k: Int, next n: Int, tokens: [Token], first: Int, classified: Bool) -> Bool {
