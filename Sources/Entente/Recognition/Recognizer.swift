@@ -696,9 +696,10 @@ struct RecognitionPass {
       }
     }
     // Names that are states or stand for them, for "Jordan and Georgia signed …".
-    var stateLike: [Range<Int>] = []
-    for fi in found.indices where found[fi].type == .state && found[fi].kind == .name { stateLike.append(found[fi].tokens) }
-    for p in pending where p.rule == "ambiguous-state" { stateLike.append(p.tokens) }
+    // By token, so that asking costs one lookup, not a scan of every state named.
+    var stateLike = Set<Int>()
+    for fi in found.indices where found[fi].type == .state && found[fi].kind == .name { stateLike.formUnion(found[fi].tokens) }
+    for p in pending where p.rule == "ambiguous-state" { stateLike.formUnion(p.tokens) }
     for k in pending.indices where !resolved[k] {
       let p = pending[k]
       let words = p.tokens
@@ -822,10 +823,10 @@ struct RecognitionPass {
   }
 
   /// "Jordan and Georgia": a name next to a state in a list.
-  func listedWithStates(_ r: Range<Int>, _ stateLike: [Range<Int>]) -> Bool {
+  func listedWithStates(_ r: Range<Int>, _ stateLike: Set<Int>) -> Bool {
     guard !stateLike.isEmpty else { return false }
     func isJoiner(_ k: Int) -> Bool { tokens[k].lower == "and" || tokens[k].lower == "," || tokens[k].lower == "or" || tokens[k].lower == "&" }
-    func isStateLike(_ k: Int) -> Bool { stateLike.contains { $0.contains(k) } }
+    func isStateLike(_ k: Int) -> Bool { stateLike.contains(k) }
     if r.lowerBound >= 2, isJoiner(r.lowerBound - 1), isStateLike(r.lowerBound - 2) { return true }
     if r.upperBound + 1 < tokens.count, isJoiner(r.upperBound), isStateLike(r.upperBound + 1) { return true }
     return false
