@@ -125,9 +125,9 @@ extension ArticleLoader {
     if nuls > 0, nuls * 100 >= head.count { return "binary data or UTF-16 text, not UTF-8 text" }
     guard let first = head.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) else { return nil }
     if first == UInt8(ascii: "<") {
-      let start = String(decoding: head.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }.prefix(64), as: UTF8.self).lowercased()
-      for (tag, what) in [("<?xml", "an XML document"), ("<svg", "an SVG image"), ("<!doctype html", "an HTML page"), ("<html", "an HTML page"), ("<graphml", "a GraphML file"), ("<gexf", "a GEXF file")]
-      where start.hasPrefix(tag) {
+      let start = String(decoding: head.prefix(1024), as: UTF8.self).lowercased()
+      for (tag, what) in [("<svg", "an SVG image"), ("<graphml", "a GraphML file"), ("<gexf", "a GEXF file"), ("<html", "an HTML page"), ("<?xml", "an XML document")]
+      where start.contains(tag) {
         return what + ", not an article"
       }
     }
