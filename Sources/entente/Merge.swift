@@ -38,6 +38,9 @@ struct Merge: ParsableCommand {
   @Flag(name: .long, help: "Stop at the first bad edges line instead of skipping it.")
   var strict = false
 
+  @Flag(name: .long, help: "Write the -o file even when lines were skipped (by default a run that skipped any leaves it as it was).")
+  var partial = false
+
   func validate() throws {
     if inputs.isEmpty { throw ValidationError("Give at least one partial graph to merge.") }
     if maxEvidence < 0 { throw ValidationError("--max-evidence must be 0 (all) or more.") }
@@ -69,6 +72,9 @@ struct Merge: ParsableCommand {
       let (graph, unresolved) = merged.resolvedKeepingUnresolved()
       merged = RelationshipGraph()
       if let output {
+        // The output is never replaced with less than the inputs hold unless asked.
+        if graph.articles.isEmpty { throw CLIError("no graph could be read; \(output) left as it was") }
+        if status.failed, !partial { throw CLIError("some input could not be read; \(output) left as it was (--partial writes what was read)") }
         try GraphJSONWriter.write(graph, unresolved: unresolved, to: output)
       } else {
         do { try GraphJSONWriter.write(graph, unresolved: unresolved, to: FileHandle.standardOutput) } catch {

@@ -143,4 +143,31 @@ struct FaultTests {
       if bigRun { #expect(!names.contains("g.svg") || p.terminationStatus == 0) }
     }
   }
+
+  /// `merge` never replaces its output with less than its inputs hold: not with an empty graph
+  /// when every line is bad, not with part of the inputs unless asked (--partial).
+  @Test func mergeLeavesItsOutputWhenInputIsBad() throws {
+    let dir = try tempDir()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let out = dir.appendingPathComponent("graph.json")
+    #expect(try Run(["build", "Fixtures", "--out", dir.path, "--name", "graph", "--no-render"]).status == 0)
+    let before = try Data(contentsOf: out)
+    let good = try Run(["extract", "Fixtures/two-kims-one-statement.txt", "--format", "edges"])
+    #expect(good.status == 0)
+    let bad = dir.appendingPathComponent("bad.jsonl")
+    try "{not json\n[1,2]\n".write(to: bad, atomically: true, encoding: .utf8)
+    let r = try Run(["merge", bad.path, "-o", out.path])
+    #expect(r.status == 1)
+    #expect(r.stderr.contains("left as it was"), "\(r.stderr)")
+    #expect(try Data(contentsOf: out) == before)
+    let mixed = dir.appendingPathComponent("mixed.jsonl")
+    try (good.stdout + "{not json\n").write(to: mixed, atomically: true, encoding: .utf8)
+    let m = try Run(["merge", mixed.path, "-o", out.path])
+    #expect(m.status == 1)
+    #expect(try Data(contentsOf: out) == before)
+    let p = try Run(["merge", mixed.path, "-o", out.path, "--partial"])
+    #expect(p.status == 1, "a skipped line still makes the exit code 1")
+    #expect(try Data(contentsOf: out) != before)
+    #expect(try String(contentsOf: out, encoding: .utf8).contains("two-kims-one-statement"))
+  }
 }
