@@ -131,6 +131,9 @@ public enum GraphBuilder {
 
   public static func nodeID(_ e: ArticleEntity) -> String { e.key }
 
+  /// Scores the tone of every piece of evidence.
+  static let toneScorer = ToneScorer()
+
   public static func graph(for a: ArticleAnalysis, maxEvidence: Int = RelationshipGraph.defaultMaxEvidence) -> RelationshipGraph {
     var g = RelationshipGraph(maxEvidence: maxEvidence)
     add(a, to: &g)
@@ -146,6 +149,7 @@ public enum GraphBuilder {
   /// keeps, from earlier articles).
   static func add(_ a: ArticleAnalysis, to g: inout RelationshipGraph, full: FullEdges?) {
     let id = a.article.id
+    let scorer = toneScorer
     g.addArticle(id, date: a.article.date)
     let rec = a.recognition
     var counts = [Int](repeating: 0, count: rec.entities.count)
@@ -166,6 +170,7 @@ public enum GraphBuilder {
     var next = 0
     while next < mentions.count {
       let sentence = mentions[next].sentence
+      let first = next
       ents.removeAll(keepingCapacity: true)
       while next < mentions.count, mentions[next].sentence == sentence {
         let m = mentions[next]
@@ -174,18 +179,33 @@ public enum GraphBuilder {
       }
       guard ents.count > 1, sentences.indices.contains(sentence) else { continue }
       let s = sentences[sentence]
+      // The sentence's tone cues, and where each entity is named in it.
+      let cues = scorer.cues(in: a.document, tokens: s.tokens)
+      var places: [ToneScorer.Place] = []
+      if !cues.isEmpty {
+        for m in mentions[first..<next] where m.kind != .pronoun && m.kind != .demonym {
+          places.append(ToneScorer.Place(entity: m.entity, start: m.span.start, end: m.span.end, lastToken: m.tokens.upperBound - 1))
+        }
+      }
       // The sentence's text only when some pair keeps it as evidence.
       var ev: Evidence? = nil
       let span = s.span
-      func evidence() -> Evidence {
-        if let e = ev { return e }
-        let e = Evidence(article: id, sentence: sentence, start: span.start, end: span.end, text: clipped(text, span))
-        ev = e
+      func evidence(_ tone: Tone) -> Evidence {
+        var e: Evidence
+        if let cached = ev { e = cached } else {
+          e = Evidence(article: id, sentence: sentence, start: span.start, end: span.end, text: clipped(text, span))
+          ev = e
+        }
+        e.tone = tone.value
+        e.toneCues = tone.cues
         return e
       }
       for x in 0..<ents.count {
         for y in (x + 1)..<ents.count {
-          g.record(.cooccurrence, nodeID(rec.entities[ents[x]]), nodeID(rec.entities[ents[y]]), article: id, full: full, evidence: evidence)
+          let tone = cues.isEmpty ? Tone.neutral : ToneScorer.tone(between: ents[x], and: ents[y], mentions: places, cues: cues)
+          g.record(
+            .cooccurrence, nodeID(rec.entities[ents[x]]), nodeID(rec.entities[ents[y]]), article: id, tone: tone.value, full: full,
+            evidence: { evidence(tone) })
         }
       }
     }
@@ -206,6 +226,13 @@ public enum GraphBuilder {
       }
       guard !named.isEmpty else { continue }
       let sentenceSpan = a.document.sentences[q.sentence].span
+      // The tone: every cue in the quote, and the reporting verb ("warned").
+      var cues = scorer.cues(in: a.document, tokens: a.document.tokenIndex(atOrAfter: q.content.start)..<a.document.tokenIndex(atOrAfter: q.content.end))
+      if let c = q.cue {
+        let reporting = scorer.cues(in: a.document, tokens: a.document.tokenIndex(atOrAfter: c.start)..<a.document.tokenIndex(atOrAfter: c.end))
+        cues = (cues + reporting).sorted { $0.start < $1.start }
+      }
+      let tone = ToneScorer.tone(cues)
       // The texts only when some edge keeps them as evidence.
       var ev: Evidence? = nil
       func evidence() -> Evidence {
@@ -213,12 +240,12 @@ public enum GraphBuilder {
         let e = Evidence(
           article: id, sentence: q.sentence, start: q.content.start, end: q.content.end,
           text: clipped(text, TextSpan(min(sentenceSpan.start, q.content.start), max(sentenceSpan.end, q.content.end))),
-          quote: clipped(text, q.content), cue: q.cue.map { text.string($0) })
+          quote: clipped(text, q.content), cue: q.cue.map { text.string($0) }, tone: tone.value, toneCues: tone.cues)
         ev = e
         return e
       }
       for e in named {
-        g.record(.quotation, nodeID(rec.entities[sp]), nodeID(rec.entities[e]), article: id, full: full, evidence: evidence)
+        g.record(.quotation, nodeID(rec.entities[sp]), nodeID(rec.entities[e]), article: id, tone: tone.value, full: full, evidence: evidence)
       }
     }
   }

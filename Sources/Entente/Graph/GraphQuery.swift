@@ -12,7 +12,7 @@ import Foundation
 /// The steps, in order:
 ///
 /// 1. **Articles and dates** (`articles`, `since`, `until`): each edge keeps only the
-///    evidence of the articles that pass, its weight becomes the number of evidence records
+///    evidence of the articles that pass, its weight (and tone) becomes the number (and mean tone) of evidence records
 ///    kept, and edges left with none are dropped. Dates are the graph's `articleDates`
 ///    (yyyy-MM-dd), compared as strings, bounds included; an article without a date fails
 ///    any date bound. Nodes keep only the articles that pass (their mention counts, which are
@@ -98,6 +98,7 @@ public struct GraphFilter: Sendable, Equatable {
         var e = e
         e.evidence = e.evidence.filter { keep($0.article) }
         e.weight = e.evidence.count
+        e.toneSum = e.evidence.reduce(0) { $0.addingSaturated($1.tone) }
         return e.weight > 0 ? e : nil
       }
       var touched = Set<String>()

@@ -13,8 +13,15 @@ public struct Evidence: Sendable, Hashable, Codable {
   public var quote: String?
   /// The cue ("said", "according to"), for quotation edges.
   public var cue: String?
+  /// −1 conflictual, 0 neutral, +1 cooperative (``ToneScorer``).
+  public var tone: Int
+  /// The words that set the tone ("accused", "did not agree"), in text order.
+  public var toneCues: [String]
 
-  public init(article: String, sentence: Int, start: Int, end: Int, text: String, quote: String? = nil, cue: String? = nil) {
+  public init(
+    article: String, sentence: Int, start: Int, end: Int, text: String, quote: String? = nil, cue: String? = nil,
+    tone: Int = 0, toneCues: [String] = []
+  ) {
     self.article = article
     self.sentence = sentence
     self.start = start
@@ -22,6 +29,28 @@ public struct Evidence: Sendable, Hashable, Codable {
     self.text = text
     self.quote = quote
     self.cue = cue
+    self.tone = tone
+    self.toneCues = toneCues
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case article, sentence, start, end, text, quote, cue, tone
+    case toneCues = "tone_cues"
+  }
+
+  /// Files written before tone was scored read back neutral.
+  public init(from decoder: Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    article = try c.decode(String.self, forKey: .article)
+    sentence = try c.decode(Int.self, forKey: .sentence)
+    start = try c.decode(Int.self, forKey: .start)
+    end = try c.decode(Int.self, forKey: .end)
+    text = try c.decode(String.self, forKey: .text)
+    quote = try c.decodeIfPresent(String.self, forKey: .quote)
+    cue = try c.decodeIfPresent(String.self, forKey: .cue)
+    // −1, 0 or +1, whatever a file says.
+    tone = (try c.decodeIfPresent(Int.self, forKey: .tone) ?? 0).signum()
+    toneCues = try c.decodeIfPresent([String].self, forKey: .toneCues) ?? []
   }
 }
 
@@ -66,16 +95,67 @@ public struct Edge: Sendable, Hashable, Codable {
   /// Co-occurrence: sentences naming both; quotation: quotes.
   public var weight: Int
   public var evidence: [Evidence]
+  /// The sum of the tones of all its evidence — every record counted, kept or not — so that
+  /// ``tone`` is exact however the evidence is capped and graphs are merged.
+  public var toneSum: Int
 
-  public init(kind: EdgeKind, source: String, target: String, weight: Int = 0, evidence: [Evidence] = []) {
+  public init(kind: EdgeKind, source: String, target: String, weight: Int = 0, evidence: [Evidence] = [], toneSum: Int? = nil) {
     self.kind = kind
     self.source = source
     self.target = target
     self.weight = weight
     self.evidence = evidence
+    self.toneSum = toneSum ?? evidence.reduce(0) { $0.addingSaturated($1.tone) }
   }
 
   public var key: EdgeKey { EdgeKey(kind: kind, source: source, target: target) }
+
+  /// The mean tone of all its evidence, from −1 (conflictual) to +1 (cooperative).
+  public var tone: Double { weight > 0 ? Double(toneSum) / Double(weight) : 0 }
+
+  /// The mean tone rounded to 3 decimals, as files write it.
+  public var roundedTone: Double {
+    let r = (tone * 1000).rounded() / 1000
+    return r == 0 ? 0 : r
+  }
+
+  /// −1, 0 or +1: the sign of ``toneSum`` (more conflictual or cooperative evidence).
+  public var toneClass: Int { toneSum.signum() }
+
+  enum CodingKeys: String, CodingKey {
+    case kind, source, target, weight, evidence, tone
+    case toneSum = "tone_sum"
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(evidence, forKey: .evidence)
+    try c.encode(kind, forKey: .kind)
+    try c.encode(source, forKey: .source)
+    try c.encode(target, forKey: .target)
+    try c.encode(roundedTone, forKey: .tone)
+    try c.encode(toneSum, forKey: .toneSum)
+    try c.encode(weight, forKey: .weight)
+  }
+
+  /// Files written before tone was scored read back neutral; a file with only the mean tone
+  /// gets the sum back from it.
+  public init(from decoder: Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    kind = try c.decode(EdgeKind.self, forKey: .kind)
+    source = try c.decode(String.self, forKey: .source)
+    target = try c.decode(String.self, forKey: .target)
+    weight = try c.decode(Int.self, forKey: .weight)
+    evidence = try c.decode([Evidence].self, forKey: .evidence)
+    if let sum = try c.decodeIfPresent(Int.self, forKey: .toneSum) {
+      toneSum = sum
+    } else if let mean = try c.decodeIfPresent(Double.self, forKey: .tone) {
+      let sum = (mean * Double(weight)).rounded()
+      toneSum = sum.isFinite && abs(sum) < 1e18 ? Int(sum) : 0
+    } else {
+      toneSum = 0
+    }
+  }
 }
 
 public struct EdgeKey: Sendable, Hashable, Comparable {
@@ -269,15 +349,19 @@ public struct RelationshipGraph: Sendable, Equatable {
   /// that already keeps all the evidence it can, all from earlier articles, just counts it).
   /// What ``GraphBuilder`` calls, always after ``addArticle(_:date:)`` for that article.
   /// With `full`, a record it says the merged graph will never keep is counted but not kept.
-  mutating func record(_ kind: EdgeKind, _ a: String, _ b: String, article: String, full: FullEdges? = nil, evidence: () -> Evidence) {
+  /// `tone` is the record's tone, counted whether the record is kept or not.
+  mutating func record(
+    _ kind: EdgeKind, _ a: String, _ b: String, article: String, tone: Int = 0, full: FullEdges? = nil, evidence: () -> Evidence
+  ) {
     guard a != b else { return }
     let key = EdgeKey(kind: kind, source: a, target: b)
     let leftOut = full?.leavesOut(key, article: article) == true
     guard let i = edges.index(forKey: key) else {
-      edges[key] = Edge(kind: kind, source: key.source, target: key.target, weight: 1, evidence: leftOut ? [] : [evidence()])
+      edges[key] = Edge(kind: kind, source: key.source, target: key.target, weight: 1, evidence: leftOut ? [] : [evidence()], toneSum: tone)
       return
     }
     edges.values[i].weight += 1
+    edges.values[i].toneSum = edges.values[i].toneSum.addingSaturated(tone)
     if leftOut { return }
     if order == .input, articles.last == article, let last = edges.values[i].evidence.last, last.article != article {
       // All the evidence here is from earlier articles: the record goes last, if there is room.
@@ -300,13 +384,13 @@ public struct RelationshipGraph: Sendable, Equatable {
   public mutating func record(cooccurrence a: String, _ b: String, evidence: Evidence) {
     guard a != b else { return }
     let (s, t) = a < b ? (a, b) : (b, a)
-    add(Edge(kind: .cooccurrence, source: s, target: t, weight: 1, evidence: [evidence]))
+    add(Edge(kind: .cooccurrence, source: s, target: t, weight: 1, evidence: [evidence], toneSum: evidence.tone))
   }
 
   /// One more quote of `speaker` naming `subject`.
   public mutating func record(quote speaker: String, about subject: String, evidence: Evidence) {
     guard speaker != subject else { return }
-    add(Edge(kind: .quotation, source: speaker, target: subject, weight: 1, evidence: [evidence]))
+    add(Edge(kind: .quotation, source: speaker, target: subject, weight: 1, evidence: [evidence], toneSum: evidence.tone))
   }
 
   /// Adds an edge: its weight adds up, and its evidence (in the graph's order, like every
@@ -317,6 +401,7 @@ public struct RelationshipGraph: Sendable, Equatable {
     // One hash lookup: the edge is found, or inserted empty, then filled.
     edges.updateValue(forKey: edge.key, default: Edge(kind: edge.kind, source: edge.source, target: edge.target)) { e in
       e.weight = e.weight.addingSaturated(edge.weight)
+      e.toneSum = e.toneSum.addingSaturated(edge.toneSum)
       RelationshipGraph.mergeEvidence(&e.evidence, edge.evidence, limit: limit, order: order)
     }
   }
@@ -375,7 +460,9 @@ public struct RelationshipGraph: Sendable, Equatable {
     if a.end != b.end { return a.end < b.end }
     if a.text != b.text { return a.text < b.text }
     if a.quote != b.quote { return (a.quote ?? "") < (b.quote ?? "") }
-    return (a.cue ?? "") < (b.cue ?? "")
+    if a.cue != b.cue { return (a.cue ?? "") < (b.cue ?? "") }
+    if a.tone != b.tone { return a.tone < b.tone }
+    return a.toneCues.lexicographicallyPrecedes(b.toneCues)
   }
 
   /// Adds another graph: same ids, same nodes; weights add up and evidence is merged (up to
