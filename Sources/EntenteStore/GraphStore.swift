@@ -15,7 +15,8 @@ import GRDB
 ///     let graph = try store.graph()   // the whole stored graph, as a build of every article
 public final class GraphStore {
   public static let format = "entente-store"
-  public static let version = 1
+  /// 2: edges keep their tone sum and evidence its tone and cue words.
+  public static let version = 2
 
   public let path: String
   /// The most evidence records an edge keeps (0: all), fixed when the store is created.
@@ -67,6 +68,10 @@ public final class GraphStore {
           try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'format'") == GraphStore.format
         else { throw EntenteError.badData(file: path, reason: "not an Entente store") }
         let version = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'version'").flatMap { Int($0) } ?? 0
+        if version == 1 {
+          throw EntenteError.badData(
+            file: path, reason: "store version 1 has no edge tone; this entente reads version \(GraphStore.version): add the articles to a new store")
+        }
         guard version == GraphStore.version else {
           throw EntenteError.badData(file: path, reason: "store version \(version), this entente reads version \(GraphStore.version)")
         }
@@ -102,10 +107,11 @@ public final class GraphStore {
         CREATE TABLE node_article(node INTEGER NOT NULL, article INTEGER NOT NULL, PRIMARY KEY(node, article)) WITHOUT ROWID;
         CREATE TABLE edge(
           seq INTEGER PRIMARY KEY, kind TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL,
-          weight INTEGER NOT NULL, evidence INTEGER NOT NULL, UNIQUE(kind, source, target));
+          weight INTEGER NOT NULL, evidence INTEGER NOT NULL, tone_sum INTEGER NOT NULL, UNIQUE(kind, source, target));
         CREATE TABLE evidence(
           edge INTEGER NOT NULL, ordinal INTEGER NOT NULL, article TEXT NOT NULL, sentence INTEGER NOT NULL,
           start_offset INTEGER NOT NULL, end_offset INTEGER NOT NULL, text TEXT NOT NULL, quote TEXT, cue TEXT,
+          tone INTEGER NOT NULL, tone_cues TEXT NOT NULL,
           PRIMARY KEY(edge, ordinal)) WITHOUT ROWID;
         """)
     for (k, v) in [("format", format), ("version", String(version)), ("max_evidence", String(maxEvidence))] {
@@ -160,25 +166,31 @@ public final class GraphStore {
     }
     var evidence: [Int64: [Evidence]] = [:]
     let cursor4 = try Row.fetchCursor(
-      db, sql: "SELECT edge, article, sentence, start_offset, end_offset, text, quote, cue FROM evidence ORDER BY edge, ordinal")
+      db, sql: "SELECT edge, article, sentence, start_offset, end_offset, text, quote, cue, tone, tone_cues FROM evidence ORDER BY edge, ordinal")
     while let row = try cursor4.next() {
       let e: Int64 = row["edge"]
-      evidence[e, default: []].append(
-        Evidence(
-          article: row["article"], sentence: row["sentence"], start: row["start_offset"], end: row["end_offset"],
-          text: row["text"], quote: row["quote"], cue: row["cue"]))
+      evidence[e, default: []].append(try GraphStore.evidence(row, decoder))
     }
     var edges: [Edge] = []
-    let cursor5 = try Row.fetchCursor(db, sql: "SELECT seq, kind, source, target, weight FROM edge ORDER BY seq")
+    let cursor5 = try Row.fetchCursor(db, sql: "SELECT seq, kind, source, target, weight, tone_sum FROM edge ORDER BY seq")
     while let row = try cursor5.next() {
       let kindName: String = row["kind"]
       guard let kind = EdgeKind(rawValue: kindName) else { throw StoreError("edge of unknown kind \(kindName)") }
       let seq: Int64 = row["seq"]
-      edges.append(Edge(kind: kind, source: row["source"], target: row["target"], weight: row["weight"], evidence: evidence[seq] ?? []))
+      edges.append(
+        Edge(kind: kind, source: row["source"], target: row["target"], weight: row["weight"], evidence: evidence[seq] ?? [], toneSum: row["tone_sum"]))
     }
     var g = RelationshipGraph(nodes: nodes, edges: edges, articles: articles, articleDates: dates, order: .canonical)
     g.maxEvidence = maxEvidence
     return g
+  }
+
+  /// An evidence row (article, sentence, start_offset, end_offset, text, quote, cue, tone, tone_cues).
+  static func evidence(_ r: Row, _ decoder: JSONDecoder) throws -> Evidence {
+    Evidence(
+      article: r["article"], sentence: r["sentence"], start: r["start_offset"], end: r["end_offset"],
+      text: r["text"], quote: r["quote"], cue: r["cue"], tone: r["tone"],
+      toneCues: try decoder.decode([String].self, from: Data((r["tone_cues"] as String).utf8)))
   }
 
   /// Analyses the articles whose id is not in the store yet and merges their graph in, in
@@ -279,13 +291,16 @@ public final class GraphStore {
       }
     }
     let findEdge = try db.cachedStatement(sql: "SELECT seq, evidence FROM edge WHERE kind = ? AND source = ? AND target = ?")
-    let updateEdge = try db.cachedStatement(sql: "UPDATE edge SET weight = weight + ?, evidence = ? WHERE seq = ?")
-    let insertEdge = try db.cachedStatement(sql: "INSERT INTO edge(kind, source, target, weight, evidence) VALUES (?, ?, ?, ?, ?)")
+    let updateEdge = try db.cachedStatement(sql: "UPDATE edge SET weight = weight + ?, tone_sum = tone_sum + ?, evidence = ? WHERE seq = ?")
+    let insertEdge = try db.cachedStatement(sql: "INSERT INTO edge(kind, source, target, weight, evidence, tone_sum) VALUES (?, ?, ?, ?, ?, ?)")
     let findEvidence = try db.cachedStatement(
-      sql: "SELECT article, sentence, start_offset, end_offset, text, quote, cue FROM evidence WHERE edge = ? ORDER BY ordinal")
+      sql: "SELECT article, sentence, start_offset, end_offset, text, quote, cue, tone, tone_cues FROM evidence WHERE edge = ? ORDER BY ordinal")
     let deleteEvidence = try db.cachedStatement(sql: "DELETE FROM evidence WHERE edge = ? AND ordinal >= ?")
     let insertEvidence = try db.cachedStatement(
-      sql: "INSERT INTO evidence(edge, ordinal, article, sentence, start_offset, end_offset, text, quote, cue) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+      sql: """
+        INSERT INTO evidence(edge, ordinal, article, sentence, start_offset, end_offset, text, quote, cue, tone, tone_cues)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
     for e in g.edges.values {
       let edgeSeq: Int64
       var stored: [Evidence] = []
@@ -295,15 +310,10 @@ public final class GraphStore {
         count = row["evidence"]
         if count > 0, !e.evidence.isEmpty {
           let rows = try Row.fetchCursor(findEvidence, arguments: [edgeSeq])
-          while let r = try rows.next() {
-            stored.append(
-              Evidence(
-                article: r["article"], sentence: r["sentence"], start: r["start_offset"], end: r["end_offset"],
-                text: r["text"], quote: r["quote"], cue: r["cue"]))
-          }
+          while let r = try rows.next() { stored.append(try GraphStore.evidence(r, decoder)) }
         }
       } else {
-        try insertEdge.execute(arguments: [e.kind.rawValue, e.source, e.target, 0, 0])
+        try insertEdge.execute(arguments: [e.kind.rawValue, e.source, e.target, 0, 0, 0])
         edgeSeq = db.lastInsertedRowID
       }
       if !e.evidence.isEmpty {
@@ -315,11 +325,13 @@ public final class GraphStore {
         try deleteEvidence.execute(arguments: [edgeSeq, first])
         for i in first..<have.count {
           let ev = have[i]
-          try insertEvidence.execute(arguments: [edgeSeq, i, ev.article, ev.sentence, ev.start, ev.end, ev.text, ev.quote, ev.cue])
+          try insertEvidence.execute(arguments: [
+            edgeSeq, i, ev.article, ev.sentence, ev.start, ev.end, ev.text, ev.quote, ev.cue, ev.tone, try json(ev.toneCues),
+          ])
         }
         count = have.count
       }
-      try updateEdge.execute(arguments: [e.weight, count, edgeSeq])
+      try updateEdge.execute(arguments: [e.weight, e.toneSum, count, edgeSeq])
     }
   }
 

@@ -2,9 +2,10 @@
 ///
 /// Every ID and value is quoted and escaped (`\`, `"`, newlines), attributes are sorted, and
 /// nodes and edges come in a fixed order, so the same graph always gives the same bytes.
-/// People, states and organizations differ in shape and colour; co-occurrence edges are
-/// undirected grey lines, quotation edges directed, dashed and coloured; pen width grows
-/// with weight; a legend explains the styles.
+/// People, states and organizations differ in shape and colour. An edge's colour is its tone
+/// (red conflictual, green cooperative, grey neutral) and its line its kind: co-occurrence
+/// edges are undirected solid lines, quotation edges dashed arrows; pen width grows with
+/// weight; a legend explains the styles.
 ///
 ///     digraph "entente" {
 ///       "person:Vladimir Putin" [label="Vladimir Putin", shape="ellipse", …];
@@ -34,11 +35,18 @@ public struct DOTExporter: Sendable {
     }
   }
 
+  /// The line of each edge kind (its colour is its tone's, ``color(tone:)``).
   public static func style(_ kind: EdgeKind) -> [String: String] {
     switch kind {
-    case .cooccurrence: return ["dir": "none", "color": "#8a8a8a", "style": "solid"]
-    case .quotation: return ["dir": "forward", "color": "#c0392b", "style": "dashed", "arrowhead": "normal"]
+    case .cooccurrence: return ["dir": "none", "style": "solid"]
+    case .quotation: return ["dir": "forward", "style": "dashed", "arrowhead": "normal"]
     }
+  }
+
+  /// The colour of an edge of tone class −1 (conflictual, red), 0 (neutral, grey) or +1
+  /// (cooperative, green).
+  public static func color(tone: Int) -> String {
+    tone < 0 ? "#c0392b" : tone > 0 ? "#2e8b57" : "#8a8a8a"
   }
 
   /// Escapes a string for a double-quoted DOT ID: `\` and `"` escaped, a line break as
@@ -130,12 +138,14 @@ public struct DOTExporter: Sendable {
     for e in edges { maxWeight[e.kind] = max(maxWeight[e.kind] ?? 1, e.weight) }
     for e in edges {
       var a = DOTExporter.style(e.kind)
+      a["color"] = DOTExporter.color(tone: e.toneClass)
+      a["tone"] = JSONNumber.string(e.roundedTone)
       a["kind"] = e.kind.rawValue
       a["weight"] = String(e.weight)
       a["penwidth"] = DOTExporter.penwidth(e.weight, max: maxWeight[e.kind] ?? 1)
       let first = e.evidence.first.map { $0.quote ?? $0.text } ?? ""
       let short = first.count > 160 ? String(first.prefix(157)) + "..." : first
-      a["tooltip"] = "\(e.kind.rawValue), weight \(e.weight), \(e.evidence.count < e.weight ? "first \(e.evidence.count) of \(e.weight)" : "\(e.evidence.count)") evidence: \(short)"
+      a["tooltip"] = "\(e.kind.rawValue), weight \(e.weight), \(Tone.name(e.toneClass)) (tone \(JSONNumber.string(e.roundedTone))), \(e.evidence.count < e.weight ? "first \(e.evidence.count) of \(e.weight)" : "\(e.evidence.count)") evidence: \(short)"
       if e.kind == .quotation || e.weight > 1 { a["label"] = String(e.weight) }
       out.write("  \(DOTExporter.quoted(e.source)) -> \(DOTExporter.quoted(e.target)) [\(DOTExporter.attributes(a))];\n")
     }
@@ -154,10 +164,25 @@ public struct DOTExporter: Sendable {
     }
     var co = DOTExporter.style(.cooccurrence)
     co["label"] = "same sentence"
+    co["color"] = DOTExporter.color(tone: 0)
     var qu = DOTExporter.style(.quotation)
     qu["label"] = "quoted about"
+    qu["color"] = DOTExporter.color(tone: 0)
     out.write("    \"legend:person\" -> \"legend:state\" [\(DOTExporter.attributes(co))];\n")
     out.write("    \"legend:state\" -> \"legend:organization\" [\(DOTExporter.attributes(qu))];\n")
+    // The tones: a short line of each colour between two dots.
+    for tone in [-1, 0, 1] {
+      let name = Tone.name(tone)
+      let dot = DOTExporter.attributes(["shape": "point", "width": "0.05", "color": "#bbbbbb"])
+      out.write("    \(DOTExporter.quoted("legend:\(name):a")) [\(dot)];\n")
+      out.write("    \(DOTExporter.quoted("legend:\(name):b")) [\(dot)];\n")
+      var t = DOTExporter.style(.cooccurrence)
+      t["color"] = DOTExporter.color(tone: tone)
+      t["fontcolor"] = DOTExporter.color(tone: tone)
+      t["penwidth"] = "2"
+      t["label"] = name
+      out.write("    \(DOTExporter.quoted("legend:\(name):a")) -> \(DOTExporter.quoted("legend:\(name):b")) [\(DOTExporter.attributes(t))];\n")
+    }
     out.write("  }\n")
   }
 }

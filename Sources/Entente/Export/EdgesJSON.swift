@@ -29,10 +29,16 @@ public enum EdgesJSON {
         w.raw(",\"end\":"); w.int(v.end)
         if let q = v.quote { w.raw(",\"quote\":"); w.string(q) }
         w.raw(",\"sentence\":"); w.int(v.sentence); w.raw(",\"start\":"); w.int(v.start)
-        w.raw(",\"text\":"); w.string(v.text); w.raw("}")
+        w.raw(",\"text\":"); w.string(v.text); w.raw(",\"tone\":"); w.int(v.tone); w.raw(",\"tone_cues\":[")
+        for (k, c) in v.toneCues.enumerated() {
+          if k > 0 { w.raw(",") }
+          w.string(c)
+        }
+        w.raw("]}")
       }
       w.raw("],\"kind\":"); w.string(e.kind.rawValue); w.raw(",\"source\":"); w.string(e.source)
-      w.raw(",\"target\":"); w.string(e.target); w.raw(",\"weight\":"); w.int(e.weight); w.raw("}")
+      w.raw(",\"target\":"); w.string(e.target); w.raw(",\"tone\":"); w.raw(JSONNumber.string(e.roundedTone))
+      w.raw(",\"tone_sum\":"); w.int(e.toneSum); w.raw(",\"weight\":"); w.int(e.weight); w.raw("}")
     }
     w.raw("],\"format\":"); w.string(format); w.raw(",\"nodes\":[")
     for (i, n) in g.sortedNodes.enumerated() {

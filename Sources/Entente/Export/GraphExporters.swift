@@ -156,6 +156,7 @@ public struct GraphMLExporter: TextGraphExporter, Sendable {
     ("n_aliases", "node", "aliases", "string"),
     ("e_kind", "edge", "kind", "string"),
     ("e_weight", "edge", "weight", "int"),
+    ("e_tone", "edge", "tone", "double"),
     ("e_evidence", "edge", "evidence", "int"),
     ("e_first_sentence", "edge", "first_sentence", "string"),
   ]
@@ -189,6 +190,7 @@ public struct GraphMLExporter: TextGraphExporter, Sendable {
       out.write("    <edge\(XMLEscape.attributes(attrs))>\n")
       out.write(data("e_kind", e.kind.rawValue))
       out.write(data("e_weight", String(e.weight)))
+      out.write(data("e_tone", JSONNumber.string(e.roundedTone)))
       out.write(data("e_evidence", String(e.evidence.count)))
       out.write(data("e_first_sentence", e.firstSentence))
       out.write("    </edge>\n")
@@ -204,7 +206,7 @@ public struct GraphMLExporter: TextGraphExporter, Sendable {
 /// edge is written once: co-occurrence edges `type="undirected"`, quotation edges
 /// `type="directed"`, and the default edge type undirected (directed when every edge is a
 /// quotation). Node attributes: type, mentions, articles, aliases; edge attributes: kind,
-/// evidence, first_sentence; the weight is the edge's own `weight`. Nodes are coloured by
+/// tone, evidence, first_sentence; the weight is the edge's own `weight`. Nodes are coloured by
 /// type, as in the DOT diagram.
 public struct GEXFExporter: TextGraphExporter, Sendable {
   public var directions: EdgeDirections
@@ -220,6 +222,7 @@ public struct GEXFExporter: TextGraphExporter, Sendable {
     ("node", "articles", "articles", "integer"),
     ("node", "aliases", "aliases", "string"),
     ("edge", "kind", "kind", "string"),
+    ("edge", "tone", "tone", "double"),
     ("edge", "evidence", "evidence", "integer"),
     ("edge", "first_sentence", "first_sentence", "string"),
   ]
@@ -273,6 +276,7 @@ public struct GEXFExporter: TextGraphExporter, Sendable {
       out.write("      <edge\(XMLEscape.attributes(attrs))>\n")
       out.write("        <attvalues>\n")
       out.write(attvalue("kind", e.kind.rawValue))
+      out.write(attvalue("tone", JSONNumber.string(e.roundedTone)))
       out.write(attvalue("evidence", String(e.evidence.count)))
       out.write(attvalue("first_sentence", e.firstSentence))
       out.write("        </attvalues>\n")
@@ -290,7 +294,7 @@ public struct GEXFExporter: TextGraphExporter, Sendable {
 ///     {"directed": true, "multigraph": true, "graph": {"name": "entente"},
 ///      "nodes": [{"id": "person:Vladimir Putin", "name": "Vladimir Putin", "type": "person", …}],
 ///      "edges": [{"source": …, "target": …, "key": "cooccurrence", "kind": "cooccurrence",
-///                 "weight": 4, "evidence": 4, "first_sentence": "…"}, …]}
+///                 "weight": 4, "tone": 0.25, "evidence": 4, "first_sentence": "…"}, …]}
 ///
 /// The edge list is `edges`, the key networkx 3.6 reads by default; ``EdgesKey/links`` names
 /// it `links`, as older networkx and D3's examples do. `key` is the kind, so a co-occurrence
@@ -336,6 +340,7 @@ public struct NodeLinkExporter: Sendable {
     /// Only in the mixed form.
     var directed: Bool?
     var weight: Int
+    var tone: Double
     var evidence: Int
     var first_sentence: String
   }
@@ -378,12 +383,12 @@ public struct NodeLinkExporter: Sendable {
         LinkOut(
           source: source, target: target, key: e.kind.rawValue, kind: e.kind.rawValue,
           directed: directions == .mixed ? e.kind == .quotation : nil,
-          weight: e.weight, evidence: e.evidence.count, first_sentence: e.firstSentence)
+          weight: e.weight, tone: e.roundedTone, evidence: e.evidence.count, first_sentence: e.firstSentence)
       },
       edgesKey: edgesKey)
     let encoder = JSONEncoder()
     encoder.outputFormatting = prettyPrinted ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-    // Only strings, ints and bools: encoding cannot fail.
+    // Only strings, ints, bools and finite doubles: encoding cannot fail.
     var data = (try? encoder.encode(file)) ?? Data()
     data.append(0x0A)
     return data
@@ -399,11 +404,11 @@ public struct NodeLinkExporter: Sendable {
 ///
 /// - nodes: `id,name,type,mentions,articles,aliases` (articles is a count, aliases joined
 ///   with "; ");
-/// - edges: `source,target,kind,weight,evidence,first_sentence` (source and target are node
-///   ids; evidence is a count).
+/// - edges: `source,target,kind,weight,tone,evidence,first_sentence` (source and target are
+///   node ids; tone the mean tone, −1 to +1; evidence is a count).
 public struct CSVExporter: Sendable {
   public static let nodeHeader = ["id", "name", "type", "mentions", "articles", "aliases"]
-  public static let edgeHeader = ["source", "target", "kind", "weight", "evidence", "first_sentence"]
+  public static let edgeHeader = ["source", "target", "kind", "weight", "tone", "evidence", "first_sentence"]
 
   public init() {}
 
@@ -418,7 +423,9 @@ public struct CSVExporter: Sendable {
   public func edges(_ graph: RelationshipGraph) -> String {
     var out = CSV.row(Self.edgeHeader)
     for e in graph.sortedEdges {
-      out += CSV.row([e.source, e.target, e.kind.rawValue, String(e.weight), String(e.evidence.count), e.firstSentence])
+      out += CSV.row([
+        e.source, e.target, e.kind.rawValue, String(e.weight), JSONNumber.string(e.roundedTone), String(e.evidence.count), e.firstSentence,
+      ])
     }
     return out
   }
@@ -444,12 +451,12 @@ public struct CSVExporter: Sendable {
 ///     MERGE (n:Person {id: row.id})
 ///     SET n.name = row.name, n.type = row.type, n.mentions = row.mentions, n.articles = row.articles, n.aliases = row.aliases;
 ///     UNWIND [
-///       {source: 'person:Kim Jong-un', target: 'person:Vladimir Putin', weight: 4, evidence: 4, first_sentence: '…'}
+///       {source: 'person:Kim Jong-un', target: 'person:Vladimir Putin', weight: 4, tone: 0.25, evidence: 4, first_sentence: '…'}
 ///     ] AS row
 ///     MATCH (a:Person {id: row.source})
 ///     MATCH (b:Person {id: row.target})
 ///     MERGE (a)-[r:COOCCURS_WITH]->(b)
-///     SET r.weight = row.weight, r.evidence = row.evidence, r.first_sentence = row.first_sentence;
+///     SET r.weight = row.weight, r.tone = row.tone, r.evidence = row.evidence, r.first_sentence = row.first_sentence;
 ///
 /// Labels: Person, State, Organization. Relationships: COOCCURS_WITH (stored once, from the
 /// smaller id; query it without direction) and QUOTED_ABOUT (speaker to subject). The
@@ -520,8 +527,15 @@ public struct CypherExporter: Sendable {
   public static func row(_ e: Edge) -> [(String, String)] {
     [
       ("source", literal(e.source)), ("target", literal(e.target)),
-      ("weight", String(e.weight)), ("evidence", String(e.evidence.count)), ("first_sentence", literal(e.firstSentence)),
+      ("weight", String(e.weight)), ("tone", cypherFloat(e.roundedTone)), ("evidence", String(e.evidence.count)),
+      ("first_sentence", literal(e.firstSentence)),
     ]
+  }
+
+  /// A float literal (always with a point, so Cypher reads a float even for -1, 0 or 1).
+  static func cypherFloat(_ v: Double) -> String {
+    let s = JSONNumber.string(v)
+    return s.contains(".") ? s : s + ".0"
   }
 
   /// The constraint and index statements for every label.

@@ -102,13 +102,19 @@ public enum GraphJSONWriter {
         if let q = v.quote { w.key("quote", level: level + 1); w.string(q); w.comma() }
         w.key("sentence", level: level + 1); w.int(v.sentence); w.comma()
         w.key("start", level: level + 1); w.int(v.start); w.comma()
-        w.key("text", level: level + 1); w.string(v.text); w.newline()
+        w.key("text", level: level + 1); w.string(v.text); w.comma()
+        w.key("tone", level: level + 1); w.int(v.tone); w.comma()
+        w.key("tone_cues", level: level + 1)
+        w.array(v.toneCues, level: level + 1) { w, c, _ in w.string(c) }
+        w.newline()
         w.close("}", level: level)
       }
       w.comma()
       w.key("kind", level: level + 1); w.string(e.kind.rawValue); w.comma()
       w.key("source", level: level + 1); w.string(e.source); w.comma()
       w.key("target", level: level + 1); w.string(e.target); w.comma()
+      w.key("tone", level: level + 1); w.double(e.roundedTone); w.comma()
+      w.key("tone_sum", level: level + 1); w.int(e.toneSum); w.comma()
       w.key("weight", level: level + 1); w.int(e.weight); w.newline()
       w.close("}", level: level)
     }
@@ -207,6 +213,12 @@ struct PrettyJSON {
     s.withUTF8 { put($0) }
   }
 
+  /// A number as JSONEncoder writes it: the shortest form, without a trailing ".0".
+  mutating func double(_ v: Double) {
+    var s = JSONNumber.string(v)
+    s.withUTF8 { put($0) }
+  }
+
   /// An array at `level` (its brackets), one element a line at `level + 1`.
   mutating func array<T>(_ items: [T], level: Int, _ element: (inout PrettyJSON, T, Int) -> Void) {
     guard !items.isEmpty else {
@@ -227,6 +239,15 @@ struct PrettyJSON {
   }
 
   mutating func string(_ s: String) { JSONString.write(s) { put($0) } }
+}
+
+/// JSON numbers as JSONEncoder writes them.
+enum JSONNumber {
+  static func string(_ v: Double) -> String {
+    var s = v.description
+    if s.hasSuffix(".0") { s.removeLast(2) }
+    return s
+  }
 }
 
 /// JSON string literals, escaped as JSONEncoder escapes them: quote, backslash and control
