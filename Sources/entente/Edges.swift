@@ -12,14 +12,26 @@ struct Edges: ParsableCommand {
       Examples:
         entente edges Fixtures --node putin
         entente edges Graphs/fixtures.json --kind quotation --format csv
+        entente edges Graphs/fixtures.json --tone conflictual
+
+      TONE is the mean tone of an edge's evidence, from -1 (conflictual) to +1 \
+      (cooperative); --tone keeps the edges whose evidence is on balance of that tone.
       """)
 
   enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
+
+  enum ToneName: String, ExpressibleByArgument, CaseIterable {
+    case conflictual, neutral, cooperative
+    var value: Int { self == .conflictual ? -1 : self == .cooperative ? 1 : 0 }
+  }
 
   @OptionGroup var input: InputOptions
 
   @Option(name: .long, help: "Only edges touching this entity (name or alias, case-insensitive).")
   var node: String?
+
+  @Option(name: .long, help: "Only edges of this tone: conflictual, neutral or cooperative.")
+  var tone: ToneName?
 
   @OptionGroup(title: "Filters") var filters: FilterOptions
 
@@ -44,6 +56,7 @@ struct Edges: ParsableCommand {
         if focus.isEmpty { throw CLIError("no entity matches \"\(q)\"") }
         edges = edges.filter { focus.contains($0.source) || focus.contains($0.target) }
       }
+      if let t = tone { edges = edges.filter { $0.toneClass == t.value } }
       edges.sort { ($1.weight, $0.key) < ($0.weight, $1.key) }
       if let l = limit { edges = Array(edges.prefix(l)) }
       func name(_ id: String) -> String { graph.nodes[id]?.name ?? id }
@@ -52,13 +65,15 @@ struct Edges: ParsableCommand {
         let rows = edges.map { e -> [String] in
           var (a, b) = (e.source, e.target)
           if e.kind == .cooccurrence, focus.contains(b), !focus.contains(a) { swap(&a, &b) }
-          return [String(e.weight), e.kind.rawValue, name(a), e.kind == .quotation ? "->" : "--", name(b), String(e.evidence.count)]
+          return [String(e.weight), e.kind.rawValue, name(a), e.kind == .quotation ? "->" : "--", name(b), Self.tone(e), String(e.evidence.count)]
         }
-        writeStdout(TextTable.render(header: ["WEIGHT", "KIND", "SOURCE", "", "TARGET", "EVIDENCE"], rows: rows))
+        writeStdout(TextTable.render(header: ["WEIGHT", "KIND", "SOURCE", "", "TARGET", "TONE", "EVIDENCE"], rows: rows))
       case .csv:
-        var out = CSV.row(["kind", "source", "target", "weight", "evidence", "first_sentence"])
+        var out = CSV.row(["kind", "source", "target", "weight", "tone", "evidence", "first_sentence"])
         for e in edges {
-          out += CSV.row([e.kind.rawValue, name(e.source), name(e.target), String(e.weight), String(e.evidence.count), e.evidence.first?.text ?? ""])
+          out += CSV.row([
+            e.kind.rawValue, name(e.source), name(e.target), String(e.weight), Self.tone(e), String(e.evidence.count), e.evidence.first?.text ?? "",
+          ])
         }
         writeStdout(out)
       case .json:
@@ -71,6 +86,13 @@ struct Edges: ParsableCommand {
       }
     }
     try status.finish()
+  }
+
+  /// The mean tone, signed: "-1", "+0.5", "0".
+  static func tone(_ e: Edge) -> String {
+    let t = e.roundedTone
+    let s = String(format: "%.3f", t).replacingOccurrences(of: #"\.?0+$"#, with: "", options: .regularExpression)
+    return t > 0 ? "+" + s : s
   }
 }
 

@@ -14,7 +14,9 @@ struct Explain: ParsableCommand {
       A and B match names and aliases case-insensitively, as --node does for `edges`. \
       Lists the edges joining them (either direction, both kinds), strongest first, then \
       each edge's evidence: the article, its date when known, the sentence with both names \
-      marked (in colour when stdout is a terminal), and for quotations the quote and its cue.
+      marked (in colour when stdout is a terminal), for quotations the quote and its cue, \
+      and its tone with the cue words that set it. An edge's tone is the mean over all its \
+      evidence, from -1 (conflictual) to +1 (cooperative).
 
       Examples:
         entente explain putin "kim jong-un" Fixtures
@@ -70,7 +72,8 @@ struct Explain: ParsableCommand {
       let arrow = e.kind == .quotation ? "->" : "--"
       let kind = e.kind == .quotation ? "quotation" : "co-occurrence"
       out += "\n" + bold("\(name(first)) \(arrow) \(name(second))")
-      out += "  \(kind), weight \(e.weight), \(Summary.plural(e.evidence.count, "evidence record", "evidence records"))\n"
+      out += "  \(kind), weight \(e.weight), \(Tone.name(e.toneClass)) (tone \(Edges.tone(e))), "
+      out += "\(Summary.plural(e.evidence.count, "evidence record", "evidence records"))\n"
       // Group 0: the entity matching A, group 1: the one matching B.
       let (ga, gb) = a.contains(e.source) ? (names(e.source), names(e.target)) : (names(e.target), names(e.source))
       for (i, ev) in e.evidence.enumerated() {
@@ -81,6 +84,9 @@ struct Explain: ParsableCommand {
         out += "     " + mark(ev.text, ga, gb, color: color) + "\n"
         if let q = ev.quote { out += "     quote: \u{201C}" + mark(q, ga, gb, color: color) + "\u{201D}\n" }
         if let c = ev.cue { out += "     cue: " + Terminal.clean(c) + "\n" }
+        out += "     tone: " + Tone.name(ev.tone)
+        if !ev.toneCues.isEmpty { out += " (" + ev.toneCues.map { Terminal.clean($0) }.joined(separator: ", ") + ")" }
+        out += "\n"
       }
     }
     return out
