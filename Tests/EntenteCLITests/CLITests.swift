@@ -121,7 +121,7 @@ struct CLITests {
     let json = dir.appendingPathComponent("entente.json").path
     let csv = try Run(["edges", json, "--kind", "quotation", "--format", "csv"])
     #expect(csv.status == 0)
-    #expect(csv.stdout.hasPrefix("kind,source,target,weight,evidence,first_sentence\r\n"))
+    #expect(csv.stdout.hasPrefix("kind,source,target,weight,tone,evidence,first_sentence\r\n"))
     #expect(csv.stdout.contains("quotation,Jens Stoltenberg,Russia,"))
     let js = try Run(["edges", json, "--limit", "2", "--format", "json"])
     let obj = try JSONSerialization.jsonObject(with: Data(js.stdout.utf8)) as? [String: Any]

@@ -55,7 +55,7 @@ struct ExportCommandTests {
     let nodes = try String(contentsOfFile: base + "-nodes.csv", encoding: .utf8)
     let edges = try String(contentsOfFile: base + "-edges.csv", encoding: .utf8)
     #expect(nodes.hasPrefix("id,name,type,mentions,articles,aliases\r\n"))
-    #expect(edges.hasPrefix("source,target,kind,weight,evidence,first_sentence\r\n"))
+    #expect(edges.hasPrefix("source,target,kind,weight,tone,evidence,first_sentence\r\n"))
     #expect(nodes.components(separatedBy: "\r\n").count - 2 == g.nodes.count)
     let stdout = try Run(["export", json, "--format", "csv"]).stdout
     #expect(stdout == nodes + "\r\n" + edges)

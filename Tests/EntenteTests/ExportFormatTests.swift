@@ -247,7 +247,7 @@ struct ExportFormatTests {
       #expect(root.name == "graphml")
       let keys = Dictionary(uniqueKeysWithValues: root.children("key").map { ($0.attributes["id"]!, $0.attributes) })
       #expect(keys.values.map { "\($0["for"]!).\($0["attr.name"]!):\($0["attr.type"]!)" }.sorted() == [
-        "edge.evidence:int", "edge.first_sentence:string", "edge.kind:string", "edge.weight:int",
+        "edge.evidence:int", "edge.first_sentence:string", "edge.kind:string", "edge.tone:double", "edge.weight:int",
         "node.aliases:string", "node.articles:int", "node.mentions:int", "node.name:string", "node.type:string",
       ])
       let graph = try #require(root.child("graph"))
@@ -311,7 +311,7 @@ struct ExportFormatTests {
       #expect(graph.attributes["mode"] == "static")
       #expect(graph.attributes["defaultedgetype"] == (directions == .reciprocal ? "directed" : "undirected"))
       let declared = graph.children("attributes").flatMap { a in a.children("attribute").map { "\(a.attributes["class"]!).\($0.attributes["id"]!)" } }
-      #expect(Set(declared) == ["node.type", "node.mentions", "node.articles", "node.aliases", "edge.kind", "edge.evidence", "edge.first_sentence"])
+      #expect(Set(declared) == ["node.type", "node.mentions", "node.articles", "node.aliases", "edge.kind", "edge.tone", "edge.evidence", "edge.first_sentence"])
       let nodes = try #require(graph.child("nodes")).children("node")
       let edges = try #require(graph.child("edges")).children("edge")
       let arcs = Self.arcs(g, directions)
@@ -382,17 +382,17 @@ struct ExportFormatTests {
       let nodes = try RFC4180.read(CSVExporter().nodes(g))
       let edges = try RFC4180.read(CSVExporter().edges(g))
       #expect(nodes.first == ["id", "name", "type", "mentions", "articles", "aliases"])
-      #expect(edges.first == ["source", "target", "kind", "weight", "evidence", "first_sentence"])
+      #expect(edges.first == ["source", "target", "kind", "weight", "tone", "evidence", "first_sentence"])
       #expect(nodes.count - 1 == g.nodes.count)
       #expect(edges.count - 1 == g.edges.count)
-      #expect(nodes.dropFirst().allSatisfy { $0.count == 6 } && edges.dropFirst().allSatisfy { $0.count == 6 })
+      #expect(nodes.dropFirst().allSatisfy { $0.count == 6 } && edges.dropFirst().allSatisfy { $0.count == 7 })
       // Cells a spreadsheet would run as formulas come back with a leading quote.
       let n = CSV.neutralised
       for (node, r) in zip(g.sortedNodes, nodes.dropFirst()) {
         #expect(r == [n(node.id), n(node.name), node.type.rawValue, String(node.mentions), String(node.articles.count), n(node.aliases.joined(separator: "; "))])
       }
       for (e, r) in zip(g.sortedEdges, edges.dropFirst()) {
-        #expect(r == [n(e.source), n(e.target), e.kind.rawValue, String(e.weight), String(e.evidence.count), n(e.evidence[0].text)])
+        #expect(r == [n(e.source), n(e.target), e.kind.rawValue, String(e.weight), String(e.roundedTone), String(e.evidence.count), n(e.evidence[0].text)].map { $0 == "0.0" ? "0" : $0 == "-1.0" ? "-1" : $0 == "1.0" ? "1" : $0 })
       }
     }
   }
@@ -493,14 +493,14 @@ struct ExportFormatTests {
           #expect(tail.count == 4)
           let rel = tail[2] == "MERGE (a)-[r:COOCCURS_WITH]->(b)" ? EdgeKind.cooccurrence : .quotation
           #expect(tail[2] == "MERGE (a)-[r:\(rel == .quotation ? "QUOTED_ABOUT" : "COOCCURS_WITH")]->(b)")
-          #expect(tail[3] == "SET r.weight = row.weight, r.evidence = row.evidence, r.first_sentence = row.first_sentence;")
+          #expect(tail[3] == "SET r.weight = row.weight, r.tone = row.tone, r.evidence = row.evidence, r.first_sentence = row.first_sentence;")
           for (i, row) in rows.enumerated() {
             let last = i == rows.count - 1
             let source = try #require(literal()), target = try #require(literal())
             let e = try #require(g.edges.values.first { $0.kind == rel && $0.source == source && $0.target == target })
             #expect(tail[0] == "MATCH (a:\(labels[g.nodes[source]!.type.rawValue]!) {id: row.source})")
             #expect(tail[1] == "MATCH (b:\(labels[g.nodes[target]!.type.rawValue]!) {id: row.target})")
-            #expect(row == "  {source: ?, target: ?, weight: \(e.weight), evidence: \(e.evidence.count), first_sentence: ?}" + (last ? "" : ","))
+            #expect(row == "  {source: ?, target: ?, weight: \(e.weight), tone: \(CypherExporter.row(e)[3].1), evidence: \(e.evidence.count), first_sentence: ?}" + (last ? "" : ","))
             let sentence = literal()
             #expect(sentence == e.evidence[0].text)
             edgeRows[e.key, default: []].append(rel.rawValue)
@@ -544,12 +544,12 @@ struct ExportFormatTests {
       MERGE (n:State {id: row.id})
       SET n.name = row.name, n.type = row.type, n.mentions = row.mentions, n.articles = row.articles, n.aliases = row.aliases;
       UNWIND [
-        {source: 'person:O\\'Brien', target: 'state:X', weight: 1, evidence: 1, first_sentence: 'line\\nbreak'}
+        {source: 'person:O\\'Brien', target: 'state:X', weight: 1, tone: 0.0, evidence: 1, first_sentence: 'line\\nbreak'}
       ] AS row
       MATCH (a:Person {id: row.source})
       MATCH (b:State {id: row.target})
       MERGE (a)-[r:QUOTED_ABOUT]->(b)
-      SET r.weight = row.weight, r.evidence = row.evidence, r.first_sentence = row.first_sentence;
+      SET r.weight = row.weight, r.tone = row.tone, r.evidence = row.evidence, r.first_sentence = row.first_sentence;
 
       """)
   }

@@ -104,7 +104,7 @@ struct DOTTests {
     var g = RelationshipGraph()
     g.record(node: Node(id: "person:A", name: "A", type: .person, mentions: 2, articles: ["x"]))
     g.record(node: Node(id: "state:B", name: "B", type: .state, mentions: 1, articles: ["x"]))
-    g.record(quote: "person:A", about: "state:B", evidence: Evidence(article: "x", sentence: 0, start: 0, end: 3, text: "A said B.", quote: "B", cue: "said"))
+    g.record(quote: "person:A", about: "state:B", evidence: Evidence(article: "x", sentence: 0, start: 0, end: 3, text: "A warned B.", quote: "B", cue: "warned", tone: -1, toneCues: ["warned"]))
     let dot = DOTExporter(includeLegend: false).string(g)
     #expect(dot == """
       digraph "entente" {
@@ -113,7 +113,7 @@ struct DOTTests {
         edge [fontname="Helvetica", fontsize="9"];
         "person:A" [color="#2b6cb0", fillcolor="#dbe9f6", label="A", mentions="2", shape="ellipse", style="filled", tooltip="A (person): 2 mentions in 1 article", type="person"];
         "state:B" [color="#2f7d32", fillcolor="#e3f1df", label="B", mentions="1", shape="box", style="filled,rounded", tooltip="B (state): 1 mention in 1 article", type="state"];
-        "person:A" -> "state:B" [arrowhead="normal", color="#c0392b", dir="forward", kind="quotation", label="1", penwidth="1", style="dashed", tooltip="quotation, weight 1, 1 evidence: B", weight="1"];
+        "person:A" -> "state:B" [arrowhead="normal", color="#c0392b", dir="forward", kind="quotation", label="1", penwidth="1", style="dashed", tone="-1", tooltip="quotation, weight 1, conflictual (tone -1), 1 evidence: B", weight="1"];
       }
 
       """)

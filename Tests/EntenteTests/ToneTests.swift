@@ -1,0 +1,142 @@
+import Entente
+import EntenteTestSupport
+import Foundation
+import Testing
+
+@Suite("Tone")
+struct ToneTests {
+  let pipeline = Pipeline()
+
+  /// The edge between the entities named `a` and `b` in a one-sentence article.
+  func edge(_ text: String, _ a: String, _ b: String, kind: EdgeKind = .cooccurrence) -> Edge? {
+    let g = pipeline.graph(for: [Article(id: "t", text: text)])
+    let left = Set(g.nodes(matching: a).map(\.id)), right = Set(g.nodes(matching: b).map(\.id))
+    return g.edges.values.first { $0.kind == kind && (left.contains($0.source) && right.contains($0.target) || right.contains($0.source) && left.contains($0.target)) }
+  }
+
+  /// One sentence per cue family of the issue, each between Washington and Moscow.
+  static let families: [(String, Int)] = [
+    ("Washington accused Moscow of lying.", -1),
+    ("Washington warned Moscow about the tests.", -1),
+    ("Washington condemned Moscow for the strike.", -1),
+    ("Washington threatened Moscow with tariffs.", -1),
+    ("Washington denies Moscow any role.", -1),
+    ("Washington sanctioned Moscow again.", -1),
+    ("Washington agreed with Moscow on the plan.", 1),
+    ("Washington praised Moscow for the release.", 1),
+    ("Washington thanked Moscow for the help.", 1),
+    ("Washington supports Moscow in the talks.", 1),
+    ("Washington signed a treaty with Moscow.", 1),
+    ("Washington will cooperate with Moscow.", 1),
+    ("Washington met Moscow's envoy in Geneva.", 0),
+  ]
+
+  @Test(arguments: families) func cueFamily(_ text: String, _ tone: Int) throws {
+    let e = try #require(edge(text, "united states", "russia"))
+    #expect(e.toneClass == tone, "\(text)")
+    #expect(e.evidence.first?.tone == tone)
+    #expect(e.evidence.first?.toneCues.isEmpty == (tone == 0))
+  }
+
+  static let negations: [(String, Int, String)] = [
+    ("Washington did not agree with Moscow.", -1, "not agree"),
+    ("Washington didn't agree with Moscow.", -1, "didn't agree"),
+    ("Washington refused to cooperate with Moscow.", -1, "refused to cooperate"),
+    ("Washington never praised Moscow.", -1, "never praised"),
+    ("Washington did not condemn Moscow.", 0, "not condemn"),
+  ]
+
+  @Test(arguments: negations) func negation(_ text: String, _ tone: Int, _ cue: String) throws {
+    let e = try #require(edge(text, "united states", "russia"))
+    #expect(e.evidence.first?.tone == tone, "\(text)")
+    #expect(e.evidence.first?.toneCues == [cue])
+  }
+
+  @Test func aNegatorAfterPunctuationDoesNotCount() throws {
+    let e = try #require(edge("Not now, Washington said, but Washington agreed with Moscow.", "united states", "russia"))
+    #expect(e.evidence.first?.tone == 1)
+  }
+
+  @Test func aCueAboutAThirdEntityDoesNotCount() throws {
+    // "Russia and China criticised the US": the two are not at odds with each other.
+    let rc = try #require(edge("Russia and China criticised the United States.", "russia", "china"))
+    #expect(rc.toneClass == 0)
+    let ru = try #require(edge("Russia and China criticised the United States.", "china", "united states"))
+    #expect(ru.toneClass == -1)
+    // Nothing but the cue between them: "Putin and Kim agreed".
+    let pk = try #require(edge("Vladimir Putin and Kim Jong-un agreed to meet again in Pyongyang.", "putin", "kim jong-un"))
+    #expect(pk.toneClass == 1)
+  }
+
+  @Test func aQuoteTakesItsCuesAndTheReportingVerb() throws {
+    let e = try #require(edge("\"Moscow will pay for this,\" Joe Biden warned.", "biden", "russia", kind: .quotation))
+    #expect(e.evidence.first?.tone == -1)
+    #expect(e.evidence.first?.toneCues == ["warned"])
+  }
+
+  /// The edges the issue names, on the fixtures.
+  @Test func fixtureEdges() throws {
+    let g = pipeline.graph(for: ArticleLoader.load([Repository.path("Fixtures")]).articles)
+    func tone(_ a: String, _ b: String) -> Int? {
+      let x = Set(g.nodes(matching: a).map(\.id)), y = Set(g.nodes(matching: b).map(\.id))
+      return g.edges(between: x, and: y).first { $0.kind == .cooccurrence }?.toneClass
+    }
+    #expect(tone("united states", "north korea") == -1)
+    #expect(tone("united states", "russia") == -1)
+    #expect(tone("putin", "kim jong-un") == 1)
+    let us = try #require(g.edges.values.first { $0.kind == .cooccurrence && $0.source == "state:PRK" && $0.target == "state:USA" })
+    #expect(us.evidence.contains { $0.toneCues.contains("accuses") })
+  }
+
+  /// The mean tone is exact whatever the evidence cap and however the graph is merged.
+  @Test func toneIsExactUnderTheCapAndMerging() {
+    let texts = [
+      "Washington accused Moscow of lying.", "Washington agreed with Moscow.", "Washington met Moscow's envoy.",
+      "Washington warned Moscow.", "Washington condemned Moscow.",
+    ]
+    let articles = texts.enumerated().map { Article(id: "a\($0.offset)", text: $0.element) }
+    var p = pipeline
+    p.maxEvidence = 0
+    let all = p.graph(for: articles)
+    p.maxEvidence = 1
+    let capped = p.graph(for: articles)
+    var merged = RelationshipGraph(maxEvidence: 1, order: .canonical)
+    for a in articles.reversed() { merged.merge(p.graph(from: [a], resolve: false)) }
+    for g in [all, capped, merged.resolved()] {
+      let e = g.edges.values.first { $0.kind == .cooccurrence }
+      #expect(e?.toneSum == -2)
+      #expect(e?.weight == 5)
+      #expect(e?.roundedTone == -0.4)
+    }
+    #expect(capped.edges.values.first?.evidence.count == 1)
+  }
+
+  @Test func graphJSONKeepsToneAndReadsOldFiles() throws {
+    let g = pipeline.graph(for: [Article(id: "t", text: "Washington accused Moscow of lying.")])
+    let data = GraphJSONWriter.data(g)
+    let text = String(decoding: data, as: UTF8.self)
+    #expect(text.contains("\"tone_cues\" : [\n"))
+    #expect(text.contains("\"tone_sum\" : -1"))
+    #expect(try GraphJSON.read(data, file: "x") == g)
+    // A file written before tone: every edge neutral.
+    let old = text.replacingOccurrences(of: #"\s*"tone(_sum)?" : -?[0-9.]+,"#, with: "", options: .regularExpression)
+      .replacingOccurrences(of: #",\s*"tone_cues" : \[[^\]]*\]"#, with: "", options: .regularExpression)
+    #expect(!old.contains("tone"))
+    let back = try GraphJSON.read(Data(old.utf8), file: "x")
+    #expect(back.edges.values.first?.toneSum == 0)
+    #expect(back.edges.values.first?.weight == 1)
+  }
+
+  @Test func exportersCarryTheTone() throws {
+    let g = pipeline.graph(for: [Article(id: "t", text: "Washington accused Moscow of lying.")])
+    #expect(GraphMLExporter().string(g).contains("<data key=\"e_tone\">-1</data>"))
+    #expect(GEXFExporter().string(g).contains("<attvalue for=\"tone\" value=\"-1\"/>"))
+    #expect(CSVExporter().edges(g).contains(",cooccurrence,1,-1,1,"))
+    #expect(NodeLinkExporter().string(g).contains("\"tone\" : -1"))
+    #expect(CypherExporter().string(g).contains("tone: -1.0"))
+    let dot = DOTExporter().string(g)
+    #expect(dot.contains("color=\"#c0392b\", dir=\"none\""))
+    #expect(dot.contains("label=\"conflictual\""))
+    #expect(dot.contains("label=\"cooperative\""))
+  }
+}
