@@ -206,7 +206,7 @@ struct BuildDiagramTests {
     #expect(r.stderr.contains("the diagram shows the strongest part: 10 of "))
     let svg = try String(contentsOf: dir.appendingPathComponent("entente.svg"), encoding: .utf8)
     let nodes = svg.components(separatedBy: "class=\"node\"").count - 1
-    #expect(nodes == 10 + 3)  // ten entities and the legend's three
+    #expect(nodes == 10 + 3 + 6)  // ten entities, the legend's three types and the two dots of each of its three tones
     // The DOT and JSON files keep the whole graph.
     let dot = try String(contentsOf: dir.appendingPathComponent("entente.dot"), encoding: .utf8)
     #expect(dot.contains("Karin Jean-Pierre"))

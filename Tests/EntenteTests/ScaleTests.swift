@@ -113,7 +113,7 @@ struct BoundedEvidenceTests {
     g.record(node: Node(id: "p", name: "P", type: .person))
     g.record(node: Node(id: "q", name: "Q", type: .person))
     for s in 0..<3 { g.record(cooccurrence: "p", "q", evidence: ev("x", s)) }
-    #expect(DOTExporter().string(g).contains("weight 3, first 1 of 3 evidence"))
+    #expect(DOTExporter().string(g).contains("weight 3, neutral (tone 0), first 1 of 3 evidence"))
   }
 }
 
