@@ -221,7 +221,7 @@ public enum GraphBuilder {
       }
       for m in mentions[lo...] {
         if m.span.start >= q.content.end { break }
-        guard m.kind != .pronoun, q.content.contains(m.span), m.entity != sp else { continue }
+        guard m.kind != .pronoun, q.says(m.span), m.entity != sp else { continue }
         if !named.contains(m.entity) { named.append(m.entity) }
       }
       guard !named.isEmpty else { continue }

@@ -49,7 +49,7 @@ struct Quotes: ParsableCommand {
             }
             if let t = about {
               let named = a.recognition.mentions.contains { m in
-                m.kind != .pronoun && q.content.contains(m.span) && a.entity(m.entity, matches: t)
+                m.kind != .pronoun && q.says(m.span) && a.entity(m.entity, matches: t)
               }
               guard named else { continue }
             }

@@ -59,9 +59,57 @@ struct QuoteTests {
 
   @Test func multiParagraphQuote() {
     let text = "Jens Stoltenberg said: \"The first part of a long statement runs on.\n\n\"And the second paragraph goes on about Russia.\""
-    let q = quotes(text)
-    #expect(q.count == 2)
-    #expect(q.allSatisfy { $0.contains("=> Jens Stoltenberg") })
+    #expect(quotes(text) == ["Jens Stoltenberg => Jens Stoltenberg: \"The first part of a long statement runs on.\n\n\"And the second paragraph goes on about Russia.\""])
+  }
+
+  @Test func interruptedQuoteIsOneQuoteWithOneSpeaker() {
+    let text = "Karin Jean-Pierre spoke on Monday. \"We are watching closely,\" she said. \"Russia will be held to account.\""
+    let a = Pipeline().analyze(Article(id: "t", text: text))
+    #expect(a.quotes.count == 1)
+    let q = a.quotes[0]
+    #expect(q.speakerEntity.map { a.recognition.entities[$0].name } == "Karin Jean-Pierre")
+    #expect(q.pieces.map { a.document.string($0) } == ["\"We are watching closely,\"", "\"Russia will be held to account.\""])
+    // The cue between the pieces is not what was said.
+    #expect(q.says(q.pieces[1]) && !q.says(q.speaker!))
+  }
+
+  @Test func interruptedQuoteWithAnUnresolvedSpeakerKeepsThePhrase() {
+    let text = "\"The evidence is clear,\" the judge said, \"and the law is clearer.\""
+    #expect(quotes(text) == ["the judge => -: \"The evidence is clear,\" the judge said, \"and the law is clearer.\""])
+  }
+
+  @Test func cueClosingThePreviousParagraph() {
+    let text = "John Kirby said in a statement:\n\n\"North Korea must stop sending weapons to Russia.\""
+    #expect(quotes(text) == ["John Kirby => John Kirby: \"North Korea must stop sending weapons to Russia.\""])
+  }
+
+  @Test func reportedClauseWithoutThat() {
+    #expect(quotes("Hillary Clinton is running again. Her advisers say she will announce the plan soon.") == [
+      "Her advisers => -: she will announce the plan soon"
+    ])
+  }
+
+  @Test func adverbialBetweenCueAndClause() {
+    #expect(quotes("Joe Biden said after meeting aides on Thursday that the sanctions would stay.") == [
+      "Joe Biden => Joe Biden: that the sanctions would stay"
+    ])
+  }
+
+  @Test func questionClauseAfterAsk() {
+    #expect(quotes("Senator Elizabeth Warren asked whether the bank had broken the law.") == [
+      "Senator Elizabeth Warren => Elizabeth Warren: whether the bank had broken the law"
+    ])
+  }
+
+  @Test func nounPhraseObjectOfAnnounce() {
+    #expect(quotes("Boris Johnson announced his resignation on Thursday.") == [
+      "Boris Johnson => Boris Johnson: his resignation on Thursday"
+    ])
+    #expect(quotes("Antonio Guterres called for an immediate ceasefire.") == [
+      "Antonio Guterres => Antonio Guterres: for an immediate ceasefire"
+    ])
+    // What something is called is not what was said.
+    #expect(quotes("Antonio Guterres called the plan a disgrace.").isEmpty)
   }
 
   @Test func unpairedMarksNeverAbort() {
@@ -79,11 +127,13 @@ struct QuoteTests {
     #expect(quotes("The meeting demonstrated the \"durability\" of friendship.").isEmpty)
   }
 
-  @Test func twoSpeakersInOneSentenceAreNotGuessed() {
+  @Test func coordinatedSpeakersBothSpeak() {
     let a = Pipeline().analyze(Article(id: "t", text: "Moscow and Pyongyang deny that there is a transfer of equipment."))
     #expect(a.quotes.count == 1)
-    #expect(a.quotes.first?.speakerEntity == nil)
-    #expect(a.quotes.first?.speaker.map { a.document.string($0) } == "Moscow and Pyongyang")
+    let q = a.quotes.first
+    let names = ([q?.speakerEntity].compactMap { $0 } + (q?.otherSpeakers ?? [])).map { a.recognition.entities[$0].name }
+    #expect(names == ["Russia", "North Korea"])
+    #expect(q?.speaker.map { a.document.string($0) } == "Moscow and Pyongyang")
   }
 }
 

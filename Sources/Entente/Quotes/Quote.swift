@@ -16,6 +16,18 @@ public struct Quote: Sendable, Hashable {
   public var sentence: Int
   /// The pattern that found it ("speaker-cue-content", "content-cue-speaker", …).
   public var rule: String
+  /// The quoted pieces of one utterance interrupted by its cue or a paragraph break
+  /// (`"…," she said. "…"`), in order; empty when the content is one piece. The content runs
+  /// from the first piece to the last.
+  public var pieces: [TextSpan] = []
+  /// Entities that speak with ``speakerEntity`` when the speaker is coordinated ("Moscow and
+  /// Pyongyang deny …"), in order; empty otherwise.
+  public var otherSpeakers: [Int] = []
+
+  /// The span lies in what was said (in one of the pieces when the quote is interrupted).
+  public func says(_ span: TextSpan) -> Bool {
+    pieces.isEmpty ? content.contains(span) : pieces.contains { $0.contains(span) }
+  }
 }
 
 /// Where a pair of quotation marks opens and closes (scalar offsets of the marks).

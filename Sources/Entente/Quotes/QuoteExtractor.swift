@@ -40,66 +40,24 @@ struct QuotePass {
   /// The last resolved speaker, with the sentence it spoke in.
   var lastSpeaker: (entity: Int, sentence: Int)? = nil
 
-  static let adverbs: Set<String> = [
-    "also", "later", "previously", "has", "had", "have", "would", "will", "reportedly", "again", "then",
-    "earlier", "further", "once", "repeatedly", "publicly", "recently", "quickly", "just", "already",
-    "has", "is", "was", "were", "had", "did", "does", "do", "not", "never", "even", "still", "since",
-    "separately", "privately", "openly", "angrily", "flatly", "firmly", "strongly", "clearly", "often",
-    "always", "has", "could", "may", "might", "should", "must", "can", "reportedly", "in", "turn",
-  ]
-  static let timeWords: Set<String> = [
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
-    "tonight", "earlier", "later", "last", "this", "on", "week", "month", "year", "morning", "evening",
-    "afternoon", "night", "in", "a", "an", "the", "statement", "interview", "news", "conference",
-    "briefing", "press", "release", "post", "speech", "letter", "televised", "address", "written",
-    "twitter", "x", "facebook", "telegram", "instagram", "truth", "website", "blog", "online", "video",
-    "radio", "television", "tv",
-    "at", "during", "separate", "joint", "told", "reporters", "journalists", "also", "further",
-    "recently", "previously", "again", "publicly", "repeatedly", "social", "media", "friday's",
-  ]
+  // The cue words are data (cues.json): see ``CueLexicon``.
+  static var adverbs: Set<String> { CueLexicon.bundled.speakerAdverbs }
+  static var timeWords: Set<String> { CueLexicon.bundled.cueTimeWords }
   /// Words that open an adverbial after a cue ("said at the opening", "told journalists").
-  static let adverbialStarts: Set<String> = [
-    "at", "in", "on", "during", "after", "before", "to", "from", "while", "when", "as", "via",
-    "through", "with", "yesterday", "today", "tonight", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "last", "this", "earlier", "later", "reporters",
-    "journalists", "recently", "previously", "again", "separately",
-  ]
-  static let objects: Set<String> = [
-    "reporters", "journalists", "lawmakers", "parliament", "congress", "me", "us", "him", "her", "them",
-    "the", "a", "an", "audience", "supporters", "delegates", "media", "press", "cnn", "bbc", "reuters",
-  ]
-  /// Heads through which their possessor or qualifier speaks: "Russian officials", "Zelensky's
-  /// office", "the ministry's statement".
-  static let pluralHeads: Set<String> = [
-    "officials", "authorities", "media", "government", "ministry", "sources", "diplomats", "leaders",
-    "military", "army", "forces", "police", "spokesperson", "spokesman", "spokeswoman", "statement",
-    "office", "embassy", "campaign", "lawyer", "lawyers", "aides", "aide", "administration", "team",
-    "representatives", "delegation", "envoys", "negotiators", "commanders", "prosecutors",
-  ]
+  static var adverbialStarts: Set<String> { CueLexicon.bundled.adverbialStarts }
+  static var objects: Set<String> { CueLexicon.bundled.cueObjects }
+  /// Heads that speak ("officials", "the poll", "advisers"); through some their possessor or
+  /// qualifier speaks: "Russian officials", "Zelensky's office".
+  static var pluralHeads: Set<String> { CueLexicon.bundled.pluralHeads.union(CueLexicon.bundled.speakerNouns) }
   /// Verbs of "raised concerns", "expressed concern".
-  static let concernVerbs: Set<String> = ["raised", "expressed", "voiced", "raises", "expresses", "voices", "raising", "expressing"]
+  static var concernVerbs: Set<String> { CueLexicon.bundled.concernVerbs }
   /// First words of two-word cues: "according to", "pointed out", "raised concerns".
-  static let twoWordCueStarts: Set<String> = concernVerbs.union(["according", "pointed", "points"])
+  static var twoWordCueStarts: Set<String> { concernVerbs.union(["according", "pointed", "points"]) }
   /// Verbs that report speech only when a "that" clause, a colon or a quotation follows.
-  static let weakCues: Set<String> = [
-    "call", "ask", "believe", "think", "report", "write", "post", "continue", "agree", "describe",
-    "charge", "question", "welcome", "signal", "hint", "indicate", "reveal", "disclose", "observe",
-    "conclude", "estimate", "promise", "vow", "pledge", "threaten", "demand", "dismiss", "reject",
-    "blame", "praise", "condemn", "criticize", "criticise", "recall", "urge", "joke", "quip",
-    "counter", "retort", "recount", "disagree", "maintain", "note", "speak", "brief", "inform", "answer",
-    "cite", "quote", "mention", "highlight", "propose", "recommend", "repeat", "forecast", "shout",
-    "respond", "read", "deny", "warn", "stress", "announce", "confirm", "acknowledge", "admit", "emphasize",
-    "emphasise", "underline", "underscore", "reiterate", "assure", "lament", "signal",
-  ]
+  static var weakCues: Set<String> { CueLexicon.bundled.weakCues }
   /// Cue forms that are also nouns ("state media", "news reports"): a cue only where a verb
   /// stands — at the end of the clause or before "that", a colon or a quotation.
-  static let nounLike: Set<String> = [
-    "state", "states", "report", "reports", "note", "notes", "claim", "claims", "comment", "comments",
-    "post", "posts", "tweet", "tweets", "answer", "answers", "call", "calls", "quote", "quotes",
-    "forecast", "forecasts", "promise", "promises", "pledge", "pledges", "demand", "demands",
-    "warning", "question", "questions", "estimate", "estimates", "charge", "charges", "signal",
-    "signals", "hint", "hints", "welcome", "brief", "briefs", "repeat", "praise", "blame", "vow", "vows",
-  ]
+  static var nounLike: Set<String> { CueLexicon.bundled.nounLikeCues }
 
   init(doc: Document, gaz: Gazetteer, recognition: Recognition) {
     self.doc = doc
@@ -309,6 +267,21 @@ struct QuotePass {
 
   // MARK: resolving speakers
 
+  static let speakerPrepositions: Set<String> = ["at", "in", "on", "of", "from", "for", "with", "via"]
+
+  /// The entities of a coordinated speaker after the first ("Moscow and Pyongyang deny …").
+  func coordinated(_ np: Range<Int>) -> [Int] {
+    guard np.contains(where: { tokens[$0].lower == "and" }) else { return [] }
+    var out: [Int] = []
+    for k in np {
+      guard let m = mentionAt[k] else { continue }
+      let mention = recognition.mentions[m]
+      guard mention.kind == .name || mention.kind == .role || mention.kind == .metonym, !out.contains(mention.entity) else { continue }
+      out.append(mention.entity)
+    }
+    return Array(out.dropFirst())
+  }
+
   mutating func resolve(_ np: Range<Int>, sentence: Int) -> Int? {
     // The mentions in the phrase (a few: a small array), in order.
     var ms: [Int] = []
@@ -320,7 +293,14 @@ struct QuotePass {
     }
     if let first = named.first, named.contains(where: { recognition.mentions[$0].entity != recognition.mentions[first].entity }) {
       // "Moscow and Pyongyang": two speakers; otherwise the head (the last name) speaks.
-      if np.contains(where: { tokens[$0].lower == "and" }) { return nil }
+      if np.contains(where: { tokens[$0].lower == "and" }) { return recognition.mentions[first].entity }
+    }
+    // "John Smith of the Brookings Institution", "Smith at Harvard": the person speaks, not
+    // the place or the body named after them.
+    if let p = np.first(where: { QuotePass.speakerPrepositions.contains(tokens[$0].lower) }),
+      let person = named.last(where: { recognition.mentions[$0].tokens.upperBound <= p && recognition.entities[recognition.mentions[$0].entity].type == .person })
+    {
+      return recognition.mentions[person].entity
     }
     if let last = named.last { return recognition.mentions[last].entity }
     if np.count == 1, let gender = gaz.pronouns[tokens[np.lowerBound].lower] {
@@ -328,7 +308,7 @@ struct QuotePass {
     }
     // "Russian officials said": the state speaks.
     if let d = ms.last(where: { recognition.mentions[$0].kind == .demonym || recognition.mentions[$0].kind == .metonym }),
-      np.contains(where: { tokens[$0].has(.pluralHead) })
+      np.contains(where: { CueLexicon.bundled.pluralHeads.contains(tokens[$0].lower) })
     {
       return recognition.mentions[d].entity
     }
@@ -407,7 +387,7 @@ struct QuotePass {
 
   // MARK: the patterns
 
-  mutating func record(content rawContent: TextSpan, cue: Cue?, speaker: Range<Int>?, sentence: Int, rule: String) {
+  mutating func record(content rawContent: TextSpan, cue: Cue?, speaker: Range<Int>?, sentence: Int, rule: String, minWords: Int? = nil) {
     var content = trimContent(rawContent)
     let range = tokenRange(content)
     // The quotation pairs the content touches (a few: a small array).
@@ -418,7 +398,7 @@ struct QuotePass {
       if tokens[k].kind == .word { words += 1 }
     }
     // A quoted phrase may be short; reported speech is a clause of three words at least.
-    guard words >= (touched.isEmpty ? 3 : 2) else { return }
+    guard words >= (minWords ?? (touched.isEmpty ? 3 : 2)) else { return }
     // A quotation that runs over the content's edges belongs to it entirely.
     for pi in touched {
       let p = pairs[pi]
@@ -432,7 +412,8 @@ struct QuotePass {
     if let sp = speaker { entity = resolve(sp, sentence: sentence) }
     quotes.append(Quote(
       content: content, direct: direct, cue: cue.map { span($0.range) }, cueLemma: cue?.lemma,
-      speaker: speaker.map(span), speakerEntity: entity, sentence: sentence, rule: rule))
+      speaker: speaker.map(span), speakerEntity: entity, sentence: sentence, rule: rule,
+      otherSpeakers: entity == nil ? [] : speaker.map(coordinated) ?? []))
     for k in final { claimed[k] = true }
     if let e = entity { lastSpeaker = (e, sentence) }
   }
@@ -468,6 +449,15 @@ struct QuotePass {
       let l = tokens[k].text
       if !(l == "that" || l == ":" || l == "," || tokens[k].text.unicodeScalars.first?.quoteRole != nil) {
         k = cue.range.upperBound
+      }
+    }
+    // "said after meeting aides Thursday that …", "said in an interview with Fox News that …":
+    // an adverbial stands between the cue and its "that" clause.
+    if k == cue.range.upperBound, k < s.tokens.upperBound, tokens[k].has([.adverbialStart, .cueObject]), tokens[k].lower != "that" {
+      var j = k + 1
+      while j < s.tokens.upperBound, j - k < 14, tokens[j].kind == .word, !quoted[j], !(tokens[j].has(.speechVerb) && mentionAt[j] == nil) {
+        if tokens[j].lower == "that" { return j }
+        j += 1
       }
     }
     if k < s.tokens.upperBound, tokens[k].text == "that" || tokens[k].text == ":" || tokens[k].text == "," { k += tokens[k].text == "that" ? 0 : 1 }
@@ -517,7 +507,7 @@ struct QuotePass {
     let prevIsComma = before >= first && (tokens[before].text == "," || SentenceSegmenter.isClosing(tokens[before]))
     // …, said X.  /  "…," adds the Central Committee.
     if prevIsComma, let np = speakerAfter(cue.range.upperBound, in: s),
-      np.contains(where: { mentionAt[$0] != nil || tokens[$0].has([.roleNoun, .pronoun]) }),
+      np.contains(where: { mentionAt[$0] != nil || tokens[$0].has([.roleNoun, .pronoun, .pluralHead]) }),
       // "…, said X." / "…, said X, who …": the speaker closes the clause. In "X, the EU's
       // executive arm, said it would …" a new clause starts after the cue instead.
       np.upperBound >= last || tokens[np.upperBound].kind == .punctuation
@@ -542,7 +532,11 @@ struct QuotePass {
       while tail < last, tokens[tail].kind != .punctuation || tokens[tail].text == "-" { tail += 1 }
       let shortTail = tail - cue.range.upperBound <= 6 && endsSentence(tail)
       let before = (first..<(np.lowerBound - 1)).reduce(0) { $0 + (tokens[$1].kind == .word ? 1 : 0) }
-      if !clauseFollows, quoteBefore || (b.text == "," && before >= 4 && shortTail
+      if quoteBefore, next.text.unicodeScalars.first?.quoteRole != nil {
+        // "…," she said, "…": the quotation before the cue is the first piece of the
+        // utterance (the one after it joins it).
+        contentBefore = true
+      } else if !clauseFollows, quoteBefore || (b.text == "," && before >= 4 && shortTail
         && tokens[cue.range.upperBound].has(.adverbialStart))
       {
         contentBefore = true
@@ -568,67 +562,162 @@ struct QuotePass {
       return
     }
     // X said [that] …
-    let k = afterCue
+    var k = afterCue
     // A noun-like cue right after a name or a pronoun is a verb: "Paris claims she …".
     let nounLike = tokens[cue.range.lowerBound].has(.nounLikeCue)
       && !(cue.range.lowerBound > first && (mentionAt[cue.range.lowerBound - 1].map { recognition.mentions[$0].kind == .name } ?? false
         || ["he", "she", "they", "it"].contains(tokens[cue.range.lowerBound - 1].lower)))
+    var contentEnd = sentenceSpan.end
+    var rule = "speaker-cue-content"
+    var minWords: Int? = nil
     if cue.weak || nounLike {
-      let t = tokens[k]
-      guard t.text == "that" || t.text == ":" || t.text.unicodeScalars.first?.quoteRole != nil || tokens[k - 1].text == ":" || tokens[k - 1].text == "," else { return }
+      let clause = k < last && (tokens[k].text == "that" || tokens[k].text == ":" || tokens[k].text.unicodeScalars.first?.quoteRole != nil)
+        || tokens[k - 1].text == ":" || tokens[k - 1].text == ","
+      if !clause {
+        if let q = questionClause(after: cue, in: s) {
+          // "asked whether …", "asked reporters why …"
+          k = q
+          rule = "speaker-cue-question"
+        } else if !nounLike, let o = objectPhrase(after: cue, in: s) {
+          // "announced his resignation", "called for a ceasefire", "denied the allegations"
+          k = o.lowerBound
+          contentEnd = tokens[o.upperBound - 1].end
+          minWords = 2
+          rule = "speaker-cue-object"
+        } else {
+          return
+        }
+      }
     }
-    guard k < last else { return }
-    record(content: TextSpan(tokens[k].start, sentenceSpan.end), cue: cue, speaker: np, sentence: s.index, rule: "speaker-cue-content")
+    guard k < last else {
+      // "X said:" closing its paragraph: the quotation that opens the next one.
+      if tokens[k - 1].text == ":", let pi = quotationOpening(at: sentenceSpan.end) {
+        record(content: pairs[pi].span, cue: cue, speaker: np, sentence: s.index, rule: "speaker-cue-next")
+      }
+      return
+    }
+    record(content: TextSpan(tokens[k].start, contentEnd), cue: cue, speaker: np, sentence: s.index, rule: rule, minWords: minWords)
   }
 
-  /// Quoted passages no reported clause took.
+  /// The quotation pair that opens right at `offset` or after only spaces, if any.
+  func quotationOpening(at offset: Int) -> Int? {
+    let k = doc.tokenIndex(atOrAfter: offset)
+    guard k < tokens.count, pairAt[k] >= 0, pairs[pairAt[k]].open == tokens[k].start else { return nil }
+    return pairAt[k]
+  }
+
+  /// Where a question clause after an asking cue starts: "asked whether", "asked him why".
+  func questionClause(after cue: Cue, in s: Sentence) -> Int? {
+    guard CueLexicon.bundled.questionCues.contains(cue.lemma) else { return nil }
+    var j = cue.range.upperBound
+    while j < s.tokens.upperBound, j - cue.range.upperBound < 5 {
+      let t = tokens[j]
+      guard t.kind == .word, !quoted[j] else { return nil }
+      if CueLexicon.bundled.questionWords.contains(t.lower) { return j + 1 < s.tokens.upperBound ? j : nil }
+      if t.has(.speechVerb) && mentionAt[j] == nil { return nil }
+      j += 1
+    }
+    return nil
+  }
+
+  /// The noun phrase a cue takes as what was said, up to the end of its clause:
+  /// "announced his resignation", "called for a ceasefire".
+  func objectPhrase(after cue: Cue, in s: Sentence) -> Range<Int>? {
+    let lex = CueLexicon.bundled
+    guard lex.objectCues.contains(cue.lemma) else { return nil }
+    let start = cue.range.upperBound
+    guard start < s.tokens.upperBound, tokens[start].kind == .word, !quoted[start] else { return nil }
+    let first = tokens[start].lower
+    // "called for", "called on": other objects of "call" name what something is called.
+    if cue.lemma == "call" { guard first == "for" || first == "on" else { return nil } }
+    else { guard lex.objectStarts.contains(first), first != "for" || cue.lemma == "ask" else { return nil } }
+    var e = start
+    while e < s.tokens.upperBound, e - start < 25 {
+      let t = tokens[e]
+      if t.kind == .punctuation, t.text != "-", t.text != "'", t.text != "\u{2019}", !quoted[e] { break }
+      e += 1
+    }
+    return e > start ? start..<e : nil
+  }
+
+  /// Quoted passages no reported clause took. A piece of an utterance the cue interrupts
+  /// (`"…," she said. "…"`), or a paragraph that goes on with a quotation left open at the end
+  /// of the one before (the newsroom way of quoting several paragraphs), joins the quote it
+  /// continues; a paragraph that is nothing but a quotation keeps the speaker of the one before.
   mutating func directQuotes() {
-    var lastParagraphSpeaker: [Int: (entity: Int?, speaker: TextSpan?)] = [:]
+    let unclosedEnds = Set(pairs.filter { !$0.closed }.map(\.end))
+    func paragraph(of q: Quote) -> Int {
+      doc.sentences[doc.sentenceIndex(containing: q.content.end - 1) ?? q.sentence].paragraph
+    }
     // Each paragraph's quotes, by where their content ends.
     var byParagraph: [Int: [Int]] = [:]
-    for (i, q) in quotes.enumerated() {
-      let p = doc.sentences[q.sentence].paragraph
-      lastParagraphSpeaker[p] = (q.speakerEntity, q.speaker)
-      byParagraph[p, default: []].append(i)
-    }
+    for (i, q) in quotes.enumerated() { byParagraph[paragraph(of: q), default: []].append(i) }
     for p in byParagraph.keys { byParagraph[p]!.sort { quotes[$0].content.end < quotes[$1].content.end } }
-    func lastEnding(atOrBefore offset: Int, in paragraph: Int) -> Quote? {
+    func lastEnding(atOrBefore offset: Int, in paragraph: Int) -> Int? {
       guard let list = byParagraph[paragraph] else { return nil }
       var lo = 0, hi = list.count
       while lo < hi {
         let mid = (lo + hi) / 2
         if quotes[list[mid]].content.end <= offset { lo = mid + 1 } else { hi = mid }
       }
-      return lo > 0 ? quotes[list[lo - 1]] : nil
+      return lo > 0 ? list[lo - 1] : nil
+    }
+    func file(_ i: Int, paragraph: Int) {
+      var list = byParagraph[paragraph] ?? []
+      list.removeAll { $0 == i }
+      var at = list.count
+      while at > 0, quotes[list[at - 1]].content.end > quotes[i].content.end { at -= 1 }
+      list.insert(i, at: at)
+      byParagraph[paragraph] = list
     }
     func add(_ q: Quote, paragraph: Int) {
       quotes.append(q)
-      var list = byParagraph[paragraph] ?? []
-      var at = list.count
-      while at > 0, quotes[list[at - 1]].content.end > q.content.end { at -= 1 }
-      list.insert(quotes.count - 1, at: at)
-      byParagraph[paragraph] = list
+      file(quotes.count - 1, paragraph: paragraph)
       for k in tokenRange(q.content) { claimed[k] = true }
+    }
+    func join(_ pair: QuotePair, to i: Int, paragraph: Int) {
+      if quotes[i].pieces.isEmpty { quotes[i].pieces = [quotes[i].content] }
+      quotes[i].pieces.append(pair.span)
+      quotes[i].content.end = pair.end
+      file(i, paragraph: paragraph)
+      for k in tokenRange(pair.span) { claimed[k] = true }
     }
     for pair in pairs {
       let range = tokenRange(pair.span)
       if range.contains(where: { claimed[$0] }) { continue }
       let words = range.reduce(0) { $0 + (tokens[$1].kind == .word ? 1 : 0) }
-      guard words >= 4, let si = doc.sentenceIndex(containing: pair.open) else { continue }
+      guard words >= 2, let si = doc.sentenceIndex(containing: pair.open) else { continue }
       let paragraph = doc.sentences[si].paragraph
-      // A paragraph that is nothing but a quotation continues the speaker of the one before.
       let pSpan = doc.paragraphs[paragraph].span
-      if pair.open == pSpan.start, pair.end >= pSpan.end - 1, let prev = lastParagraphSpeaker[paragraph - 1], let e = prev.entity {
-        add(Quote(content: pair.span, direct: true, cue: nil, cueLemma: nil, speaker: prev.speaker, speakerEntity: e, sentence: si, rule: "continued-quotation"), paragraph: paragraph)
-        lastParagraphSpeaker[paragraph] = (e, prev.speaker)
-        continue
+      if pair.open == pSpan.start, paragraph > 0, let i = lastEnding(atOrBefore: pair.open, in: paragraph - 1) {
+        let prev = quotes[i]
+        // A quotation left open at the end of a paragraph goes on in the next one.
+        if prev.direct, unclosedEnds.contains(prev.content.end) {
+          join(pair, to: i, paragraph: paragraph)
+          continue
+        }
+        // A paragraph that is nothing but a quotation continues the speaker of the one before.
+        if pair.end >= pSpan.end - 1, words >= 4, prev.speaker != nil || prev.speakerEntity != nil {
+          add(Quote(content: pair.span, direct: true, cue: nil, cueLemma: nil, speaker: prev.speaker, speakerEntity: prev.speakerEntity, sentence: si, rule: "continued-quotation"), paragraph: paragraph)
+          continue
+        }
       }
-      // A quotation right after an attributed one in the same paragraph continues it.
-      if let prev = lastEnding(atOrBefore: pair.open, in: paragraph), let e = prev.speakerEntity, prev.direct,
-        si - (doc.sentenceIndex(containing: prev.content.end - 1) ?? si) <= 1
+      // A quotation right after a direct quote in the same paragraph: the same utterance when
+      // only its cue stands between them, else a quotation of the same speaker.
+      if let i = lastEnding(atOrBefore: pair.open, in: paragraph), quotes[i].direct,
+        si - (doc.sentenceIndex(containing: quotes[i].content.end - 1) ?? si) <= 1
       {
-        add(Quote(content: pair.span, direct: true, cue: nil, cueLemma: nil, speaker: prev.speaker, speakerEntity: e, sentence: si, rule: "continued-quotation"), paragraph: paragraph)
-        continue
+        let prev = quotes[i]
+        let gap = TextSpan(prev.content.end, pair.open)
+        let gapWords = tokenRange(gap).filter { tokens[$0].kind == .word }
+        if gapWords.isEmpty || prev.cue.map({ gap.contains($0) }) == true || prev.speaker.map({ gap.contains($0) }) == true {
+          join(pair, to: i, paragraph: paragraph)
+          continue
+        }
+        if words >= 4, prev.speaker != nil || prev.speakerEntity != nil {
+          add(Quote(content: pair.span, direct: true, cue: nil, cueLemma: nil, speaker: prev.speaker, speakerEntity: prev.speakerEntity, sentence: si, rule: "continued-quotation"), paragraph: paragraph)
+          continue
+        }
       }
       guard words >= 6 else { continue }
       add(Quote(content: pair.span, direct: true, cue: nil, cueLemma: nil, speaker: nil, speakerEntity: nil, sentence: si, rule: "unattributed"), paragraph: paragraph)

@@ -56,7 +56,7 @@ extension ArticleAnalysis {
     let rec = recognition
     return quotes.map { q in
       var names: [String] = []
-      for m in rec.mentions where m.kind != .pronoun && q.content.contains(m.span) && m.entity != q.speakerEntity {
+      for m in rec.mentions where m.kind != .pronoun && q.says(m.span) && m.entity != q.speakerEntity {
         let n = rec.entities[m.entity].name
         if !names.contains(n) { names.append(n) }
       }
