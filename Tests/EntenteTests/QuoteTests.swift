@@ -83,10 +83,29 @@ struct QuoteTests {
     #expect(quotes(text) == ["John Kirby => John Kirby: \"North Korea must stop sending weapons to Russia.\""])
   }
 
+  @Test func cueClosingTheTextIntroducesNothing() {
+    #expect(quotes("John Kirby said:").isEmpty)
+  }
+
   @Test func reportedClauseWithoutThat() {
     #expect(quotes("Hillary Clinton is running again. Her advisers say she will announce the plan soon.") == [
       "Her advisers => -: she will announce the plan soon"
     ])
+  }
+
+  @Test func pollsFindButPeopleDoNot() {
+    #expect(quotes("A new poll found that most voters want the war to end.") == [
+      "A new poll => -: that most voters want the war to end"
+    ])
+    #expect(quotes("The police found that the door was locked.").isEmpty)
+  }
+
+  @Test func clauseOpenerIsNotTheSpeaker() {
+    #expect(quotes("When Joe Biden said that the war would end soon, nobody believed it.").first?.hasPrefix("Joe Biden => Joe Biden: ") == true)
+  }
+
+  @Test func relativeThatAfterAnObjectIsNotAClause() {
+    #expect(quotes("Jane Smith estimated the number of particles that should have been caught.").isEmpty)
   }
 
   @Test func adverbialBetweenCueAndClause() {

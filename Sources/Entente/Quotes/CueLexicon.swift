@@ -16,6 +16,9 @@ struct CueLexicon: Decodable, Sendable {
   var objectCues: Set<String>
   var objectStarts: Set<String>
   var speakerNouns: Set<String>
+  var clauseOpeners: Set<String>
+  var findingCues: Set<String>
+  var findingSources: Set<String>
 
   /// The bundled lists, loaded once. A broken installation stops the program, as the
   /// gazetteer's data does.

@@ -223,6 +223,8 @@ struct QuotePass {
       }
       break
     }
+    // "When Bush proposed …", "As Smith noted, …": the word opening the clause is not the speaker.
+    while lo < h, mentionAt[lo] == nil, CueLexicon.bundled.clauseOpeners.contains(tokens[lo].lower) { lo += 1 }
     // Do not start on lower-case modifiers.
     while lo < h, tokens[lo].kind == .word, !tokens[lo].isCapitalized, mentionAt[lo] == nil, tokens[lo].lower != "the",
       !tokens[lo].has(.roleLike)
@@ -453,7 +455,7 @@ struct QuotePass {
     }
     // "said after meeting aides Thursday that …", "said in an interview with Fox News that …":
     // an adverbial stands between the cue and its "that" clause.
-    if k == cue.range.upperBound, k < s.tokens.upperBound, tokens[k].has([.adverbialStart, .cueObject]), tokens[k].lower != "that" {
+    if k == cue.range.upperBound, k < s.tokens.upperBound, tokens[k].has(.adverbialStart), !tokens[k].has(.cueObject) {
       var j = k + 1
       while j < s.tokens.upperBound, j - k < 14, tokens[j].kind == .word, !quoted[j], !(tokens[j].has(.speechVerb) && mentionAt[j] == nil) {
         if tokens[j].lower == "that" { return j }
@@ -518,11 +520,20 @@ struct QuotePass {
       return
     }
     guard let np = speakerBefore(cue.range.lowerBound, in: s) else { return }
+    // "A new poll found that …": a finding is reported by a poll, a study or a body, not by a
+    // person who finds something.
+    if CueLexicon.bundled.findingCues.contains(cue.lemma) {
+      let head = tokens[np.upperBound - 1]
+      let org = mentionAt[np.upperBound - 1].map { recognition.entities[recognition.mentions[$0].entity].type == .organization } ?? false
+      guard org || CueLexicon.bundled.findingSources.contains(head.lower) else { return }
+    }
     let afterCue = contentStart(after: cue, in: s)
     // The content comes before the speaker when a comma or a closing quotation mark precedes
     // the speaker and only an adverbial ("at the opening session", "on Monday") follows the cue.
-    var contentBefore = endsSentence(afterCue)
-    if !contentBefore, np.lowerBound - 1 >= first {
+    // "X said:" closing its sentence introduces what follows, not what came before.
+    let introduces = afterCue > cue.range.upperBound && tokens[afterCue - 1].text == ":" && endsSentence(afterCue)
+    var contentBefore = endsSentence(afterCue) && !introduces
+    if !contentBefore, afterCue < last, np.lowerBound - 1 >= first {
       let b = tokens[np.lowerBound - 1]
       let next = tokens[afterCue]
       let clauseFollows = next.text == "that" || next.text == ":" || next.text.unicodeScalars.first?.quoteRole != nil
