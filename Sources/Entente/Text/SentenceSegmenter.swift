@@ -106,7 +106,7 @@ public enum SentenceSegmenter {
   /// ends (a transcript, a list, a broken feed) would otherwise make one "sentence" of a whole
   /// article — every entity in it co-occurring with every other, and every evidence record
   /// carrying it all.
-  public static let maxTokens = 250
+  public static let maxTokens = 120
 
   /// Where a sentence starting at `r.lowerBound` ends: at `r.upperBound` when that is within
   /// ``maxTokens``, else after the last comma, semicolon, colon or dash in the second half of
