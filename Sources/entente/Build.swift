@@ -69,7 +69,7 @@ struct Build: ParsableCommand {
     defer { progress.clear() }
     let reader = input.reader(progress)
     let added = try s.add(
-      reader, pipeline: input.pipeline(), jobs: input.jobs, progress: { progress.update(articles: $0) },
+      reader, pipeline: input.pipeline(), jobs: input.threads, progress: { progress.update(articles: $0) },
       beforeCommit: {
         // A strict run that met a bad line adds nothing.
         if let e = reader.stopped { throw CLIError(e.description) }

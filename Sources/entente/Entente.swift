@@ -50,8 +50,20 @@ struct InputOptions: ParsableArguments {
   @Option(name: .long, help: "Weights of a learned name tagger (from `entente tagger train`) to decide open-class names; without it (or with `none`), the rules alone.")
   var tagger: String?
 
-  @Option(name: .long, help: "Threads to analyse articles on (default: the number of cores). Output is the same for any number.")
-  var jobs: Int = Parallel.defaultJobs
+  @Option(
+    name: .long,
+    help: "Threads to analyse articles on (default: the number of cores; 1 when the input is - alone, as in a map task). Output is the same for any number.")
+  var jobs: Int?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "How - (stdin) is read: jsonl (one article a line), text (one article), or auto: JSON Lines if it starts with {, else text (default: jsonl for extract --format edges, auto otherwise).",
+      valueName: "format"))
+  var stdinFormat: ArticleReader.StdinFormat?
+
+  @Flag(name: .long, help: "Report and skip bad corpus lines without making the exit code 1.")
+  var tolerateBadLines = false
 
   @Option(name: .long, help: "The most evidence records an edge keeps, the earliest (default \(RelationshipGraph.defaultMaxEvidence); 0: all). Weights stay exact.")
   var maxEvidence: Int?
@@ -64,9 +76,14 @@ struct InputOptions: ParsableArguments {
 
   mutating func validate() throws {
     if inputs.isEmpty { throw ValidationError("Give at least one input: a file, a folder, - for stdin, or a graph.json.") }
-    if jobs < 1 { throw ValidationError("--jobs must be 1 or more.") }
+    if let j = jobs, j < 1 { throw ValidationError("--jobs must be 1 or more.") }
+    if strict, tolerateBadLines { throw ValidationError("--strict and --tolerate-bad-lines cannot go together.") }
     if let k = maxEvidence, k < 0 { throw ValidationError("--max-evidence must be 0 (all) or more.") }
   }
+
+  /// The threads to analyse on: --jobs, else one for stdin alone (a map task, with other
+  /// tasks on the other cores), else all cores.
+  var threads: Int { jobs ?? (inputs == ["-"] ? 1 : Parallel.defaultJobs) }
 
   /// The evidence cap asked for (the default unless --max-evidence is given).
   var evidenceLimit: Int { maxEvidence ?? RelationshipGraph.defaultMaxEvidence }
@@ -85,8 +102,9 @@ struct InputOptions: ParsableArguments {
 
   /// A streaming reader of the inputs; problems are printed as they are met (clearing the
   /// progress line first).
-  func reader(_ progress: ProgressLine) -> ArticleReader {
-    let reader = ArticleReader(inputs, strict: strict, onProblem: { progress.warn($0.description) })
+  func reader(_ progress: ProgressLine, stdinFormat defaultFormat: ArticleReader.StdinFormat = .auto) -> ArticleReader {
+    let reader = ArticleReader(
+      inputs, strict: strict, stdinFormat: stdinFormat ?? defaultFormat, onProblem: { progress.warn($0.description) })
     progress.attach(reader)
     return reader
   }
@@ -104,7 +122,12 @@ struct InputOptions: ParsableArguments {
     if reader.skippedLines > 0 { what.append(Summary.plural(reader.skippedLines, "line", "lines")) }
     if reader.skippedInputs > 0 { what.append(Summary.plural(reader.skippedInputs, "input", "inputs")) }
     let n = reader.articlesRead
-    status.warn("\(what.joined(separator: " and ")) skipped; the other \(n) article\(n == 1 ? " was" : "s were") processed")
+    let message = "\(what.joined(separator: " and ")) skipped; the other \(n) article\(n == 1 ? " was" : "s were") processed"
+    if tolerateBadLines, reader.skippedInputs == 0 {
+      FileHandle.standardError.write(Data("entente: \(message)\n".utf8))
+    } else {
+      status.warn(message)
+    }
   }
 
   /// Reads the articles; problems are reported on stderr and remembered for the exit code.
@@ -145,7 +168,7 @@ struct InputOptions: ParsableArguments {
     let progress = ProgressLine(quiet: quiet)
     defer { progress.clear() }
     let r = reader(progress)
-    let g = try pipeline().graph(from: r, jobs: jobs, resolve: false) { progress.update(articles: $0) }
+    let g = try pipeline().graph(from: r, jobs: threads, resolve: false) { progress.update(articles: $0) }
     progress.clear()
     try finish(r, &status)
     return g
@@ -193,4 +216,5 @@ func writeStdout(_ s: String) {
 }
 
 extension LayoutEngine: ExpressibleByArgument {}
+extension ArticleReader.StdinFormat: ExpressibleByArgument {}
 

@@ -13,7 +13,10 @@ struct Extract: ParsableCommand {
 
       With --format edges, each line is instead the article's graph: its nodes and its \
       edges with their evidence. That is the map stage of a distributed build; \
-      `entente merge` is the reduce.
+      `entente merge` is the reduce. Then - (stdin) is read as JSON Lines only \
+      (--stdin-format text for one plain-text article), Hadoop Streaming's key<TAB>value \
+      lines included; a bad line is reported with its number and skipped (exit code 1, or 0 \
+      with --tolerate-bad-lines); and --jobs is 1 unless given, one thread per map task.
 
       Examples:
         entente extract Fixtures --format jsonl
@@ -33,12 +36,14 @@ struct Extract: ParsableCommand {
       let pipeline = try input.pipeline()
       let progress = ProgressLine(quiet: input.quiet)
       defer { progress.clear() }
-      let reader = input.reader(progress)
+      // The map stage reads JSON Lines from a pipe: a bad first line is reported, not taken
+      // for the text of one article.
+      let reader = input.reader(progress, stdinFormat: format == .edges ? .jsonl : .auto)
       let format = self.format
       // Analyse and encode on the worker threads; print in input order, a batch at a time.
       var out = ""
       var done = 0
-      pipeline.forEachAnalysis(of: reader, jobs: input.jobs, { a in
+      pipeline.forEachAnalysis(of: reader, jobs: input.threads, { a in
         switch format {
         case .jsonl: return ExtractJSON.line(a)
         case .edges: return EdgesJSON.line(pipeline.graph(for: a))

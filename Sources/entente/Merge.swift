@@ -41,9 +41,13 @@ struct Merge: ParsableCommand {
   @Flag(name: .long, help: "Write the -o file even when lines were skipped (by default a run that skipped any leaves it as it was).")
   var partial = false
 
+  @Flag(name: .long, help: "Report and skip bad edges lines without making the exit code 1.")
+  var tolerateBadLines = false
+
   func validate() throws {
     if inputs.isEmpty { throw ValidationError("Give at least one partial graph to merge.") }
     if maxEvidence < 0 { throw ValidationError("--max-evidence must be 0 (all) or more.") }
+    if strict, tolerateBadLines { throw ValidationError("--strict and --tolerate-bad-lines cannot go together.") }
   }
 
   func run() throws {
@@ -121,7 +125,10 @@ struct Merge: ParsableCommand {
         FileHandle.standardError.write(Data("entente: \(e.description)\n".utf8))
       }
     }
-    if bad > 0 { status.warn("\(lines.name): \(Summary.plural(bad, "line", "lines")) skipped") }
+    if bad > 0 {
+      let message = "\(lines.name): \(Summary.plural(bad, "line", "lines")) skipped"
+      if tolerateBadLines { FileHandle.standardError.write(Data("entente: \(message)\n".utf8)) } else { status.warn(message) }
+    }
     return articles
   }
 }

@@ -42,7 +42,7 @@ struct Quotes: ParsableCommand {
         }
       } else {
         let pipeline = try input.pipeline()
-        try pipeline.forEachAnalysis(of: input.articles(&status), jobs: input.jobs, { $0 }) { a in
+        try pipeline.forEachAnalysis(of: input.articles(&status), jobs: input.threads, { $0 }) { a in
           for (q, r) in zip(a.quotes, a.quoteRecords) {
             if let s = speaker {
               guard let e = q.speakerEntity, a.entity(e, matches: s) else { continue }

@@ -161,6 +161,65 @@ struct CorpusCLITests {
   }
 }
 
+@Suite("CLI: piped input")
+struct PipedInputTests {
+  /// The map stage reads stdin as JSON Lines: a bad first line is one bad line, not the text
+  /// of one big article.
+  @Test func aBadFirstLineIsReportedAndSkipped() throws {
+    let good = CorpusFiles.jsonl(0..<3)
+    let input = Data("not json at all\n".utf8) + good
+    let r = try Run(["extract", "-", "--format", "edges"], stdin: input)
+    #expect(r.status == 1)
+    #expect(r.stderr.hasPrefix("entente: <stdin>:1: not valid JSON\n"))
+    #expect(r.stderr.contains("1 line skipped; the other 3 articles were processed"))
+    let expected = try Run(["extract", "-", "--format", "edges"], stdin: good)
+    #expect(expected.status == 0)
+    #expect(r.stdout == expected.stdout)
+    #expect(!r.stdout.contains("\"id\":\"stdin\""))
+    // Told to, the same run exits 0 and still says what it skipped.
+    let tolerated = try Run(["extract", "-", "--format", "edges", "--tolerate-bad-lines"], stdin: input)
+    #expect(tolerated.status == 0)
+    #expect(tolerated.stderr == r.stderr)
+    #expect(tolerated.stdout == expected.stdout)
+    #expect(try Run(["extract", "-", "--strict", "--tolerate-bad-lines"], stdin: good).status == 64)
+    // Plain text only when asked.
+    let text = try Run(["extract", "-", "--format", "edges", "--stdin-format", "text"], stdin: Data("Vladimir Putin met Kim Jong-un.".utf8))
+    #expect(text.status == 0)
+    #expect(text.stdout.contains("\"id\":\"stdin\""))
+    // Other commands still take either on stdin.
+    let auto = try Run(["extract", "-"], stdin: Data("Vladimir Putin met Kim Jong-un.".utf8))
+    #expect(auto.status == 0 && auto.stdout.contains("\"id\":\"stdin\""))
+  }
+
+  /// Hadoop Streaming's key<TAB>value lines are read as their value, in corpora and in
+  /// merge's edges lines.
+  @Test func keyPrefixedLinesAreReadAsTheirValue() throws {
+    let good = CorpusFiles.jsonl(0..<4)
+    var offset = 0
+    var keyed = Data()
+    for line in String(decoding: good, as: UTF8.self).split(separator: "\n") {
+      keyed += Data("\(offset)\t\(line)\n".utf8)
+      offset += line.utf8.count + 1
+    }
+    let plain = try Run(["extract", "-", "--format", "edges"], stdin: good)
+    let r = try Run(["extract", "-", "--format", "edges"], stdin: keyed)
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout == plain.stdout)
+    let dir = try tempDir()
+    let corpus = dir.appendingPathComponent("keyed.jsonl")
+    try keyed.write(to: corpus)
+    let built = try Run(["build", corpus.path, "--out", dir.path, "--name", "keyed", "--no-render"])
+    #expect(built.status == 0, "\(built.stderr)")
+    // Edges lines as a streaming job writes them (key, tab, value; or the line and a tab).
+    let lines = plain.stdout.split(separator: "\n")
+    let edges = lines.enumerated().map { i, l in i % 2 == 0 ? "k\(i)\t\(l)" : "\(l)\t" }.joined(separator: "\n") + "\n"
+    try Data(edges.utf8).write(to: dir.appendingPathComponent("edges"))
+    let m = try Run(["merge", dir.appendingPathComponent("edges").path, "-o", dir.appendingPathComponent("m.json").path])
+    #expect(m.status == 0, "\(m.stderr)")
+    #expect(contents(dir.appendingPathComponent("m.json")) == contents(dir.appendingPathComponent("keyed.json")))
+  }
+}
+
 @Suite("CLI: store", .serialized)
 struct StoreCLITests {
   @Test func addingArticlesToAStoreEqualsBuildingThemAll() throws {

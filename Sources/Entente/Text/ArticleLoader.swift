@@ -141,8 +141,8 @@ extension ArticleLoader {
 /// Streams the articles of some inputs, one at a time, in input order: text files (one
 /// article each, id = file name), JSON Lines corpora (`.jsonl`, `.ndjson`, gzip-compressed
 /// with `.gz`: one article a line), folders of either (recursively, sorted), and `-` for stdin
-/// (a corpus if its first non-space byte is `{`, nothing if it is all white space, else one
-/// text article with id `stdin`).
+/// (by default a corpus if its first non-space byte is `{`, nothing if it is all white space,
+/// else one text article with id `stdin`; see ``StdinFormat``).
 ///
 /// Nothing is held beyond the line being read. A problem (a missing file, invalid UTF-8, a
 /// bad corpus line) goes to `onProblem` as it is met and the reader goes on with the next
@@ -172,7 +172,18 @@ public final class ArticleReader: Sequence, IteratorProtocol {
     case problem(EntenteError)
   }
 
+  /// How `-` is read.
+  public enum StdinFormat: String, Sendable, CaseIterable {
+    /// JSON Lines if the first non-space byte is `{`, else one text article.
+    case auto
+    /// JSON Lines only: a line that is not an article is reported and skipped.
+    case jsonl
+    /// One text article, id `stdin`.
+    case text
+  }
+
   private let strict: Bool
+  private let stdinFormat: StdinFormat
   private let onProblem: (EntenteError) -> Void
   private let stdinSource: () -> ByteSource?
   private var units: [Unit]
@@ -184,12 +195,14 @@ public final class ArticleReader: Sequence, IteratorProtocol {
   ///   - inputs: paths of files or folders, or `-` for stdin.
   ///   - strict: stop at the first problem instead of skipping it.
   ///   - stdin: where `-` reads from (standard input unless given).
+  ///   - stdinFormat: how `-` is read.
   ///   - onProblem: called with each problem as it is met.
   public init(
-    _ inputs: [String], strict: Bool = false, stdin: (() -> ByteSource?)? = nil,
+    _ inputs: [String], strict: Bool = false, stdin: (() -> ByteSource?)? = nil, stdinFormat: StdinFormat = .auto,
     onProblem: @escaping (EntenteError) -> Void = { _ in }
   ) {
     self.strict = strict
+    self.stdinFormat = stdinFormat
     self.onProblem = onProblem
     self.stdinSource = stdin ?? { FileSource(handle: FileHandle.standardInput, name: "<stdin>") }
     let fm = FileManager.default
@@ -266,7 +279,7 @@ public final class ArticleReader: Sequence, IteratorProtocol {
           let first = try peek.firstNonSpaceByte()
           // Nothing but white space: no article (an empty partition piped through extract).
           if first == nil { continue }
-          if first == UInt8(ascii: "{") {
+          if stdinFormat == .jsonl || (stdinFormat == .auto && first == UInt8(ascii: "{")) {
             current = CorpusLines(source: peek, name: "<stdin>")
           } else {
             let data = try peek.readAll()
@@ -307,6 +320,19 @@ public final class ArticleReader: Sequence, IteratorProtocol {
   private func fail(_ e: EntenteError, input: Bool) {
     if input { skippedInputs += 1 } else { skippedLines += 1 }
     if strict { stopped = e } else { onProblem(e) }
+  }
+}
+
+/// Lines as Hadoop Streaming writes key-value records: `key<TAB>value`. A line that does not
+/// start with `{` but has a tab before its first `{` is read as its value (the JSON after the
+/// first tab); any other line is left as it is.
+public enum HadoopStreaming {
+  public static func value(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+    guard let first = line.first, first != UInt8(ascii: "{"), first != 0xEF else { return line }
+    guard let tab = line.firstIndex(of: 0x09), line[..<tab].allSatisfy({ $0 != UInt8(ascii: "{") }) else { return line }
+    let value = line[(tab + 1)...]
+    guard value.first(where: { $0 != 0x20 && $0 != 0x09 }) == UInt8(ascii: "{") else { return line }
+    return value
   }
 }
 
@@ -360,7 +386,7 @@ enum CorpusRecord {
 
   /// The article on a line, nil for a blank line.
   static func article(line: ArraySlice<UInt8>, file: String) throws -> Article? {
-    var bytes = line
+    var bytes = HadoopStreaming.value(line)
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
     guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return nil }
     // The usual line takes the fast path; anything else (and every error) goes through
@@ -564,7 +590,7 @@ public final class JSONLines {
   /// The next non-blank line and its number, nil at the end.
   public func next() throws -> (Data, Int)? {
     while let (line, number) = try lines.nextLine() {
-      if line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) { return (Data(line), number) }
+      if line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) { return (Data(HadoopStreaming.value(line)), number) }
     }
     return nil
   }
