@@ -38,8 +38,8 @@ public struct Pipeline: Sendable {
     GraphBuilder.graph(for: analysis, maxEvidence: maxEvidence)
   }
 
-  /// The merged graph of several articles, in input order, analysed on `jobs` threads.
-  /// The result is the same whatever the number of threads.
+  /// The graph of several articles as it is written out, analysed on `jobs` threads. The
+  /// result is the same whatever the number of threads and the order of the articles.
   public func graph(for articles: [Article], jobs: Int = 1) -> RelationshipGraph {
     graph(from: articles, jobs: jobs)
   }
@@ -315,14 +315,14 @@ extension RelationshipGraph {
     let graph = resolving(rename).canonical()
     guard !rename.isEmpty else { return (graph, UnresolvedNames()) }
     let involved = Set(rename.keys).union(rename.values)
-    let c = canonical()
     var u = UnresolvedNames(renamed: rename)
-    u.nodes = c.nodes.values.filter { involved.contains($0.id) }
+    u.nodes = nodes.values.filter { involved.contains($0.id) }.map(RelationshipGraph.canonical(_:)).sorted { $0.id < $1.id }
     var moved: Set<EdgeKey> = []
-    for e in c.edges.values where rename[e.source] != nil || rename[e.target] != nil {
+    for e in edges.values where rename[e.source] != nil || rename[e.target] != nil {
       if let k = u.resolvedKey(e.key) { moved.insert(k) }
     }
-    u.edges = c.edges.values.filter { rename[$0.source] != nil || rename[$0.target] != nil || moved.contains($0.key) }
+    u.edges = edges.values.filter { rename[$0.source] != nil || rename[$0.target] != nil || moved.contains($0.key) }
+      .map { canonical($0) }.sorted { $0.key < $1.key }
     return (graph, u)
   }
 

@@ -73,7 +73,8 @@ public struct Node: Sendable, Hashable, Codable {
   public var aliases: [String]
   /// Number of mentions (names, demonyms, metonyms, pronouns and roles).
   public var mentions: Int
-  /// Ids of the articles that mention it, in input order.
+  /// Ids of the articles that mention it, in the order they were added (sorted in the
+  /// canonical form a graph is written in).
   public var articles: [String]
 
   public init(id: String, name: String, type: EntityType, aliases: [String] = [], mentions: Int = 0, articles: [String] = []) {
@@ -191,11 +192,12 @@ public struct EdgeKey: Sendable, Hashable, Comparable {
 /// some, and which name or date wins when two inputs disagree.
 public enum GraphOrder: Sendable, Hashable {
   /// Input order: articles in the order they were added, evidence by article position, then
-  /// sentence and offset; a node keeps the first name seen. What `build` uses.
+  /// sentence and offset; a node keeps the first name seen.
   case input
   /// Canonical order: articles by id, evidence by article id, then sentence and offset; the
-  /// smallest name or date is kept. Merging is then associative and commutative (what
-  /// `entente merge` uses); ``RelationshipGraph/canonical()`` sorts what is left.
+  /// smallest name or date is kept. Merging is then associative and commutative: what
+  /// ``Pipeline``, `build`, stores and `merge` use, so that any grouping of the same articles
+  /// gives the same graph; ``RelationshipGraph/canonical()`` sorts what is left.
   case canonical
 }
 
@@ -219,7 +221,8 @@ public struct RelationshipGraph: Sendable, Equatable {
 
   public private(set) var nodes: OrderedDictionary<String, Node> = [:]
   public private(set) var edges: OrderedDictionary<EdgeKey, Edge> = [:]
-  /// Ids of the articles in the graph, in input order.
+  /// Ids of the articles in the graph, in the order they were added (sorted in the
+  /// canonical form a graph is written in).
   public private(set) var articles: OrderedSet<String> = []
   /// Article dates by id, where known (yyyy-MM-dd).
   public private(set) var articleDates: [String: String] = [:]
@@ -481,18 +484,25 @@ public struct RelationshipGraph: Sendable, Equatable {
     var g = RelationshipGraph(maxEvidence: maxEvidence, order: .canonical)
     g.articles = OrderedSet(articles.sorted())
     g.articleDates = articleDates
-    for n in nodes.values.sorted(by: { $0.id < $1.id }) {
-      var m = n
-      m.articles.sort()
-      g.nodes[m.id] = m
-    }
-    for e in edges.values.sorted(by: { $0.key < $1.key }) {
-      var f = e
-      f.evidence.sort { a, b in a.article != b.article ? a.article < b.article : Self.sameArticlePrecedes(a, b) }
-      if maxEvidence > 0, f.evidence.count > maxEvidence { f.evidence.removeSubrange(maxEvidence...) }
-      g.edges[f.key] = f
-    }
+    for n in nodes.values.sorted(by: { $0.id < $1.id }) { g.nodes[n.id] = Self.canonical(n) }
+    for e in edges.values.sorted(by: { $0.key < $1.key }) { g.edges[e.key] = canonical(e) }
     return g
+  }
+
+  /// A node in canonical form: its articles sorted.
+  static func canonical(_ n: Node) -> Node {
+    var m = n
+    m.articles.sort()
+    return m
+  }
+
+  /// An edge in canonical form: its evidence by article id, sentence and offset, the
+  /// earliest ``maxEvidence`` of them.
+  func canonical(_ e: Edge) -> Edge {
+    var f = e
+    f.evidence.sort { a, b in a.article != b.article ? a.article < b.article : Self.sameArticlePrecedes(a, b) }
+    if maxEvidence > 0, f.evidence.count > maxEvidence { f.evidence.removeSubrange(maxEvidence...) }
+    return f
   }
 
   /// Nodes sorted by type, then name, then id: the order every exporter writes.
