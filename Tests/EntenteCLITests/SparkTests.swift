@@ -86,39 +86,4 @@ struct SparkTests {
     #expect(!expected.isEmpty)
     #expect(contents(URL(fileURLWithPath: out)) == expected)
   }
-
-  /// README's snippet, run as shown (with `sc` a local SparkContext and `entente` on the
-  /// driver's PATH), then README's reduce: the same bytes as `entente build`.
-  @Test func readmeSnippetWorksAsShown() throws {
-    let python = try #require(PySpark.python, "python3 cannot import pyspark")
-    let readme = try String(contentsOfFile: Repository.path("README.md"), encoding: .utf8)
-    let start = try #require(readme.range(of: "```python\nimport shlex, shutil\n"))
-    let end = try #require(readme.range(of: "```", range: start.upperBound..<readme.endIndex))
-    let snippet = String(readme[start.upperBound..<end.lowerBound])
-    #expect(snippet.contains("sc.textFile(\"news/*.jsonl\")"))
-    let dir = try tempDir()
-    let news = dir.appendingPathComponent("news")
-    try FileManager.default.createDirectory(at: news, withIntermediateDirectories: true)
-    let lines = MergeCLITests.shuffledCorpus()
-    try lines[0..<15].reduce(Data(), +).write(to: news.appendingPathComponent("a.jsonl"))
-    try lines[15..<30].reduce(Data(), +).write(to: news.appendingPathComponent("b.jsonl"))
-    let script = """
-      import os
-      os.chdir(\(String(reflecting: dir.path)))
-      os.environ["PATH"] = \(String(reflecting: Run.executable.deletingLastPathComponent().path)) + os.pathsep + os.environ.get("PATH", "")
-      from pyspark import SparkContext
-      sc = SparkContext("local[2]", "readme")
-      sc.setLogLevel("ERROR")
-      \(snippet)
-      sc.stop()
-      """
-    let r = try PySpark.run(python, ["-c", script])
-    #expect(r.status == 0, "\(r.stderr.suffix(3000))")
-    let merged = try Run(["merge", "parts", "-o", "graph.json"], cwd: dir.path)
-    #expect(merged.status == 0, "\(merged.stderr)")
-    #expect(try Run(["build", "news", "--out", ".", "--name", "built", "--no-render"], cwd: dir.path).status == 0)
-    let built = contents(dir.appendingPathComponent("built.json"))
-    #expect(!built.isEmpty)
-    #expect(contents(dir.appendingPathComponent("graph.json")) == built)
-  }
 }
