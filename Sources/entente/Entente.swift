@@ -24,7 +24,7 @@ struct EntenteCommand: ParsableCommand {
         entente render Graphs/fixtures.dot -o graph.svg --layout neato
       """,
     version: "0.1.0",
-    subcommands: [Build.self, Extract.self, Merge.self, Edges.self, Quotes.self, Render.self, Export.self, Nodes.self, Stats.self, Explain.self, Tagger.self]
+    subcommands: [Build.self, Extract.self, Merge.self, Edges.self, Quotes.self, Render.self, Export.self, Nodes.self, Stats.self, Explain.self, Tagger.self, View.self]
   )
 
   static func main() {

@@ -1,0 +1,364 @@
+// Entente's graph view. The graph is embedded once, as JSON (#graph-data); vis-network draws
+// it on a canvas at the positions Entente laid out. The page draws the strongest edges first
+// and reveals a node's neighbours when it is clicked or found. The state of the page can be
+// set by the URL fragment: #node=NAME, #edge=SOURCE|TARGET|KIND, #q=SEARCH, and the filters
+// types=, kinds=, since=, until=, min-weight= (lists comma-separated).
+"use strict";
+
+// ---- Data -----------------------------------------------------------------------------------
+// nodes: [name, type, aliases, mentions, articles, x, y], strongest first
+// edges: [kind, source, target, weight, evidence], strongest first
+// evidence: [sentence, quote, cue, marks]; marks: [from, to, group] triples (UTF-16 offsets;
+// group 0 names the source, 1 the target); sentences: [article, index, text]
+const raw = JSON.parse(document.getElementById("graph-data").textContent);
+const articles = raw.articles.map(([id, date]) => ({ id, date }));
+const sentences = raw.sentences.map(([article, index, text]) => ({ article: articles[article] || { id: "?", date: "" }, index, text }));
+const nodes = raw.nodes.map(([name, type, aliases, mentions, articleCount, x, y], id) =>
+  ({ id, name, type: raw.types[type], aliases, mentions, articleCount, x, y, edges: [], strength: 0 }));
+const edges = raw.edges.map(([kind, source, target, weight, evidence], id) => ({
+  id, kind: raw.kinds[kind], source, target, weight,
+  evidence: evidence.map(([sentence, quote, cue, marks]) => ({ sentence: sentences[sentence], quote, cue, marks })),
+}));
+for (const e of edges) {
+  for (const n of [nodes[e.source], nodes[e.target]]) { n.edges.push(e); n.strength += e.weight; }
+}
+const searchKeys = nodes.map(n => [n.name, ...n.aliases].map(s => s.toLowerCase()));
+
+const STYLE = {
+  person: { color: "#4e79a7", shape: "dot", label: "people" },
+  state: { color: "#59a14f", shape: "square", label: "states" },
+  organization: { color: "#f28e2b", shape: "hexagon", label: "organizations" },
+  cooccurrence: { color: "#9aa0a6", label: "co-occurrence" },
+  quotation: { color: "#d62728", label: "quotation" },
+};
+
+// ---- Filters --------------------------------------------------------------------------------
+const filters = { types: new Set(raw.types), kinds: new Set(raw.kinds), since: "", until: "", minWeight: 1 };
+
+const dated = ev => ev.sentence.article.date;
+function inDates(date) {
+  return date !== "" && (!filters.since || date >= filters.since) && (!filters.until || date <= filters.until);
+}
+// Under a date filter an edge weighs what its evidence in range says (a lower bound when the
+// graph kept only the first few records), as `entente edges --since` counts.
+function weightOf(e) {
+  if (!filters.since && !filters.until) return e.weight;
+  return e.evidence.filter(ev => inDates(dated(ev))).length;
+}
+function passes(e) {
+  return filters.kinds.has(e.kind) && filters.types.has(nodes[e.source].type)
+    && filters.types.has(nodes[e.target].type) && weightOf(e) >= filters.minWeight;
+}
+
+// ---- What is drawn --------------------------------------------------------------------------
+let budget = raw.initialEdges;     // how many of the strongest passing edges to draw
+const revealed = new Set();         // nodes whose every passing edge is drawn
+const nodeSet = new vis.DataSet();
+const edgeSet = new vis.DataSet();
+const large = edges.length > 3000;
+// The more nodes the first view draws, the further out it is zoomed: sizes grow with their
+// number so that the strongest stay labelled (labels never grow past 26 pixels on screen).
+const firstNodes = new Set(edges.slice(0, budget).flatMap(e => [e.source, e.target])).size;
+const spread = Math.sqrt(Math.max(1, firstNodes / 50));
+const network = new vis.Network(document.getElementById("graph"), { nodes: nodeSet, edges: edgeSet }, {
+  physics: false,
+  layout: { improvedLayout: false },
+  interaction: { hover: true, hideEdgesOnDrag: large, hideEdgesOnZoom: large, tooltipDelay: 300 },
+  nodes: {
+    borderWidth: 1,
+    font: { face: "system-ui, sans-serif", color: "#1d1d1f", strokeWidth: 4, strokeColor: "#ffffff" },
+    // Sizes (and labels) grow with the square root of the weight of a node's edges: the
+    // strongest are labelled in the first view, the others as one zooms in.
+    scaling: {
+      min: 4, max: 26 * spread, label: { enabled: true, min: 12, max: 24 * spread, drawThreshold: 8, maxVisible: 26 },
+      customScalingFunction: (min, max, total, value) => max > min ? (Math.sqrt(value) - Math.sqrt(min)) / (Math.sqrt(max) - Math.sqrt(min)) : 0.5,
+    },
+  },
+  edges: { smooth: false, selectionWidth: 1.5, hoverWidth: 1, scaling: { min: 0.6, max: 7 }, arrows: { to: { scaleFactor: 0.5 } } },
+});
+
+function visNode(n) {
+  const s = STYLE[n.type];
+  return {
+    id: n.id, label: n.name, x: n.x, y: n.y, value: n.strength, shape: s.shape,
+    color: { background: s.color, border: "#ffffff", highlight: { background: s.color, border: "#111111" }, hover: { background: s.color, border: "#111111" } },
+  };
+}
+function visEdge(e) {
+  const quote = e.kind === "quotation";
+  return {
+    id: e.id, from: e.source, to: e.target, value: e.weight, dashes: quote, arrows: quote ? "to" : "",
+    color: { color: STYLE[e.kind].color, opacity: quote ? 0.8 : 0.45, highlight: quote ? "#a50f15" : "#333333", hover: "#333333" },
+  };
+}
+
+function drawnEdges() {
+  const shown = new Set();
+  for (const e of edges) {
+    if (shown.size >= budget) break;
+    if (passes(e)) shown.add(e.id);
+  }
+  for (const id of revealed) for (const e of nodes[id].edges) if (passes(e)) shown.add(e.id);
+  return shown;
+}
+
+function redraw() {
+  const shownEdges = drawnEdges();
+  const shownNodes = new Set([...revealed].filter(id => filters.types.has(nodes[id].type)));
+  for (const id of shownEdges) { shownNodes.add(edges[id].source); shownNodes.add(edges[id].target); }
+  edgeSet.remove(edgeSet.getIds().filter(id => !shownEdges.has(id)));
+  nodeSet.remove(nodeSet.getIds().filter(id => !shownNodes.has(id)));
+  nodeSet.add([...shownNodes].filter(id => !nodeSet.get(id)).sort((a, b) => a - b).map(id => visNode(nodes[id])));
+  edgeSet.add([...shownEdges].filter(id => !edgeSet.get(id)).sort((a, b) => a - b).map(id => visEdge(edges[id])));
+  const passing = edges.filter(passes).length;
+  document.getElementById("status").textContent =
+    `${nodes.length.toLocaleString("en")} entities, ${edges.length.toLocaleString("en")} edges; ` +
+    `drawn: ${shownNodes.size.toLocaleString("en")} entities, ${shownEdges.size.toLocaleString("en")} of the ` +
+    `${passing.toLocaleString("en")} edges the filters keep (the strongest; click or find an entity for its neighbours)`;
+  document.body.dataset.drawnNodes = shownNodes.size;
+  document.body.dataset.drawnEdges = shownEdges.size;
+  if (!selection) showOverview();
+}
+
+network.once("afterDrawing", () => { document.body.dataset.painted = Math.round(performance.now()); });
+
+// ---- Panels ---------------------------------------------------------------------------------
+const panel = document.getElementById("panel");
+let selection = null;
+
+function el(tag, props = {}, ...children) {
+  const e = document.createElement(tag);
+  Object.assign(e, props);
+  for (const c of children) e.append(c);
+  return e;
+}
+function entityLink(n) {
+  const a = el("a", { className: "entity", textContent: n.name, href: "#" });
+  a.addEventListener("click", ev => { ev.preventDefault(); ev.stopPropagation(); selectNode(n.id, true); });
+  return a;
+}
+function swatch(type) { return el("span", { className: "swatch " + type, style: `background:${STYLE[type].color}` }); }
+
+function showOverview() {
+  const list = el("table", {}, el("tr", {}, el("th", { textContent: "Entity" }), el("th", { textContent: "Type" }), el("th", { className: "num", textContent: "Weight" })));
+  const drawn = new Set(nodeSet.getIds());
+  for (const n of nodes.filter(n => drawn.has(n.id)).slice(0, 40)) {
+    list.append(el("tr", {}, el("td", {}, swatch(n.type), entityLink(n)), el("td", { textContent: n.type }), el("td", { className: "num", textContent: n.strength })));
+  }
+  const legend = el("p", { className: "muted" });
+  for (const t of raw.types) legend.append(swatch(t), STYLE[t].label + "  ");
+  legend.append(el("br"));
+  for (const k of raw.kinds) legend.append(el("span", { className: "line " + k }), STYLE[k].label + "  ");
+  panel.replaceChildren(
+    el("h2", { textContent: "The strongest entities" }),
+    el("p", { className: "muted", textContent: "Click an entity or an edge, or find one by name. Size grows with the weight of an entity's edges; edge width with the number of sentences or quotes." }),
+    legend, list);
+  panel.dataset.showing = "overview";
+}
+
+function showNode(n) {
+  const rows = n.edges.filter(passes).sort((a, b) => weightOf(b) - weightOf(a) || a.id - b.id);
+  const table = el("table", {}, el("tr", {}, el("th", { textContent: "" }), el("th", { textContent: "With" }),
+    el("th", { className: "num", textContent: "Weight" }), el("th", { className: "num", textContent: "Evidence" })));
+  for (const e of rows.slice(0, 300)) {
+    const other = nodes[e.source === n.id ? e.target : e.source];
+    const arrow = e.kind === "cooccurrence" ? "—" : e.source === n.id ? "→" : "←";
+    const row = el("tr", { className: "edge", title: "Show the evidence" },
+      el("td", { textContent: arrow, title: STYLE[e.kind].label }), el("td", {}, swatch(other.type), entityLink(other)),
+      el("td", { className: "num", textContent: weightOf(e) }), el("td", { className: "num", textContent: e.evidence.length }));
+    row.addEventListener("click", () => selectEdge(e.id));
+    table.append(row);
+  }
+  const facts = `${n.type}, ${n.mentions} mentions in ${n.articleCount} article${n.articleCount === 1 ? "" : "s"}`;
+  panel.replaceChildren(
+    el("h2", {}, swatch(n.type), n.name),
+    el("p", { className: "muted", textContent: facts }),
+    ...(n.aliases.length ? [el("p", { textContent: "Also: " + n.aliases.join(", ") })] : []),
+    el("h3", { textContent: `${rows.length} edge${rows.length === 1 ? "" : "s"}` + (rows.length > 300 ? " (the 300 strongest shown)" : "") }),
+    table);
+  panel.dataset.showing = "node";
+}
+
+// The sentence with the two names marked (as DOM nodes: the text is never read as HTML).
+function markedSentence(ev) {
+  const p = el("p", { className: "sentence" });
+  const text = ev.sentence.text;
+  let at = 0;
+  for (let i = 0; i + 2 < ev.marks.length; i += 3) {
+    const [from, to, group] = ev.marks.slice(i, i + 3);
+    p.append(text.slice(at, from), el("mark", { className: group === 0 ? "a" : "b", textContent: text.slice(from, to) }));
+    at = to;
+  }
+  p.append(text.slice(at));
+  return p;
+}
+
+function showEdge(e) {
+  const [a, b] = [nodes[e.source], nodes[e.target]];
+  const list = el("ol", { className: "evidence" });
+  for (const ev of e.evidence) {
+    const keep = !filters.since && !filters.until || inDates(dated(ev));
+    if (!keep) continue;
+    const where = [ev.sentence.article.id, ev.sentence.article.date || "no date", `sentence ${ev.sentence.index + 1}`].join(" · ");
+    const item = el("li", {}, el("div", { className: "where", textContent: where }), markedSentence(ev));
+    if (ev.quote) item.append(el("p", { className: "quote", textContent: "“" + ev.quote + "”" }));
+    if (ev.cue) item.append(el("div", { className: "where", textContent: "cue: " + ev.cue }));
+    list.append(item);
+  }
+  const kept = e.evidence.length < e.weight ? ` (the first ${e.evidence.length} of ${e.weight} kept)` : "";
+  panel.replaceChildren(
+    el("h2", {}, entityLink(a), e.kind === "quotation" ? " → " : " — ", entityLink(b)),
+    el("p", { className: "muted", textContent: `${STYLE[e.kind].label}, weight ${weightOf(e)}, ${e.evidence.length} evidence record${e.evidence.length === 1 ? "" : "s"}${kept}` }),
+    list);
+  panel.dataset.showing = "edge";
+}
+
+// ---- Selection ------------------------------------------------------------------------------
+function selectNode(id, focus) {
+  const n = nodes[id];
+  selection = { node: id };
+  revealed.add(id);
+  redraw();
+  if (nodeSet.get(id)) {
+    network.selectNodes([id]);
+    if (focus) network.focus(id, { scale: Math.max(network.getScale(), 0.8), animation: false });
+  }
+  showNode(n);
+  setFragment("node", n.name);
+}
+
+function selectEdge(id) {
+  const e = edges[id];
+  selection = { edge: id };
+  if (!edgeSet.get(id)) { revealed.add(e.source); redraw(); }
+  if (edgeSet.get(id)) network.selectEdges([id]);
+  showEdge(e);
+  setFragment("edge", [nodes[e.source].name, nodes[e.target].name, e.kind].join("|"));
+}
+
+function clearSelection() {
+  selection = null;
+  network.unselectAll();
+  showOverview();
+  setFragment();
+}
+
+network.on("click", params => {
+  if (params.nodes.length) selectNode(params.nodes[0], false);
+  else if (params.edges.length) selectEdge(params.edges[0]);
+  else clearSelection();
+});
+
+// ---- Search ---------------------------------------------------------------------------------
+const search = document.getElementById("search");
+const results = document.getElementById("results");
+
+// Names and aliases that equal, start with, then contain the query; stronger entities first.
+function find(query) {
+  const q = query.trim().toLowerCase();
+  if (!q) return [];
+  const ranked = [];
+  searchKeys.forEach((keys, id) => {
+    let rank = 3;
+    for (const k of keys) rank = Math.min(rank, k === q ? 0 : k.startsWith(q) ? 1 : k.includes(q) ? 2 : 3);
+    if (rank < 3) ranked.push([rank, id]);
+  });
+  return ranked.sort((a, b) => a[0] - b[0] || a[1] - b[1]).slice(0, 15).map(([, id]) => nodes[id]);
+}
+
+function showResults() {
+  const found = find(search.value);
+  results.replaceChildren(...found.map((n, i) => {
+    const li = el("li", { className: i === 0 ? "active" : "" }, swatch(n.type), n.name, " ",
+      el("small", { textContent: n.aliases.length ? "(" + n.aliases.slice(0, 3).join(", ") + ")" : "" }));
+    li.addEventListener("mousedown", ev => { ev.preventDefault(); choose(n); });
+    return li;
+  }));
+  if (search.value.trim() && !found.length) results.append(el("li", { className: "muted", textContent: "No entity by that name" }));
+  results.hidden = !search.value.trim();
+}
+function choose(n) {
+  results.hidden = true;
+  search.value = n.name;
+  selectNode(n.id, true);
+}
+search.addEventListener("input", showResults);
+search.addEventListener("keydown", ev => {
+  if (ev.key === "Enter") { const first = find(search.value)[0]; if (first) choose(first); }
+  if (ev.key === "Escape") results.hidden = true;
+});
+search.addEventListener("blur", () => { results.hidden = true; });
+
+// ---- Filter controls ------------------------------------------------------------------------
+function checkboxes(fieldset, values, set) {
+  for (const v of values) {
+    const box = el("input", { type: "checkbox", checked: set.has(v), value: v });
+    box.addEventListener("change", () => { box.checked ? set.add(v) : set.delete(v); refresh(); });
+    const mark = STYLE[v].shape ? swatch(v) : el("span", { className: "line " + v });
+    document.getElementById(fieldset).append(el("label", {}, box, " ", mark, STYLE[v].label));
+  }
+}
+checkboxes("types", raw.types, filters.types);
+checkboxes("kinds", raw.kinds, filters.kinds);
+
+const dates = articles.map(a => a.date).filter(d => d).sort();
+for (const id of ["since", "until"]) {
+  const input = document.getElementById(id);
+  if (dates.length) { input.min = dates[0]; input.max = dates[dates.length - 1]; } else input.disabled = true;
+  input.addEventListener("change", () => { filters[id] = input.value; refresh(); });
+}
+document.getElementById("min-weight").addEventListener("change", ev => {
+  filters.minWeight = Math.max(1, parseInt(ev.target.value, 10) || 1);
+  refresh();
+});
+document.getElementById("more").addEventListener("click", () => { budget += raw.initialEdges; redraw(); });
+document.getElementById("reset").addEventListener("click", () => {
+  budget = raw.initialEdges;
+  revealed.clear();
+  clearSelection();
+  redraw();
+  network.fit({ animation: false });
+});
+
+// After a filter changes: redraw, and show the selection again under the new filters.
+function refresh() {
+  redraw();
+  if (selection && selection.node !== undefined) showNode(nodes[selection.node]);
+  if (selection && selection.edge !== undefined) showEdge(edges[selection.edge]);
+}
+
+// ---- The URL fragment -----------------------------------------------------------------------
+function setFragment(key, value) {
+  const params = new URLSearchParams(location.hash.slice(1));
+  for (const k of ["node", "edge", "q"]) params.delete(k);
+  if (key) params.set(key, value);
+  const hash = params.toString();
+  history.replaceState(null, "", hash ? "#" + hash : location.pathname + location.search);
+}
+
+function readFragment() {
+  const params = new URLSearchParams(location.hash.slice(1));
+  const list = key => params.get(key).split(",").filter(v => v);
+  if (params.has("types")) { filters.types = new Set(list("types")); }
+  if (params.has("kinds")) { filters.kinds = new Set(list("kinds")); }
+  for (const box of document.querySelectorAll("#types input")) box.checked = filters.types.has(box.value);
+  for (const box of document.querySelectorAll("#kinds input")) box.checked = filters.kinds.has(box.value);
+  for (const id of ["since", "until"]) if (params.has(id)) document.getElementById(id).value = filters[id] = params.get(id);
+  if (params.has("min-weight")) document.getElementById("min-weight").value = filters.minWeight = Math.max(1, parseInt(params.get("min-weight"), 10) || 1);
+  redraw();
+  network.fit({ animation: false });
+  const byName = name => nodes.find(n => n.name === name) || find(name)[0];
+  if (params.has("node")) {
+    const n = byName(params.get("node"));
+    if (n) selectNode(n.id, false);
+  } else if (params.has("edge")) {
+    const [a, b, kind] = params.get("edge").split("|");
+    const e = edges.find(e => nodes[e.source].name === a && nodes[e.target].name === b && (!kind || e.kind === kind));
+    if (e) selectEdge(e.id);
+  } else if (params.has("q")) {
+    search.value = params.get("q");
+    showResults();
+  }
+}
+
+readFragment();
