@@ -77,3 +77,11 @@ public struct SplitMix: RandomNumberGenerator, Sendable {
   /// A number in 0..<n.
   public mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
 }
+
+/// The data of a page `entente view` wrote: the text of its `#graph-data` script, parsed.
+public func viewData(_ page: String) -> [String: Any]? {
+  guard let open = page.range(of: "<script type=\"application/json\" id=\"graph-data\">"),
+    let close = page.range(of: "</script>", range: open.upperBound..<page.endIndex)
+  else { return nil }
+  return (try? JSONSerialization.jsonObject(with: Data(page[open.upperBound..<close.lowerBound].utf8))) as? [String: Any]
+}

@@ -22,6 +22,7 @@ struct EntenteCommand: ParsableCommand {
         entente build corpus.jsonl.gz --store graph.sqlite --no-render
         entente merge part-*.json -o graph.json
         entente render Graphs/fixtures.dot -o graph.svg --layout neato
+        entente view Graphs/fixtures.json -o fixtures.html
       """,
     version: "0.1.0",
     subcommands: [Build.self, Extract.self, Merge.self, Edges.self, Quotes.self, Render.self, Export.self, Nodes.self, Stats.self, Explain.self, Tagger.self, View.self]

@@ -112,15 +112,17 @@ public struct HTMLViewExporter: Sendable {
     return [n.name] + n.aliases
   }
 
-  /// Positions in page pixels: the nodes of the first `initialEdges` edges laid out on their
-  /// own, then every other node placed around them (the core pinned), so what is drawn first
-  /// reads well and what is revealed lands beside its neighbours.
+  /// Positions in page units. The nodes of the first `initialEdges` edges (the core) are laid
+  /// out by ``ForceLayout``, each component on its own, spread over a disc whose area grows
+  /// with their number. Every other node is placed beside the neighbour it is reached from,
+  /// breadth first from the core along the strongest edges (a sunflower of satellites around
+  /// each anchor), so what is drawn first reads well and what is revealed lands beside its
+  /// neighbours; nodes no path reaches start new anchors outside the core.
   func positions(_ count: Int, _ edges: [(a: Int, b: Int, weight: Int)]) -> [ForceLayout.Point] {
     guard count > 0 else { return [] }
-    let coreEdges = Array(edges.prefix(initialEdges))
     var coreNodes: [Int] = []
     var inCore = [Int?](repeating: nil, count: count)
-    for e in coreEdges {
+    for e in edges.prefix(initialEdges) {
       for n in [e.a, e.b] where inCore[n] == nil {
         inCore[n] = coreNodes.count
         coreNodes.append(n)
@@ -129,42 +131,48 @@ public struct HTMLViewExporter: Sendable {
     coreNodes.sort()
     for (k, n) in coreNodes.enumerated() { inCore[n] = k }
     let corePoints = layout.packedPositions(
-      count: coreNodes.count, edges: coreEdges.map { (inCore[$0.a]!, inCore[$0.b]!, $0.weight) })
-    var start = ForceLayout.spiral(count)
-    var pinned = Set<Int>()
-    for (k, n) in coreNodes.enumerated() {
-      start[n] = corePoints[k]
-      pinned.insert(n)
+      count: coreNodes.count, edges: edges.prefix(initialEdges).map { (inCore[$0.a]!, inCore[$0.b]!, $0.weight) })
+    let rms = (corePoints.reduce(0.0) { $0 + $1.x * $1.x + $1.y * $1.y } / Double(max(1, corePoints.count))).squareRoot()
+    let scale = rms > 0 ? 60 * Double(corePoints.count).squareRoot() / rms : 1
+    var point = [ForceLayout.Point?](repeating: nil, count: count)
+    for (k, n) in coreNodes.enumerated() { point[n] = ForceLayout.Point(x: corePoints[k].x * scale, y: corePoints[k].y * scale) }
+
+    // Neighbours strongest first (edges come strongest first).
+    var neighbours = [[Int]](repeating: [], count: count)
+    for e in edges where e.a != e.b {
+      neighbours[e.a].append(e.b)
+      neighbours[e.b].append(e.a)
     }
-    if pinned.count < count {
-      // Each other node starts beside its strongest neighbour in the core when it has one,
-      // else on a spiral outside the core.
-      let radius = corePoints.map { ($0.x * $0.x + $0.y * $0.y).squareRoot() }.max() ?? 0
-      var placed = [Bool](repeating: false, count: count)
-      for n in pinned { placed[n] = true }
-      for e in edges {
-        for (n, other) in [(e.a, e.b), (e.b, e.a)] where !placed[n] && pinned.contains(other) {
-          let angle = Double(n) * 2.399963
-          start[n] = ForceLayout.Point(x: start[other].x + 8 * cos(angle), y: start[other].y + 8 * sin(angle))
-          placed[n] = true
+    var satellites = [Int](repeating: 0, count: count)
+    var queue = coreNodes
+    var head = 0
+    func spread() {
+      while head < queue.count {
+        let anchor = queue[head]
+        head += 1
+        guard let at = point[anchor] else { continue }
+        for n in neighbours[anchor] where point[n] == nil {
+          satellites[anchor] += 1
+          let offset = ForceLayout.spiralPoint(satellites[anchor] - 1 + 3, spacing: 16)
+          point[n] = ForceLayout.Point(x: at.x + offset.x, y: at.y + offset.y)
+          queue.append(n)
         }
       }
-      let outer = ForceLayout.spiral(count + coreNodes.count, spacing: 10)
-      for n in 0..<count where !placed[n] {
-        let p = outer[n + coreNodes.count]
-        let r = (p.x * p.x + p.y * p.y).squareRoot()
-        let s = r > 0 ? (radius + r) / r : 1
-        start[n] = ForceLayout.Point(x: p.x * s, y: p.y * s)
-      }
-      var rest = layout
-      rest.iterations = max(20, layout.iterations / 2)
-      start = rest.positions(count: count, edges: edges, start: start, pinned: pinned)
     }
-    // Page units: the core spread over a disc whose area grows with its number of nodes.
-    let core = coreNodes.isEmpty ? Array(0..<count) : coreNodes
-    let rms = (core.reduce(0.0) { $0 + start[$1].x * start[$1].x + start[$1].y * start[$1].y } / Double(core.count)).squareRoot()
-    let scale = rms > 0 ? 60 * Double(core.count).squareRoot() / rms : 1
-    return start.map { ForceLayout.Point(x: $0.x * scale, y: $0.y * scale) }
+    spread()
+    let radius = point.compactMap { $0.map { ($0.x * $0.x + $0.y * $0.y).squareRoot() } }.max() ?? 0
+    var ring = 0
+    for n in 0..<count where point[n] == nil {
+      // A new anchor on a spiral outside everything placed so far.
+      let p = ForceLayout.spiralPoint(ring + 1, spacing: 40)
+      let r = (p.x * p.x + p.y * p.y).squareRoot()
+      let s = r > 0 ? (radius + 80 + r) / r : 1
+      point[n] = ForceLayout.Point(x: p.x * s, y: p.y * s)
+      ring += 1
+      queue.append(n)
+      spread()
+    }
+    return point.map { $0! }
   }
 
   static func resource(_ name: String) throws -> String {

@@ -7,8 +7,7 @@ import Foundation
 /// (more the heavier the edge, on a log scale), and a gravity growing with the distance keeps
 /// disconnected parts near the middle. Nodes start on a sunflower spiral in the order given (put the strongest
 /// first: they end up in the middle), and every step runs in a fixed order, so the same input
-/// gives the same positions. Pinned nodes keep the positions they are given, so a core can be
-/// laid out first and the rest placed around it.
+/// gives the same positions.
 ///
 ///     let xy = ForceLayout().positions(count: 3, edges: [(0, 1, 2), (1, 2, 1)])
 public struct ForceLayout: Sendable {
@@ -32,25 +31,23 @@ public struct ForceLayout: Sendable {
     }
   }
 
-  /// Positions of nodes `0..<count`, linked by `edges` (`a`, `b`, weight). Nodes in `pinned`
-  /// stay where `start` puts them; the others start on the spiral (or at `start`, when given).
-  public func positions(count: Int, edges: [(a: Int, b: Int, weight: Int)], start: [Point]? = nil, pinned: Set<Int> = []) -> [Point] {
+  /// Positions of nodes `0..<count`, linked by `edges` (`a`, `b`, weight).
+  public func positions(count: Int, edges: [(a: Int, b: Int, weight: Int)]) -> [Point] {
     guard count > 0 else { return [] }
-    var pos = start ?? ForceLayout.spiral(count)
+    var pos = ForceLayout.spiral(count)
     var mass = [Double](repeating: 1, count: count)
     for e in edges where e.a != e.b {
       mass[e.a] += 1
       mass[e.b] += 1
     }
     let pull = edges.map { 1 + log(Double(max(1, $0.weight))) }
-    let isPinned = (0..<count).map { pinned.contains($0) }
     var force = [Point](repeating: Point(x: 0, y: 0), count: count)
     var previous = force
     var tree = QuadTree()
     for step in 0..<iterations {
       for i in 0..<count { force[i] = Point(x: 0, y: 0) }
       tree.build(pos, mass)
-      for i in 0..<count where !isPinned[i] {
+      for i in 0..<count {
         let f = tree.repulsion(on: i, at: pos[i], mass: mass[i], theta: theta)
         force[i].x += repulsion * f.x
         force[i].y += repulsion * f.y
@@ -77,7 +74,7 @@ public struct ForceLayout: Sendable {
       // Each node moves along its force, less when the force swings (ForceAtlas2's
       // per-node damping), and less as the run cools.
       let cooling = 1 - Double(step) / Double(iterations)
-      for i in 0..<count where !isPinned[i] {
+      for i in 0..<count {
         let f = force[i], p = previous[i]
         let swing = ((f.x - p.x) * (f.x - p.x) + (f.y - p.y) * (f.y - p.y)).squareRoot()
         let norm = (f.x * f.x + f.y * f.y).squareRoot()
@@ -170,11 +167,13 @@ public struct ForceLayout: Sendable {
 
   /// A sunflower spiral: the first points in the middle, even density outward.
   public static func spiral(_ count: Int, spacing: Double = 10) -> [Point] {
-    let golden = Double.pi * (3 - 5.0.squareRoot())
-    return (0..<count).map { i in
-      let r = spacing * Double(i).squareRoot(), a = Double(i) * golden
-      return Point(x: r * cos(a), y: r * sin(a))
-    }
+    (0..<count).map { spiralPoint($0, spacing: spacing) }
+  }
+
+  /// The `i`th point of the spiral: at `spacing` √i from the middle, turned by the golden angle.
+  public static func spiralPoint(_ i: Int, spacing: Double = 10) -> Point {
+    let r = spacing * Double(i).squareRoot(), a = Double(i) * Double.pi * (3 - 5.0.squareRoot())
+    return Point(x: r * cos(a), y: r * sin(a))
   }
 }
 

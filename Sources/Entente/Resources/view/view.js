@@ -169,11 +169,12 @@ function showNode(n) {
     row.addEventListener("click", () => selectEdge(e.id));
     table.append(row);
   }
+  const others = n.aliases.filter(a => a !== n.name);
   const facts = `${n.type}, ${n.mentions} mentions in ${n.articleCount} article${n.articleCount === 1 ? "" : "s"}`;
   panel.replaceChildren(
     el("h2", {}, swatch(n.type), n.name),
     el("p", { className: "muted", textContent: facts }),
-    ...(n.aliases.length ? [el("p", { textContent: "Also: " + n.aliases.join(", ") })] : []),
+    ...(others.length ? [el("p", { textContent: "Also: " + others.join(", ") })] : []),
     el("h3", { textContent: `${rows.length} edge${rows.length === 1 ? "" : "s"}` + (rows.length > 300 ? " (the 300 strongest shown)" : "") }),
     table);
   panel.dataset.showing = "node";
