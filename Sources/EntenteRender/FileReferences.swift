@@ -9,7 +9,7 @@ public struct FileReference: Sendable, Equatable, CustomStringConvertible {
   public var attribute: String
   /// The object that carries it: `graph "g"`, `node "a"`, `edge "a" -> "b"`.
   public var object: String
-  /// The attribute's value (at most 80 characters of it).
+  /// The attribute's value, on one line and cut to 80 characters.
   public var value: String
 
   public init(attribute: String, object: String, value: String) {
@@ -42,13 +42,19 @@ enum FileReferences {
         if let test = check(name) {
           for object in objects {
             guard let value = agxget(object, s), value.pointee != 0, test(value) else { continue }
-            return FileReference(attribute: name, object: describe(object, kind: kind), value: String(String(cString: value).prefix(80)))
+            return FileReference(attribute: name, object: describe(object, kind: kind), value: shortened(String(cString: value)))
           }
         }
         sym = agnxtattr(root, kind, s)
       }
     }
     return nil
+  }
+
+  /// A value on one line (runs of white space as one space), cut to 80 characters.
+  static func shortened(_ value: String) -> String {
+    let line = value.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    return line.count <= 80 ? line : String(line.prefix(79)) + "…"
   }
 
   /// The test a value of attribute `name` must pass to be a file reference, or nil when the

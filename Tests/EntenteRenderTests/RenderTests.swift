@@ -203,7 +203,7 @@ struct RenderTests {
   @Test func aNamedImageIsNotOpenedUnlessAllowed() throws {
     let path = try Self.imageFile()
     let dot = Data("digraph g { a [image=\"\(path)\", label=\"\"] }".utf8)
-    #expect(throws: RenderError.fileReference(FileReference(attribute: "image", object: "node \"a\"", value: String(path.prefix(80))))) {
+    #expect(throws: RenderError.fileReference(FileReference(attribute: "image", object: "node \"a\"", value: FileReferences.shortened(path)))) {
       try GraphvizRenderer.shared.render(dot: dot, options: RenderOptions())
     }
     let svg = try GraphvizRenderer.shared.render(dot: dot, options: RenderOptions(allowFiles: true))
@@ -226,6 +226,11 @@ struct RenderTests {
       guard case RenderError.fileReference(let r) = e else { return false }
       return r.attribute == attribute && r.object == object
     }
+  }
+
+  @Test func aLongValueIsShownOnOneLine() {
+    #expect(FileReferences.shortened("<TABLE>\n  <TR><TD><IMG SRC=\"eqn.png\"/></TD></TR>\n</TABLE>") == "<TABLE> <TR><TD><IMG SRC=\"eqn.png\"/></TD></TR> </TABLE>")
+    #expect(FileReferences.shortened(String(repeating: "a", count: 100)) == String(repeating: "a", count: 79) + "…")
   }
 
   @Test func labelsAndFontsThatNameNoFileRender() throws {
