@@ -56,8 +56,9 @@ public struct RenderOptions: Sendable, Equatable {
 /// Renders DOT to SVG (or another format) in-process through Graphviz's C library (libgvc).
 ///
 /// No `dot` process is spawned. One Graphviz context is created once and reused; since
-/// Graphviz is not thread-safe, every call holds one lock. Graphviz's error messages are
-/// captured (through `agseterrf`) and thrown as ``RenderError`` instead of being printed.
+/// Graphviz is not thread-safe, every call holds one lock. Graphviz's messages are captured
+/// (through `agseterrf`) instead of being printed: its errors are thrown as ``RenderError``,
+/// its warnings handed to the caller.
 ///
 ///     let svg = try GraphvizRenderer.shared.render(dot: "digraph { a -> b }", layout: .dot)
 public final class GraphvizRenderer: Sendable {
@@ -170,13 +171,21 @@ public final class GraphvizRenderer: Sendable {
         if let r = FileReferences.first(in: g) { return .failure(.fileReference(r)) }
       }
     }
-    var buffer: UnsafeMutablePointer<CChar>? = nil
-    var size = 0
-    guard let out = open_memstream(&buffer, &size) else { return .failure(.renderFailed(format: options.format, message: "out of memory", available: [])) }
+    // open_memstream writes the buffer's address and size when the stream is flushed or
+    // closed: they need places of their own.
+    let buffer = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: 1)
+    let size = UnsafeMutablePointer<Int>.allocate(capacity: 1)
+    buffer.initialize(to: nil)
+    size.initialize(to: 0)
+    guard let out = open_memstream(buffer, size) else {
+      return .failure(.renderFailed(format: options.format, message: "out of memory", available: []))
+    }
     var closed = false
     defer {
       if !closed { fclose(out) }
-      free(buffer)
+      free(buffer.pointee)
+      buffer.deallocate()
+      size.deallocate()
     }
     for g in graphs {
       guard gvLayout(ctx, g, options.layout.rawValue) == 0 else { return .failure(.layoutFailed(message: "")) }
@@ -187,7 +196,7 @@ public final class GraphvizRenderer: Sendable {
     }
     fclose(out)
     closed = true
-    return .success(buffer.map { Data(bytes: $0, count: size) } ?? Data())
+    return .success(buffer.pointee.map { Data(bytes: $0, count: size.pointee) } ?? Data())
   }
 }
 
