@@ -95,11 +95,29 @@ struct ViewBrowserTests {
   @Test func anEdgeShowsItsEvidenceWithTheNamesMarked() throws {
     let panel = Chromium.panel(try Chromium.dom(Self.page, fragment: "#edge=Jens%20Stoltenberg%7CChina%7Cquotation"))
     #expect(panel.contains("data-showing=\"edge\""))
-    #expect(panel.contains("quotation, weight 3, 3 evidence records"))
+    #expect(panel.contains("quotation, weight 3, <span class=\"tone cooperative\">cooperative (tone 0.667)</span>, 3 evidence records"))
     #expect(panel.contains("putin-visits-pyongyang · 2024-06-19 · sentence 12"))
     #expect(panel.contains("<mark class=\"a\">Stoltenberg</mark> told reporters"))
     #expect(panel.contains("supported by <mark class=\"b\">China</mark>"))
     #expect(panel.contains("cue: told"))
+  }
+
+  @Test func edgesAreColouredAndFilteredByTone() throws {
+    let edges = InspectFixture.graph.edges.values
+    let (conflictual, neutral, cooperative) = (edges.filter { $0.toneSum < 0 }.count, edges.filter { $0.toneSum == 0 }.count, edges.filter { $0.toneSum > 0 }.count)
+    #expect(conflictual > 0 && cooperative > 0)
+    let dom = try Chromium.dom(Self.page)
+    #expect(dom.contains("data-edge-colours=\"#d55e00:\(conflictual) #9aa0a6:\(neutral) #009e73:\(cooperative)\""))
+    let toned = try Chromium.dom(Self.page, fragment: "#tones=conflictual,cooperative")
+    #expect(toned.contains("data-drawn-edges=\"\(conflictual + cooperative)\""))
+    #expect(toned.contains("data-edge-colours=\"#d55e00:\(conflictual) #9aa0a6:0 #009e73:\(cooperative)\""))
+  }
+
+  @Test func anEdgeShowsItsToneAndTheCueWords() throws {
+    let panel = Chromium.panel(try Chromium.dom(Self.page, fragment: "#edge=Russia%7CUnited%20States%7Ccooccurrence"))
+    #expect(panel.contains("co-occurrence, weight 4, <span class=\"tone conflictual\">conflictual (tone −0.5)</span>"))
+    #expect(panel.contains("tone: <span class=\"tone conflictual\">conflictual (accuses)</span>"))
+    #expect(panel.contains("tone: <span class=\"tone neutral\">neutral</span>"))
   }
 
   @Test func aNodeShowsItsNeighbourhood() throws {
@@ -109,6 +127,8 @@ struct ViewBrowserTests {
     #expect(panel.contains("Also: Russian Federation"))
     #expect(panel.contains(">North Korea</a>"))
     #expect(panel.contains(">Dmitry Peskov</a>"))
+    #expect(panel.contains("<td class=\"tone conflictual\">conflictual</td>"))
+    #expect(panel.contains("<td class=\"tone cooperative\">cooperative</td>"))
   }
 
   @Test func searchFindsNamesAndAliases() throws {

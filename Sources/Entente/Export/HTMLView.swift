@@ -82,7 +82,7 @@ public struct HTMLViewExporter: Sendable {
     var sentenceIndex: [String: Int] = [:]
     for (i, e) in edges.enumerated() {
       if i > 0 { out += ",\n" }
-      out += "[\(e.kind == .cooccurrence ? 0 : 1),\(index[e.source]!),\(index[e.target]!),\(e.weight),["
+      out += "[\(e.kind == .cooccurrence ? 0 : 1),\(index[e.source]!),\(index[e.target]!),\(e.weight),\(e.toneSum),["
       let groups = [names(graph.nodes[e.source]), names(graph.nodes[e.target])]
       for (k, ev) in e.evidence.enumerated() {
         if k > 0 { out += "," }
@@ -99,7 +99,8 @@ public struct HTMLViewExporter: Sendable {
           let from = ev.text.utf16.distance(from: ev.text.startIndex, to: m.range.lowerBound)
           return [from, from + ev.text.utf16.distance(from: m.range.lowerBound, to: m.range.upperBound), m.group]
         }
-        out += "[\(s),\(JSONText.string(ev.quote ?? "")),\(JSONText.string(ev.cue ?? "")),[\(marks.map(String.init).joined(separator: ","))]]"
+        out += "[\(s),\(JSONText.string(ev.quote ?? "")),\(JSONText.string(ev.cue ?? "")),[\(marks.map(String.init).joined(separator: ","))],"
+        out += "\(ev.tone),[" + ev.toneCues.map(JSONText.string).joined(separator: ",") + "]]"
       }
       out += "]]"
     }

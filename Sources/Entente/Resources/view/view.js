@@ -2,38 +2,50 @@
 // it on a canvas at the positions Entente laid out. The page draws the strongest edges first
 // and reveals a node's neighbours when it is clicked or found. The state of the page can be
 // set by the URL fragment: #node=NAME, #edge=SOURCE|TARGET|KIND, #q=SEARCH, and the filters
-// types=, kinds=, since=, until=, min-weight= (lists comma-separated).
+// types=, kinds=, tones=, since=, until=, min-weight= (lists comma-separated).
 "use strict";
 
 // ---- Data -----------------------------------------------------------------------------------
 // nodes: [name, type, aliases, mentions, articles, x, y], strongest first
-// edges: [kind, source, target, weight, evidence], strongest first
-// evidence: [sentence, quote, cue, marks]; marks: [from, to, group] triples (UTF-16 offsets;
-// group 0 names the source, 1 the target); sentences: [article, index, text]
+// edges: [kind, source, target, weight, toneSum, evidence], strongest first
+// evidence: [sentence, quote, cue, marks, tone, toneCues]; marks: [from, to, group] triples
+// (UTF-16 offsets; group 0 names the source, 1 the target); tone −1, 0 or +1 with the cue
+// words that set it; sentences: [article, index, text]
 const raw = JSON.parse(document.getElementById("graph-data").textContent);
 const articles = raw.articles.map(([id, date]) => ({ id, date }));
 const sentences = raw.sentences.map(([article, index, text]) => ({ article: articles[article] || { id: "?", date: "" }, index, text }));
 const nodes = raw.nodes.map(([name, type, aliases, mentions, articleCount, x, y], id) =>
   ({ id, name, type: raw.types[type], aliases, mentions, articleCount, x, y, edges: [], strength: 0 }));
-const edges = raw.edges.map(([kind, source, target, weight, evidence], id) => ({
-  id, kind: raw.kinds[kind], source, target, weight,
-  evidence: evidence.map(([sentence, quote, cue, marks]) => ({ sentence: sentences[sentence], quote, cue, marks })),
+// An edge's tone is the sign of the sum of its evidence's tones (as `entente edges --tone`).
+const toneName = sum => sum < 0 ? "conflictual" : sum > 0 ? "cooperative" : "neutral";
+const edges = raw.edges.map(([kind, source, target, weight, toneSum, evidence], id) => ({
+  id, kind: raw.kinds[kind], source, target, weight, toneSum, tone: toneName(toneSum),
+  evidence: evidence.map(([sentence, quote, cue, marks, tone, toneCues]) =>
+    ({ sentence: sentences[sentence], quote, cue, marks, tone: toneName(tone), toneCues })),
 }));
 for (const e of edges) {
   for (const n of [nodes[e.source], nodes[e.target]]) { n.edges.push(e); n.strength += e.weight; }
 }
 const searchKeys = nodes.map(n => [n.name, ...n.aliases].map(s => s.toLowerCase()));
 
+// An edge's line tells its kind (a quotation is a dashed arrow) and its colour its tone: red
+// conflictual, grey neutral, green cooperative, as in the diagrams — a vermilion and a bluish
+// green that people with red-green colour blindness still tell apart (Okabe and Ito's palette),
+// and every tone named in words in the panels.
 const STYLE = {
   person: { color: "#4e79a7", shape: "dot", label: "people" },
   state: { color: "#59a14f", shape: "square", label: "states" },
   organization: { color: "#f28e2b", shape: "hexagon", label: "organizations" },
-  cooccurrence: { color: "#9aa0a6", label: "co-occurrence" },
-  quotation: { color: "#d62728", label: "quotation" },
+  cooccurrence: { label: "co-occurrence" },
+  quotation: { label: "quotation" },
+  conflictual: { color: "#d55e00", highlight: "#8f3f00", opacity: 0.85, label: "conflictual" },
+  neutral: { color: "#9aa0a6", highlight: "#333333", opacity: 0.45, label: "neutral" },
+  cooperative: { color: "#009e73", highlight: "#00664a", opacity: 0.85, label: "cooperative" },
 };
+const TONES = ["conflictual", "neutral", "cooperative"];
 
 // ---- Filters --------------------------------------------------------------------------------
-const filters = { types: new Set(raw.types), kinds: new Set(raw.kinds), since: "", until: "", minWeight: 1 };
+const filters = { types: new Set(raw.types), kinds: new Set(raw.kinds), tones: new Set(TONES), since: "", until: "", minWeight: 1 };
 
 const dated = ev => ev.sentence.article.date;
 function inDates(date) {
@@ -46,7 +58,7 @@ function weightOf(e) {
   return e.evidence.filter(ev => inDates(dated(ev))).length;
 }
 function passes(e) {
-  return filters.kinds.has(e.kind) && filters.types.has(nodes[e.source].type)
+  return filters.kinds.has(e.kind) && filters.tones.has(e.tone) && filters.types.has(nodes[e.source].type)
     && filters.types.has(nodes[e.target].type) && weightOf(e) >= filters.minWeight;
 }
 
@@ -85,10 +97,11 @@ function visNode(n) {
   };
 }
 function visEdge(e) {
-  const quote = e.kind === "quotation";
+  const quote = e.kind === "quotation", tone = STYLE[e.tone];
   return {
     id: e.id, from: e.source, to: e.target, value: e.weight, dashes: quote, arrows: quote ? "to" : "",
-    color: { color: STYLE[e.kind].color, opacity: quote ? 0.8 : 0.45, highlight: quote ? "#a50f15" : "#333333", hover: "#333333" },
+    title: `${STYLE[e.kind].label}, ${e.tone}, weight ${e.weight}`,
+    color: { color: tone.color, opacity: quote ? Math.max(0.8, tone.opacity) : tone.opacity, highlight: tone.highlight, hover: tone.highlight },
   };
 }
 
@@ -117,6 +130,9 @@ function redraw() {
     `${passing.toLocaleString("en")} edges the filters keep (the strongest; click or find an entity for its neighbours)`;
   document.body.dataset.drawnNodes = shownNodes.size;
   document.body.dataset.drawnEdges = shownEdges.size;
+  // The colours the drawn edges were given, for tests and scripts ("#d55e00:3 #9aa0a6:40 …").
+  const colours = edgeSet.get().map(e => e.color.color);
+  document.body.dataset.edgeColours = TONES.map(t => STYLE[t].color).map(c => `${c}:${colours.filter(x => x === c).length}`).join(" ");
   if (!selection) showOverview();
 }
 
@@ -138,6 +154,9 @@ function entityLink(n) {
   return a;
 }
 function swatch(type) { return el("span", { className: "swatch " + type, style: `background:${STYLE[type].color}` }); }
+function line(kind, tone) { return el("span", { className: "line " + kind + " " + tone }); }
+// The tone in words, with the cue words that set it ("conflictual (accused)").
+function toneText(tone, cues) { return tone + (cues && cues.length ? " (" + cues.join(", ") + ")" : ""); }
 
 function showOverview() {
   const list = el("table", {}, el("tr", {}, el("th", { textContent: "Entity" }), el("th", { textContent: "Type" }), el("th", { className: "num", textContent: "Weight" })));
@@ -148,10 +167,12 @@ function showOverview() {
   const legend = el("p", { className: "muted" });
   for (const t of raw.types) legend.append(swatch(t), STYLE[t].label + "  ");
   legend.append(el("br"));
-  for (const k of raw.kinds) legend.append(el("span", { className: "line " + k }), STYLE[k].label + "  ");
+  for (const k of raw.kinds) legend.append(line(k, "neutral"), STYLE[k].label + "  ");
+  legend.append(el("br"));
+  for (const t of TONES) legend.append(line("cooccurrence", t), STYLE[t].label + "  ");
   panel.replaceChildren(
     el("h2", { textContent: "The strongest entities" }),
-    el("p", { className: "muted", textContent: "Click an entity or an edge, or find one by name. Size grows with the weight of an entity's edges; edge width with the number of sentences or quotes." }),
+    el("p", { className: "muted", textContent: "Click an entity or an edge, or find one by name. Size grows with the weight of an entity's edges; edge width with the number of sentences or quotes; an edge's colour is the tone of its evidence on balance." }),
     legend, list);
   panel.dataset.showing = "overview";
 }
@@ -159,13 +180,13 @@ function showOverview() {
 function showNode(n) {
   const rows = n.edges.filter(passes).sort((a, b) => weightOf(b) - weightOf(a) || a.id - b.id);
   const table = el("table", {}, el("tr", {}, el("th", { textContent: "" }), el("th", { textContent: "With" }),
-    el("th", { className: "num", textContent: "Weight" }), el("th", { className: "num", textContent: "Evidence" })));
+    el("th", { textContent: "Tone" }), el("th", { className: "num", textContent: "Weight" }), el("th", { className: "num", textContent: "Evidence" })));
   for (const e of rows.slice(0, 300)) {
     const other = nodes[e.source === n.id ? e.target : e.source];
     const arrow = e.kind === "cooccurrence" ? "—" : e.source === n.id ? "→" : "←";
     const row = el("tr", { className: "edge", title: "Show the evidence" },
       el("td", { textContent: arrow, title: STYLE[e.kind].label }), el("td", {}, swatch(other.type), entityLink(other)),
-      el("td", { className: "num", textContent: weightOf(e) }), el("td", { className: "num", textContent: e.evidence.length }));
+      el("td", { className: "tone " + e.tone, textContent: e.tone }), el("td", { className: "num", textContent: weightOf(e) }), el("td", { className: "num", textContent: e.evidence.length }));
     row.addEventListener("click", () => selectEdge(e.id));
     table.append(row);
   }
@@ -194,6 +215,9 @@ function markedSentence(ev) {
   return p;
 }
 
+// The mean tone of all an edge's evidence, kept or not, to 3 decimals (as graph.json's `tone`).
+function meanTone(e) { return String(Math.round(e.toneSum / e.weight * 1000) / 1000).replace("-", "−"); }
+
 function showEdge(e) {
   const [a, b] = [nodes[e.source], nodes[e.target]];
   const list = el("ol", { className: "evidence" });
@@ -204,12 +228,15 @@ function showEdge(e) {
     const item = el("li", {}, el("div", { className: "where", textContent: where }), markedSentence(ev));
     if (ev.quote) item.append(el("p", { className: "quote", textContent: "“" + ev.quote + "”" }));
     if (ev.cue) item.append(el("div", { className: "where", textContent: "cue: " + ev.cue }));
+    item.append(el("div", { className: "where" }, "tone: ", el("span", { className: "tone " + ev.tone, textContent: toneText(ev.tone, ev.toneCues) })));
     list.append(item);
   }
   const kept = e.evidence.length < e.weight ? ` (the first ${e.evidence.length} of ${e.weight} kept)` : "";
   panel.replaceChildren(
     el("h2", {}, entityLink(a), e.kind === "quotation" ? " → " : " — ", entityLink(b)),
-    el("p", { className: "muted", textContent: `${STYLE[e.kind].label}, weight ${weightOf(e)}, ${e.evidence.length} evidence record${e.evidence.length === 1 ? "" : "s"}${kept}` }),
+    el("p", { className: "muted" }, `${STYLE[e.kind].label}, weight ${weightOf(e)}, `,
+      el("span", { className: "tone " + e.tone, textContent: `${e.tone} (tone ${meanTone(e)})` }),
+      `, ${e.evidence.length} evidence record${e.evidence.length === 1 ? "" : "s"}${kept}`),
     list);
   panel.dataset.showing = "edge";
 }
@@ -295,12 +322,13 @@ function checkboxes(fieldset, values, set) {
   for (const v of values) {
     const box = el("input", { type: "checkbox", checked: set.has(v), value: v });
     box.addEventListener("change", () => { box.checked ? set.add(v) : set.delete(v); refresh(); });
-    const mark = STYLE[v].shape ? swatch(v) : el("span", { className: "line " + v });
+    const mark = STYLE[v].shape ? swatch(v) : TONES.includes(v) ? line("cooccurrence", v) : line(v, "neutral");
     document.getElementById(fieldset).append(el("label", {}, box, " ", mark, STYLE[v].label));
   }
 }
 checkboxes("types", raw.types, filters.types);
 checkboxes("kinds", raw.kinds, filters.kinds);
+checkboxes("tones", TONES, filters.tones);
 
 const dates = articles.map(a => a.date).filter(d => d).sort();
 for (const id of ["since", "until"]) {
@@ -342,8 +370,10 @@ function readFragment() {
   const list = key => params.get(key).split(",").filter(v => v);
   if (params.has("types")) { filters.types = new Set(list("types")); }
   if (params.has("kinds")) { filters.kinds = new Set(list("kinds")); }
+  if (params.has("tones")) { filters.tones = new Set(list("tones")); }
   for (const box of document.querySelectorAll("#types input")) box.checked = filters.types.has(box.value);
   for (const box of document.querySelectorAll("#kinds input")) box.checked = filters.kinds.has(box.value);
+  for (const box of document.querySelectorAll("#tones input")) box.checked = filters.tones.has(box.value);
   for (const id of ["since", "until"]) if (params.has(id)) document.getElementById(id).value = filters[id] = params.get(id);
   if (params.has("min-weight")) document.getElementById("min-weight").value = filters.minWeight = Math.max(1, parseInt(params.get("min-weight"), 10) || 1);
   redraw();
