@@ -62,7 +62,7 @@ struct HTMLViewTests {
     let data = try #require(viewData(try HTMLViewExporter().string(hostileGraph())))
     let sentence = try #require((data["sentences"] as? [[Any]])?.first?[2] as? String)
     let edge = try #require((data["edges"] as? [[Any]])?.first)
-    let evidence = try #require((edge[4] as? [[Any]])?.first)
+    let evidence = try #require((edge[5] as? [[Any]])?.first)
     let marks = try #require(evidence[3] as? [Int])
     let utf16 = Array(sentence.utf16)
     var found: [String] = []
@@ -72,6 +72,18 @@ struct HTMLViewTests {
     // Group 0 is the edge's source (the speaker), 1 its target; the emoji is two units.
     #expect(found == ["</script><script>alert(1)</script>/0", "Russia/1"])
     #expect(marks.first == 3)
+  }
+
+  @Test func edgesCarryTheirToneSumAndEvidenceItsToneAndCues() throws {
+    let data = try #require(viewData(try HTMLViewExporter().string(fixtures)))
+    let edges = try #require(data["edges"] as? [[Any]])
+    let nodes = try #require(data["nodes"] as? [[Any]])
+    let name = { (i: Any) in (i as? Int).flatMap { nodes[$0][0] as? String } ?? "" }
+    let e = try #require(edges.first { name($0[1]) == "Russia" && name($0[2]) == "United States" })
+    #expect(e[4] as? Int == -2)
+    let first = try #require((e[5] as? [[Any]])?.first)
+    #expect(first[4] as? Int == -1)
+    #expect(first[5] as? [String] == ["accuses"])
   }
 
   @Test func strongestFirstAndEverySentenceOnce() throws {
