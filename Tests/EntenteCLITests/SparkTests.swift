@@ -15,11 +15,16 @@ enum PySpark {
   /// instead of skipping it.
   static let required = ProcessInfo.processInfo.environment["ENTENTE_REQUIRE_SPARK"] == "1"
 
-  static func run(_ python: String, _ args: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+  static func run(_ python: String, _ args: [String], cwd: URL = Repository.root, path: String? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     p.arguments = [python] + args
-    p.currentDirectoryURL = Repository.root
+    p.currentDirectoryURL = cwd
+    if let path {
+      var env = ProcessInfo.processInfo.environment
+      env["PATH"] = path + ":" + (env["PATH"] ?? "/usr/bin:/bin")
+      p.environment = env
+    }
     let out = Pipe(), err = Pipe()
     p.standardOutput = out
     p.standardError = err
@@ -85,5 +90,45 @@ struct SparkTests {
     let expected = contents(dir.appendingPathComponent("built.json"))
     #expect(!expected.isEmpty)
     #expect(contents(URL(fileURLWithPath: out)) == expected)
+  }
+
+  /// README's Python snippet for a job of one's own, run as written (after a SparkContext
+  /// `sc` in local mode, with `entente` on the PATH), then README's reduce: `entente merge
+  /// parts -o graph.json` gives the bytes `entente build` writes for the same articles.
+  @Test func readmeSnippetRunsAsWritten() throws {
+    let python = try #require(PySpark.python, "python3 cannot import pyspark")
+    let readme = String(decoding: contents(Repository.root.appendingPathComponent("README.md")), as: UTF8.self)
+    let intro = try #require(readme.range(of: "In a job of your own"), "README has no snippet for a job of one's own")
+    let open = try #require(readme.range(of: "```python\n", range: intro.upperBound..<readme.endIndex))
+    let close = try #require(readme.range(of: "```", range: open.upperBound..<readme.endIndex))
+    let snippet = String(readme[open.upperBound..<close.lowerBound])
+    #expect(snippet.contains(".pipe("))
+
+    let dir = try tempDir()
+    let news = dir.appendingPathComponent("news")
+    try FileManager.default.createDirectory(at: news, withIntermediateDirectories: true)
+    var lines = MergeCLITests.shuffledCorpus()
+    lines.insert(Data("{\"id\": \"broken\", \"text\": \n".utf8), at: 7)
+    try lines[0..<16].reduce(Data(), +).write(to: news.appendingPathComponent("a.jsonl"))
+    try lines[16...].reduce(Data(), +).write(to: news.appendingPathComponent("b.jsonl"))
+    let job = """
+      from pyspark.sql import SparkSession
+      spark = SparkSession.builder.master("local[2]").config("spark.ui.showConsoleProgress", "false").getOrCreate()
+      sc = spark.sparkContext
+      sc.setLogLevel("ERROR")
+
+      """ + snippet + "spark.stop()\n"
+    try Data(job.utf8).write(to: dir.appendingPathComponent("job.py"))
+    let r = try PySpark.run(python, ["job.py"], cwd: dir, path: Run.executable.deletingLastPathComponent().path)
+    #expect(r.status == 0, "\(r.stderr.suffix(3000))")
+    #expect(r.stderr.contains("<stdin>:"))  // the bad line, reported and skipped
+
+    let merged = try Run(["merge", "parts", "-o", "graph.json"], cwd: dir.path)
+    #expect(merged.status == 0, "\(merged.stderr)")
+    let built = try Run(["build", news.path, "--out", dir.path, "--name", "built", "--no-render"])
+    #expect(built.status == 1)  // the bad line
+    let expected = contents(dir.appendingPathComponent("built.json"))
+    #expect(!expected.isEmpty)
+    #expect(contents(dir.appendingPathComponent("graph.json")) == expected)
   }
 }
