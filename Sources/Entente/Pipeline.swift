@@ -209,9 +209,10 @@ public enum GraphBuilder {
         }
       }
     }
-    // Quotation: the speaker → each entity the quote names.
+    // Quotation: each speaker (all of a coordinated one) → each entity the quote names.
     for q in a.quotes {
       guard let sp = q.speakerEntity else { continue }
+      let speakers = [sp] + q.otherSpeakers
       var named: [Int] = []
       // Mentions are sorted by position: start at the first one inside the quote.
       var lo = 0, hi = mentions.count
@@ -221,7 +222,7 @@ public enum GraphBuilder {
       }
       for m in mentions[lo...] {
         if m.span.start >= q.content.end { break }
-        guard m.kind != .pronoun, q.says(m.span), m.entity != sp else { continue }
+        guard m.kind != .pronoun, q.says(m.span) else { continue }
         if !named.contains(m.entity) { named.append(m.entity) }
       }
       guard !named.isEmpty else { continue }
@@ -244,8 +245,10 @@ public enum GraphBuilder {
         ev = e
         return e
       }
-      for e in named {
-        g.record(.quotation, nodeID(rec.entities[sp]), nodeID(rec.entities[e]), article: id, tone: tone.value, full: full, evidence: evidence)
+      for speaker in speakers {
+        for e in named where e != speaker {
+          g.record(.quotation, nodeID(rec.entities[speaker]), nodeID(rec.entities[e]), article: id, tone: tone.value, full: full, evidence: evidence)
+        }
       }
     }
   }

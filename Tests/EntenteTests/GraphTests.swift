@@ -55,6 +55,12 @@ struct GraphTests {
     #expect(quoted == ["person:Jens Stoltenberg -> state:PRK", "person:Jens Stoltenberg -> state:RUS"])
     #expect(g.sortedEdges.first { $0.kind == .quotation }?.evidence.first?.cue == "said")
   }
+
+  @Test func everyCoordinatedSpeakerGetsQuotationEdges() {
+    let g = Pipeline().graph(for: [Article(id: "q", text: "Moscow and Pyongyang deny that Iran sent drones to the front.")])
+    let quoted = g.sortedEdges.filter { $0.kind == .quotation }.map { "\($0.source) -> \($0.target)" }
+    #expect(quoted == ["state:PRK -> state:IRN", "state:RUS -> state:IRN"])
+  }
 }
 
 @Suite("DOT")
@@ -166,6 +172,17 @@ struct ExtractJSONTests {
     let quotes = try #require(obj["quotes"] as? [[String: Any]])
     #expect((quotes.first?["content"] as? [String: Any])?["text"] as? String == "\"Russia\u{7} supports North Korea.\"")
     #expect(quotes.first?["speaker_entity"] as? String == "Jens Stoltenberg")
+  }
+
+  @Test func coordinatedSpeakersAfterTheFirstAreListed() throws {
+    let a = Pipeline().analyze(Article(id: "a", text: "Washington and Seoul warned that North Korea would test a missile."))
+    let obj = try #require(try JSONSerialization.jsonObject(with: Data(ExtractJSON.line(a).utf8)) as? [String: Any])
+    let quote = try #require((obj["quotes"] as? [[String: Any]])?.first)
+    #expect(quote["speaker_entity"] as? String == "United States")
+    #expect(quote["other_speakers"] as? [String] == ["South Korea"])
+    // A single speaker has no such key.
+    let one = ExtractJSON.line(Pipeline().analyze(Article(id: "b", text: "Jens Stoltenberg said that Russia supports North Korea.")))
+    #expect(!one.contains("other_speakers"))
   }
 
   @Test func keysAreSorted() {

@@ -33,6 +33,15 @@ public enum ExtractJSON {
       w.raw("{\"content\":"); span(q.content)
       if let c = q.cue { w.raw(",\"cue\":"); span(c) }
       w.raw(",\"direct\":"); w.raw(q.direct ? "true" : "false")
+      if !q.otherSpeakers.isEmpty {
+        // "Moscow and Pyongyang deny …": the speakers after the first, in order.
+        w.raw(",\"other_speakers\":[")
+        for (j, e) in q.otherSpeakers.enumerated() {
+          if j > 0 { w.raw(",") }
+          w.string(a.recognition.entities[e].name)
+        }
+        w.raw("]")
+      }
       w.raw(",\"rule\":"); w.string(q.rule)
       w.raw(",\"speaker\":")
       if let s = q.speaker { span(s) } else { w.raw("null") }
