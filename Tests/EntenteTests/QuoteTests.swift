@@ -240,3 +240,87 @@ struct PronounSexTests {
     #expect(quotes(text).last == "He => John Kirby: that North Korea was isolated")
   }
 }
+
+@Suite("Quotations: speakers and where the content lies")
+struct SpeakerConstructionTests {
+  @Test func descriptivePhraseSpeaks() {
+    #expect(quotes("The airline said that most flights would resume on Friday.") == [
+      "The airline => -: that most flights would resume on Friday"
+    ])
+    #expect(quotes("Last week the union announced that its members would strike.") == [
+      "the union => -: that its members would strike"
+    ])
+  }
+
+  @Test func descriptivePhraseBeforeANounIsNoSpeaker() {
+    // "reports" and "question" are nouns here, "calling" a participle.
+    #expect(quotes("From the press reports available, the harvest failed badly.").isEmpty)
+    #expect(quotes("It remains an open question whether the dam will hold.").isEmpty)
+  }
+
+  @Test func definiteDescriptionResolvesToTheOrganization() {
+    let text = "The European Medicines Agency reviewed the vaccine. The agency said the benefits outweighed the risks."
+    #expect(quotes(text) == ["The agency => European Medicines Agency: the benefits outweighed the risks"])
+  }
+
+  @Test func complementOfTheSpeakerStaysWithIt() {
+    #expect(quotes("Advisers to the governor say she will veto the budget.") == [
+      "Advisers to the governor => -: she will veto the budget"
+    ])
+  }
+
+  @Test func parenthesisBetweenSpeakerAndCue() {
+    #expect(quotes("Senator Tammy Baldwin (D-Wis.) said the vote would be close.") == [
+      "Senator Tammy Baldwin => Tammy Baldwin: the vote would be close"
+    ])
+  }
+
+  @Test func relativeClauseBetweenSpeakerAndCue() {
+    #expect(quotes("Olsen, who advises the mayor, said the tunnel would open in spring.") == [
+      "Olsen => -: the tunnel would open in spring"
+    ])
+  }
+
+  @Test func unknownNameAfterTheContent() {
+    #expect(quotes("The appeal will be filed within days, Lindqvist noted.") == [
+      "Lindqvist => -: The appeal will be filed within days"
+    ])
+  }
+
+  @Test func cueInterruptsTheSentence() {
+    let a = Pipeline().analyze(Article(id: "t", text: "The new bridge, she said on Tuesday, will carry trains by 2030."))
+    #expect(a.quotes.count == 1)
+    let q = a.quotes.first
+    #expect(q?.pieces.map { a.document.string($0) } == ["The new bridge", "will carry trains by 2030"])
+    #expect(q?.speaker.map { a.document.string($0) } == "she")
+    // An opening adverbial is not what was said.
+    #expect(quotes("In Oslo, Jonas Gahr Store said, the talks had gone well.") == [
+      "Jonas Gahr Store => Jonas Gahr Store: the talks had gone well"
+    ])
+  }
+
+  @Test func subjectOfACoordinatedVerbSpeaks() {
+    #expect(quotes("Angela Merkel visited the plant on Monday and said that Germany would invest in it.") == [
+      "Angela Merkel => Angela Merkel: that Germany would invest in it"
+    ])
+    #expect(quotes("On Friday, Pedro Sanchez met the farmers and told them the subsidies would stay.") == [
+      "Pedro Sanchez => Pedro Sanchez: the subsidies would stay"
+    ])
+  }
+
+  @Test func mannerAdverbBetweenSpeakerAndCue() {
+    #expect(quotes("Jacinda Ardern met the families. She rightly said the country had to change its laws.") == [
+      "She => Jacinda Ardern: the country had to change its laws"
+    ])
+  }
+
+  @Test func participleWithByIsNoSpeechAct() {
+    #expect(quotes("The measures announced by Rishi Sunak on Monday will cost billions.").isEmpty)
+  }
+
+  @Test func firstPersonSpeakerKeepsThePhrase() {
+    #expect(quotes("As the author of the report, I say the figures are wrong.") == [
+      "I => -: the figures are wrong"
+    ])
+  }
+}

@@ -170,8 +170,15 @@ struct QuotePass {
   func speakerBefore(_ end: Int, in s: Sentence, appositive: Bool = true) -> Range<Int>? {
     let lower = s.tokens.lowerBound
     var e = end
-    while e - 1 >= lower, tokens[e - 1].kind == .word, tokens[e - 1].has(.speakerAdverb), mentionAt[e - 1] == nil {
+    while e - 1 >= lower, tokens[e - 1].kind == .word, tokens[e - 1].has(.speakerAdverb) || isMannerAdverb(e - 1), mentionAt[e - 1] == nil {
       e -= 1
+    }
+    // "Sen. John McCain (R-Ariz.) said", "Smith (2019) notes": a parenthesis after the speaker.
+    if e - 1 > lower, tokens[e - 1].text == ")" || tokens[e - 1].text == "]" {
+      let open = tokens[e - 1].text == ")" ? "(" : "["
+      var o = e - 2
+      while o > lower, tokens[o].text != open, e - o < 10 { o -= 1 }
+      if o > lower, tokens[o].text == open { e = o }
     }
     if appositive, e - 1 > lower, tokens[e - 1].text == "," {
       // "Khaled Al-Maeena, a former editor of the Saudi Gazette, said": the name before the
@@ -181,6 +188,8 @@ struct QuotePass {
       let hasOpening = c >= lower && tokens[c].text == "," && c + 1 < e - 1
       if hasOpening {
         let inner = tokens[c + 1]
+        // "Brafman, who represents the producer, said": the relative clause does not speak.
+        if QuotePass.relativeWords.contains(inner.lower) { return speakerBefore(c, in: s, appositive: false) }
         let parenthetical = inner.kind == .word && (!inner.isCapitalized || inner.has(.functionWord))
         if parenthetical, let np = speakerBefore(c, in: s, appositive: false) { return np }
       }
@@ -194,12 +203,19 @@ struct QuotePass {
     }
     guard h >= s.tokens.lowerBound, tokens[h].kind == .word else { return nil }
     let head = tokens[h]
-    let isPronoun = head.has(.pronoun) && ["he", "she", "they", "it", "we", "i"].contains(head.lower)
-    guard mentionAt[h] != nil || isPronoun || isNPWord(h) else { return nil }
+    let isPronoun = ["he", "she", "they", "it", "we", "i"].contains(head.lower)
     if isPronoun { return h..<h + 1 }
-    // A speaker is an entity, a pronoun or a role ("the spokesman", "officials"), not any
-    // capitalized word ("After speaking …").
-    guard mentionAt[h] != nil || head.has(.roleLike) else {
+    // "the company", "the couple", "a new poll": a descriptive phrase speaks for itself.
+    // A cue that may be a noun ("the press reports", "an open question") or a participle ("his
+    // decrees calling for") after such a phrase is no verb of its.
+    let verbal = end >= s.tokens.upperBound || !tokens[end].has(.nounLikeCue) && !tokens[end].lower.hasSuffix("ing")
+    if verbal, mentionAt[h] == nil, !head.has(.roleLike), let d = descriptivePhrase(head: h, in: s) {
+      return withPrepositionalHead(d, in: s)
+    }
+    guard mentionAt[h] != nil || isNPWord(h) else { return nil }
+    // A speaker is an entity, a pronoun, a role ("the spokesman", "officials") or a word that
+    // can only be a name ("Brafman noted"), not any capitalized word ("After speaking …").
+    guard mentionAt[h] != nil || head.has(.roleLike) || isNameLike(h) else {
       return nil
     }
     var lo = h
@@ -231,7 +247,70 @@ struct QuotePass {
     {
       lo += 1
     }
-    return lo..<h + 1
+    return withPrepositionalHead(lo..<h + 1, in: s)
+  }
+
+  /// An adverb in -ly right after a name or a pronoun: "he rightly said", "Biden reportedly
+  /// told aides" (not "the family said").
+  func isMannerAdverb(_ k: Int) -> Bool {
+    let t = tokens[k]
+    guard t.kind == .word, !t.isCapitalized, t.length > 4, t.lower.hasSuffix("ly"), k > 0 else { return false }
+    return mentionAt[k - 1] != nil || ["he", "she", "they", "it", "we", "i"].contains(tokens[k - 1].lower)
+  }
+
+  static let determiners: Set<String> = ["the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your"]
+  static let relativeWords: Set<String> = ["who", "which", "whose", "whom"]
+  /// Prepositions after which a phrase is the complement of the speaker before it ("advisers
+  /// to the president", "John Smith of the Brookings Institution").
+  static let complementPrepositions: Set<String> = ["of", "to", "for", "at", "from", "with"]
+
+  /// A capitalized word that is no common English word nor a function word: a name the
+  /// recognizer did not type ("…, Brafman noted").
+  func isNameLike(_ k: Int) -> Bool {
+    let t = tokens[k]
+    return t.kind == .word && t.isCapitalized && !t.has([.commonWord, .functionWord, .speechVerb, .pronoun])
+      && t.text.unicodeScalars.allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" }
+  }
+
+  /// A determiner phrase whose head is a lower-case noun ending at `h`: "the company", "a new
+  /// poll", "the states". Up to three modifiers between the determiner and the head.
+  func descriptivePhrase(head h: Int, in s: Sentence) -> Range<Int>? {
+    let head = tokens[h]
+    guard head.kind == .word, !head.isCapitalized || h == s.tokens.lowerBound || QuotePass.determiners.contains(tokens[h - 1].lower),
+      !head.has([.functionWord, .pronoun]), !head.has(.speechVerb) || head.has(.nounLikeCue),
+      head.text.unicodeScalars.allSatisfy({ $0.isLetter || $0 == "-" }), !head.lower.hasSuffix("ly")
+    else { return nil }
+    var d = h - 1
+    while d >= s.tokens.lowerBound, h - d <= 4 {
+      let t = tokens[d]
+      if t.kind == .word, QuotePass.determiners.contains(t.lower) {
+        // "that" opens a clause after a verb or a noun; it is a determiner at the start only.
+        if t.lower == "that", d > s.tokens.lowerBound, tokens[d - 1].kind == .word { return nil }
+        return d..<h + 1
+      }
+      guard t.kind == .word || t.text == "-" || t.text == "'s", !t.has([.speechVerb, .pronoun]) || t.has(.nounLikeCue),
+        !t.has(.functionWord) || t.lower == "'s", mentionAt[d] == nil || t.isCapitalized
+      else { return nil }
+      d -= 1
+    }
+    return nil
+  }
+
+  /// Extends a speaker phrase that is the complement of a preposition to the head before it:
+  /// "advisers to the president", "John Smith of the Brookings Institution".
+  func withPrepositionalHead(_ np: Range<Int>, in s: Sentence) -> Range<Int> {
+    let p = np.lowerBound - 1
+    guard p - 1 >= s.tokens.lowerBound, QuotePass.complementPrepositions.contains(tokens[p].lower) else { return np }
+    let h = p - 1
+    let person = mentionAt[h].map { recognition.entities[recognition.mentions[$0].entity].type == .person } ?? false
+    guard person || tokens[h].has(.roleLike) else { return np }
+    var lo = h
+    while lo - 1 >= s.tokens.lowerBound, isNPWord(lo - 1) || QuotePass.determiners.contains(tokens[lo - 1].lower) && tokens[lo - 1].lower != "that" {
+      lo -= 1
+      if QuotePass.determiners.contains(tokens[lo].lower) { break }
+    }
+    while lo < h, mentionAt[lo] == nil, CueLexicon.bundled.clauseOpeners.contains(tokens[lo].lower) { lo += 1 }
+    return lo..<np.upperBound
   }
 
   /// The speaker phrase that starts at `start`: up to a comma, a period or a verb.
@@ -323,7 +402,25 @@ struct QuotePass {
         return holders[0]
       }
     }
+    // "the agency said": the organization of the article whose name ends in the head noun
+    // ("International Atomic Energy Agency"), the one named last when there are several.
+    if tokens[np.lowerBound].lower == "the", ms.isEmpty, let org = organization(named: tokens[np.upperBound - 1].lower, before: np.lowerBound) {
+      addMention(np, entity: org, kind: .role, sentence: sentence)
+      return org
+    }
     return nil
+  }
+
+  /// The organization named last before token `k` whose name ends in `head` ("agency").
+  func organization(named head: String, before k: Int) -> Int? {
+    let start = tokens[k].start
+    var best: Mention? = nil
+    for m in recognition.mentions where m.span.end <= start && m.kind == .name {
+      let e = recognition.entities[m.entity]
+      guard e.type == .organization, e.name.split(separator: " ").last.map({ $0.lowercased() == head }) == true else { continue }
+      if best.map({ $0.span.start < m.span.start }) ?? true { best = m }
+    }
+    return best?.entity
   }
 
   mutating func resolvePronoun(_ k: Int, gender: String, sentence: Int) -> Int? {
@@ -389,7 +486,7 @@ struct QuotePass {
 
   // MARK: the patterns
 
-  mutating func record(content rawContent: TextSpan, cue: Cue?, speaker: Range<Int>?, sentence: Int, rule: String, minWords: Int? = nil) {
+  mutating func record(content rawContent: TextSpan, cue: Cue?, speaker: Range<Int>?, sentence: Int, rule: String, minWords: Int? = nil, pieces: [TextSpan] = []) {
     var content = trimContent(rawContent)
     let range = tokenRange(content)
     // The quotation pairs the content touches (a few: a small array).
@@ -414,7 +511,7 @@ struct QuotePass {
     if let sp = speaker { entity = resolve(sp, sentence: sentence) }
     quotes.append(Quote(
       content: content, direct: direct, cue: cue.map { span($0.range) }, cueLemma: cue?.lemma,
-      speaker: speaker.map(span), speakerEntity: entity, sentence: sentence, rule: rule,
+      speaker: speaker.map(span), speakerEntity: entity, sentence: sentence, rule: rule, pieces: pieces.map(trimContent),
       otherSpeakers: entity == nil ? [] : speaker.map(coordinated) ?? []))
     for k in final { claimed[k] = true }
     if let e = entity { lastSpeaker = (e, sentence) }
@@ -437,6 +534,11 @@ struct QuotePass {
       while j < s.tokens.upperBound, j - k < 4, tokens[j].kind == .word, tokens[j].isCapitalized || mentionAt[j] != nil { j += 1 }
       if j > k, j < s.tokens.upperBound, tokens[j].kind == .word, !tokens[j].isCapitalized { return contentStart(after: Cue(range: cue.range.lowerBound..<j, lemma: "tell-addressed", weak: cue.weak), in: s) }
     }
+    // "told them the subsidies would stay": an object pronoun is the addressee.
+    if cue.lemma == "tell", k + 1 < s.tokens.upperBound, ["him", "them", "us", "me"].contains(tokens[k].lower), tokens[k + 1].kind == .word {
+      k += 1
+    }
+    let addressed = k
     var skipped = 0
     while k < s.tokens.upperBound, skipped < 6 {
       if tokens[k].has([.cueTimeWord, .cueObject]) || (cue.lemma == "tell" && mentionAt[k] != nil) {
@@ -450,7 +552,7 @@ struct QuotePass {
     if skipped > 0, k < s.tokens.upperBound {
       let l = tokens[k].text
       if !(l == "that" || l == ":" || l == "," || tokens[k].text.unicodeScalars.first?.quoteRole != nil) {
-        k = cue.range.upperBound
+        k = addressed
       }
     }
     // "said after meeting aides Thursday that …", "said in an interview with Fox News that …":
@@ -505,6 +607,8 @@ struct QuotePass {
       }
       return
     }
+    // "the measures announced by the minister": a participle, not a speech act of its subject.
+    if cue.range.upperBound < last, tokens[cue.range.upperBound].lower == "by" { return }
     let before = cue.range.lowerBound - 1
     let prevIsComma = before >= first && (tokens[before].text == "," || SentenceSegmenter.isClosing(tokens[before]))
     // …, said X.  /  "…," adds the Central Committee.
@@ -519,7 +623,9 @@ struct QuotePass {
       record(content: TextSpan(sentenceSpan.start, contentEnd), cue: cue, speaker: np, sentence: s.index, rule: "content-cue-speaker")
       return
     }
-    guard let np = speakerBefore(cue.range.lowerBound, in: s) else { return }
+    // "Biden arrived in Kyiv and said that …": the subject of the sentence speaks.
+    let sharedSubject = subjectOfCoordinatedVerb(cue, in: s)
+    guard let np = sharedSubject ?? speakerBefore(cue.range.lowerBound, in: s) else { return }
     // "A new poll found that …": a finding is reported by a poll, a study or a body, not by a
     // person who finds something.
     if CueLexicon.bundled.findingCues.contains(cue.lemma) {
@@ -532,8 +638,8 @@ struct QuotePass {
     // the speaker and only an adverbial ("at the opening session", "on Monday") follows the cue.
     // "X said:" closing its sentence introduces what follows, not what came before.
     let introduces = afterCue > cue.range.upperBound && tokens[afterCue - 1].text == ":" && endsSentence(afterCue)
-    var contentBefore = endsSentence(afterCue) && !introduces
-    if !contentBefore, afterCue < last, np.lowerBound - 1 >= first {
+    var contentBefore = sharedSubject == nil && endsSentence(afterCue) && !introduces
+    if !contentBefore, sharedSubject == nil, afterCue < last, np.lowerBound - 1 >= first {
       let b = tokens[np.lowerBound - 1]
       let next = tokens[afterCue]
       let clauseFollows = next.text == "that" || next.text == ":" || next.text.unicodeScalars.first?.quoteRole != nil
@@ -607,7 +713,64 @@ struct QuotePass {
       }
       return
     }
+    // "The plan, he said, would cost billions": the cue interrupts the sentence, and what was
+    // said is on both sides of it.
+    if rule == "speaker-cue-content", sharedSubject == nil, let lead = interruptedLead(np, cue: cue, contentStart: k, in: s) {
+      let before = TextSpan(tokens[lead.lowerBound].start, tokens[lead.upperBound - 1].end)
+      let after = TextSpan(tokens[k].start, contentEnd)
+      record(content: TextSpan(before.start, after.end), cue: cue, speaker: np, sentence: s.index, rule: "content-speaker-cue-content", pieces: [before, after])
+      return
+    }
     record(content: TextSpan(tokens[k].start, contentEnd), cue: cue, speaker: np, sentence: s.index, rule: rule, minWords: minWords)
+  }
+
+  /// The words before a cue set off by commas in mid-sentence ("The plan, he said, would …"):
+  /// the start of what was said, or nil when they are an opening adverbial ("In Kyiv, …"), a
+  /// participle ("Asked about it, …") or a name with its apposition.
+  func interruptedLead(_ np: Range<Int>, cue: Cue, contentStart k: Int, in s: Sentence) -> Range<Int>? {
+    let first = s.tokens.lowerBound
+    var a = first
+    while a < np.lowerBound, tokens[a].kind == .punctuation { a += 1 }
+    let comma = np.lowerBound - 1
+    guard comma > a, tokens[comma].text == ",", k > cue.range.upperBound, tokens[k - 1].text == ",", k < s.tokens.upperBound,
+      tokens[k].kind == .word, !quoted[k]
+    else { return nil }
+    let lead = a..<comma
+    let opener = tokens[a]
+    guard !opener.has([.adverbialStart, .speechVerb]), !CueLexicon.bundled.clauseOpeners.contains(opener.lower) || opener.lower == "but" || opener.lower == "and",
+      !lead.contains(where: { quoted[$0] || tokens[$0].text == "," }),
+      lead.filter({ tokens[$0].kind == .word }).count >= 2,
+      lead.contains(where: { tokens[$0].kind == .word && !tokens[$0].isCapitalized && mentionAt[$0] == nil && !tokens[$0].has(.roleLike) && $0 > a })
+    else { return nil }
+    return lead
+  }
+
+  /// The subject of a sentence whose cue is the second of two coordinated verbs: "Biden
+  /// arrived in Kyiv on Monday and said that …", "She met the workers and told them …".
+  func subjectOfCoordinatedVerb(_ cue: Cue, in s: Sentence) -> Range<Int>? {
+    let first = s.tokens.lowerBound
+    var j = cue.range.lowerBound - 1
+    while j >= first, tokens[j].kind == .word, tokens[j].has(.speakerAdverb), mentionAt[j] == nil { j -= 1 }
+    guard j > first, tokens[j].lower == "and" else { return nil }
+    var k = first
+    while k < j, tokens[k].kind == .punctuation { k += 1 }
+    // An opening adverbial: "On Monday, Biden arrived …".
+    if k < j, tokens[k].has(.adverbialStart) || CueLexicon.bundled.clauseOpeners.contains(tokens[k].lower) {
+      var c = k + 1
+      while c < j, tokens[c].text != ",", c - k < 10 { c += 1 }
+      guard c < j, tokens[c].text == "," else { return nil }
+      k = c + 1
+    }
+    guard k < j, let np = speakerAfter(k, in: s), np.upperBound < j, np.upperBound > np.lowerBound else { return nil }
+    let pronoun = np.count == 1 && ["he", "she", "they", "it", "we", "i"].contains(tokens[np.lowerBound].lower)
+    guard pronoun || np.contains(where: { mentionAt[$0] != nil || tokens[$0].has(.roleLike) }) else { return nil }
+    // One clause from the subject to "and": no other clause opens in between.
+    for x in np.upperBound..<j {
+      let t = tokens[x]
+      if quoted[x] || t.text == ";" || t.text == ":" || t.lower == "that" { return nil }
+      if t.has(.speechVerb), mentionAt[x] == nil, !t.has(.nounLikeCue) { return nil }
+    }
+    return np
   }
 
   /// The quotation pair that opens right at `offset` or after only spaces, if any.
