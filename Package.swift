@@ -8,6 +8,7 @@ let package = Package(
     .library(name: "Entente", targets: ["Entente"]),
     .library(name: "EntenteRender", targets: ["EntenteRender"]),
     .library(name: "EntenteStore", targets: ["EntenteStore"]),
+    .library(name: "EntenteServe", targets: ["EntenteServe"]),
     .executable(name: "entente", targets: ["entente"]),
   ],
   dependencies: [
@@ -15,6 +16,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
   ],
   targets: [
     // The pipeline: text → sentences → mentions → entities → edges → graph → exporters.
@@ -34,6 +37,14 @@ let package = Package(
       name: "EntenteStore",
       dependencies: ["Entente", .product(name: "GRDB", package: "GRDB.swift")]
     ),
+    // `entente serve`: the view's page and its JSON API over HTTP (Hummingbird), from a graph
+    // in memory or a store read on demand. Kept out of the core and the store.
+    .target(
+      name: "EntenteServe",
+      dependencies: [
+        "Entente", "EntenteStore", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+      ]
+    ),
     // Graphviz's C API (libgvc), found through pkg-config.
     .systemLibrary(
       name: "CGraphviz",
@@ -45,7 +56,7 @@ let package = Package(
     .executableTarget(
       name: "entente",
       dependencies: [
-        "Entente", "EntenteRender", "EntenteStore",
+        "Entente", "EntenteRender", "EntenteStore", "EntenteServe",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -53,7 +64,7 @@ let package = Package(
     .target(name: "EntenteTestSupport", path: "Sources/EntenteTestSupport"),
     .testTarget(name: "EntenteTests", dependencies: ["Entente", "EntenteTestSupport"]),
     .testTarget(name: "EntenteRenderTests", dependencies: ["EntenteRender", "Entente", "EntenteTestSupport"]),
-    .testTarget(name: "EntenteCLITests", dependencies: ["entente", "Entente", "EntenteStore", "EntenteTestSupport"]),
+    .testTarget(name: "EntenteCLITests", dependencies: ["entente", "Entente", "EntenteStore", "EntenteServe", "EntenteTestSupport"]),
     .testTarget(name: "EntenteStoreTests", dependencies: ["EntenteStore", "Entente", "EntenteTestSupport"]),
   ]
 )

@@ -42,12 +42,15 @@ public final class GraphStore {
 
   /// Opens a store, creating it (with `maxEvidence`, default 5) if the file does not exist.
   /// - Parameter create: false to fail on a missing file (for commands that only read).
-  public init(path: String, create: Bool = true, maxEvidence: Int? = nil) throws {
+  /// - Parameter readOnly: open the file read-only (SQLite refuses every write; implies
+  ///   `create: false`).
+  public init(path: String, create: Bool = true, maxEvidence: Int? = nil, readOnly: Bool = false) throws {
     self.path = path
     let exists = FileManager.default.fileExists(atPath: path)
-    if !exists, !create { throw EntenteError.notFound(path: path) }
+    if !exists, !create || readOnly { throw EntenteError.notFound(path: path) }
     var config = Configuration()
     config.label = "entente-store"
+    config.readonly = readOnly
     do {
       if exists {
         let head = FileHandle(forReadingAtPath: path).map { h in defer { try? h.close() }; return (try? h.read(upToCount: 16)) ?? Data() } ?? Data()
@@ -58,8 +61,9 @@ public final class GraphStore {
       if !exists { try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true) }
       queue = try DatabaseQueue(path: path, configuration: config)
       var k = max(0, maxEvidence ?? RelationshipGraph.defaultMaxEvidence)
-      try queue.write { db in
+      func check(_ db: Database) throws {
         let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+        if tables.isEmpty, readOnly { throw EntenteError.badData(file: path, reason: "not an Entente store (an empty database)") }
         if tables.isEmpty {
           try GraphStore.createSchema(db, maxEvidence: k)
           return
@@ -77,6 +81,7 @@ public final class GraphStore {
         }
         k = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'max_evidence'").flatMap { Int($0) } ?? k
       }
+      if readOnly { try queue.read(check) } else { try queue.write(check) }
       self.maxEvidence = k
     } catch let e as EntenteError {
       throw e
@@ -132,12 +137,32 @@ public final class GraphStore {
 
   /// The stored graph as a build of all its articles writes it (``RelationshipGraph/resolved()``);
   /// without `resolve`, the partial graph (to merge with others).
-  public func graph(resolve: Bool = true) throws -> RelationshipGraph {
-    let g = try wrap { try queue.read { db in try GraphStore.load(db, maxEvidence: maxEvidence) } }
+  /// Without `evidence`, edges come without their evidence records (to read them on demand,
+  /// ``evidence(of:)``).
+  public func graph(resolve: Bool = true, evidence: Bool = true) throws -> RelationshipGraph {
+    let g = try wrap { try queue.read { db in try GraphStore.load(db, maxEvidence: maxEvidence, evidence: evidence) } }
     return resolve ? g.resolved() : g
   }
 
-  static func load(_ db: Database, maxEvidence: Int) throws -> RelationshipGraph {
+  /// The evidence records a stored edge keeps (partial names unresolved, as stored), in order.
+  public func evidence(of key: EdgeKey) throws -> [Evidence] {
+    try wrap {
+      try queue.read { db in
+        let decoder = JSONDecoder()
+        let rows = try Row.fetchCursor(
+          db,
+          sql: """
+            SELECT article, sentence, start_offset, end_offset, text, quote, cue, tone, tone_cues FROM evidence
+            WHERE edge = (SELECT seq FROM edge WHERE kind = ? AND source = ? AND target = ?) ORDER BY ordinal
+            """, arguments: [key.kind.rawValue, key.source, key.target])
+        var out: [Evidence] = []
+        while let r = try rows.next() { out.append(try GraphStore.evidence(r, decoder)) }
+        return out
+      }
+    }
+  }
+
+  static func load(_ db: Database, maxEvidence: Int, evidence withEvidence: Bool = true) throws -> RelationshipGraph {
     var articles: [String] = []
     var dates: [String: String] = [:]
     var articleBySeq: [Int64: String] = [:]
@@ -165,11 +190,13 @@ public final class GraphStore {
       nodes.append(Node(id: row["id"], name: row["name"], type: type, aliases: aliases, mentions: row["mentions"], articles: nodeArticles[seq] ?? []))
     }
     var evidence: [Int64: [Evidence]] = [:]
-    let cursor4 = try Row.fetchCursor(
-      db, sql: "SELECT edge, article, sentence, start_offset, end_offset, text, quote, cue, tone, tone_cues FROM evidence ORDER BY edge, ordinal")
-    while let row = try cursor4.next() {
-      let e: Int64 = row["edge"]
-      evidence[e, default: []].append(try GraphStore.evidence(row, decoder))
+    if withEvidence {
+      let cursor4 = try Row.fetchCursor(
+        db, sql: "SELECT edge, article, sentence, start_offset, end_offset, text, quote, cue, tone, tone_cues FROM evidence ORDER BY edge, ordinal")
+      while let row = try cursor4.next() {
+        let e: Int64 = row["edge"]
+        evidence[e, default: []].append(try GraphStore.evidence(row, decoder))
+      }
     }
     var edges: [Edge] = []
     let cursor5 = try Row.fetchCursor(db, sql: "SELECT seq, kind, source, target, weight, tone_sum FROM edge ORDER BY seq")

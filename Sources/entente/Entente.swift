@@ -23,9 +23,10 @@ struct EntenteCommand: ParsableCommand {
         entente merge part-*.json -o graph.json
         entente render Graphs/fixtures.dot -o graph.svg --layout neato
         entente view Graphs/fixtures.json -o fixtures.html
+        entente serve graph.sqlite
       """,
     version: "0.1.0",
-    subcommands: [Build.self, Extract.self, Merge.self, Edges.self, Quotes.self, Render.self, Export.self, Nodes.self, Stats.self, Explain.self, Tagger.self, View.self]
+    subcommands: [Build.self, Extract.self, Merge.self, Edges.self, Quotes.self, Render.self, Export.self, Nodes.self, Stats.self, Explain.self, Tagger.self, View.self, Serve.self]
   )
 
   static func main() {

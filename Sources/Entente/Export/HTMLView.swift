@@ -25,14 +25,30 @@ public struct HTMLViewExporter: Sendable {
 
   /// The page.
   public func string(_ graph: RelationshipGraph) throws -> String {
+    try fill([
+      "CSP": "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:",
+      "STYLE": "<style>\n" + (try HTMLViewExporter.resource("view.css")) + "\n</style>",
+      "SCRIPTS": "<script type=\"application/json\" id=\"graph-data\">" + dataJSON(graph) + "</script>\n<script>\n"
+        + (try HTMLViewExporter.resource("vis-network.min.js")) + "\n</script>\n<script>\n" + (try HTMLViewExporter.resource("view.js"))
+        + "\n</script>",
+    ])
+  }
+
+  /// The page `entente serve` serves: the same page, its parts loaded from its own origin
+  /// (`view.css`, `vis-network.min.js`, `serve.js`, `view.js`) and the graph fetched from its
+  /// JSON API a piece at a time (`serve.js`).
+  public func servedPage() throws -> String {
+    try fill([
+      "CSP": "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'self'; img-src 'self' data: blob:",
+      "STYLE": "<link rel=\"stylesheet\" href=\"view.css\">",
+      "SCRIPTS": "<script src=\"vis-network.min.js\"></script>\n<script src=\"serve.js\"></script>\n<script src=\"view.js\"></script>",
+    ])
+  }
+
+  private func fill(_ slots: [String: String]) throws -> String {
     let template = try HTMLViewExporter.resource("page.html")
-    let parts: [String: String] = [
-      "TITLE": HTMLViewExporter.escapeHTML(title),
-      "STYLE": try HTMLViewExporter.resource("view.css"),
-      "DATA": dataJSON(graph),
-      "VIS": try HTMLViewExporter.resource("vis-network.min.js"),
-      "SCRIPT": try HTMLViewExporter.resource("view.js"),
-    ]
+    var parts = slots
+    parts["TITLE"] = HTMLViewExporter.escapeHTML(title)
     // Fill the {{NAME}} slots in one pass, so nothing inserted is read as a slot.
     var out = ""
     var rest = template[...]
@@ -176,7 +192,8 @@ public struct HTMLViewExporter: Sendable {
     return point.map { $0! }
   }
 
-  static func resource(_ name: String) throws -> String {
+  /// A file of the page (`Resources/view/NAME`).
+  public static func resource(_ name: String) throws -> String {
     let url = Gazetteer.resourceDirectory.appendingPathComponent("view").appendingPathComponent(name)
     guard let data = FileManager.default.contents(atPath: url.path) else {
       throw EntenteError.notFound(path: "view/\(name) (a bundled resource)")

@@ -1,6 +1,7 @@
-// Entente's graph view. The graph is embedded once, as JSON (#graph-data); vis-network draws
-// it on a canvas at the positions Entente laid out. The page draws the strongest edges first
-// and reveals a node's neighbours when it is clicked or found. The state of the page can be
+// Entente's graph view. The graph is embedded once, as JSON (#graph-data), or, when the page
+// is served (`entente serve`, serve.js), fetched from the server a piece at a time; vis-network
+// draws it on a canvas at the positions Entente laid out. The page draws the strongest edges
+// first and reveals a node's neighbours when it is clicked or found. The state of the page can be
 // set by the URL fragment: #node=NAME, #edge=SOURCE|TARGET|KIND, #q=SEARCH, and the filters
 // types=, kinds=, tones=, since=, until=, min-weight= (lists comma-separated).
 "use strict";
@@ -11,22 +12,76 @@
 // evidence: [sentence, quote, cue, marks, tone, toneCues]; marks: [from, to, group] triples
 // (UTF-16 offsets; group 0 names the source, 1 the target); tone −1, 0 or +1 with the cue
 // words that set it; sentences: [article, index, text]
-const raw = JSON.parse(document.getElementById("graph-data").textContent);
-const articles = raw.articles.map(([id, date]) => ({ id, date }));
-const sentences = raw.sentences.map(([article, index, text]) => ({ article: articles[article] || { id: "?", date: "" }, index, text }));
-const nodes = raw.nodes.map(([name, type, aliases, mentions, articleCount, x, y], id) =>
-  ({ id, name, type: raw.types[type], aliases, mentions, articleCount, x, y, edges: [], strength: 0 }));
+// Served (ententeServer.get), nodes and edges come with their number in the whole graph,
+// nodes also with their strength and degree, edges with how many evidence records they keep
+// and no evidence (see ViewIndex): [id, name, type, aliases, mentions, articles, x, y, strength,
+// degree] and [id, kind, source, target, weight, toneSum, kept]; an edge's evidence comes a page
+// at a time as [article, date, sentence, text, quote, cue, marks, tone, toneCues].
+const server = window.ententeServer;
+const embedded = server ? null : JSON.parse(document.getElementById("graph-data").textContent);
 // An edge's tone is the sign of the sum of its evidence's tones (as `entente edges --tone`).
 const toneName = sum => sum < 0 ? "conflictual" : sum > 0 ? "cooperative" : "neutral";
-const edges = raw.edges.map(([kind, source, target, weight, toneSum, evidence], id) => ({
-  id, kind: raw.kinds[kind], source, target, weight, toneSum, tone: toneName(toneSum),
-  evidence: evidence.map(([sentence, quote, cue, marks, tone, toneCues]) =>
-    ({ sentence: sentences[sentence], quote, cue, marks, tone: toneName(tone), toneCues })),
-}));
-for (const e of edges) {
-  for (const n of [nodes[e.source], nodes[e.target]]) { n.edges.push(e); n.strength += e.weight; }
+let raw = embedded;                 // the header: title, initialEdges, types, kinds
+const nodes = [];                   // by number; served, only those loaded so far
+const edges = [];
+let edgeOrder = [];                 // the numbers of the edges loaded, strongest first
+let articles = [];
+
+function addNode(id, name, type, aliases, mentions, articleCount, x, y, strength, degree) {
+  if (!nodes[id]) nodes[id] = { id, name, type: raw.types[type], aliases, mentions, articleCount, x, y, edges: [], strength, degree, keys: [name, ...aliases].map(s => s.toLowerCase()) };
+  return nodes[id];
 }
-const searchKeys = nodes.map(n => [n.name, ...n.aliases].map(s => s.toLowerCase()));
+function addEdge(id, kind, source, target, weight, toneSum, kept, evidence) {
+  if (edges[id]) return edges[id];
+  const e = edges[id] = { id, kind: raw.kinds[kind], source, target, weight, toneSum, tone: toneName(toneSum), kept, evidence };
+  nodes[source].edges.push(e);
+  if (target !== source) nodes[target].edges.push(e);
+  return e;
+}
+// A piece of the graph from the server: nodes and edges not yet here are added.
+function merge(part) {
+  for (const n of part.nodes) addNode(...n);
+  const before = edgeOrder.length;
+  for (const e of part.edges) if (!edges[e[0]]) { addEdge(...e, null); edgeOrder.push(e[0]); }
+  if (edgeOrder.length > before) edgeOrder.sort((a, b) => a - b);
+}
+function servedEvidence([article, date, index, text, quote, cue, marks, tone, toneCues]) {
+  return { sentence: { article: { id: article, date }, index, text }, quote, cue, marks, tone: toneName(tone), toneCues };
+}
+
+if (embedded) {
+  articles = raw.articles.map(([id, date]) => ({ id, date }));
+  const sentences = raw.sentences.map(([article, index, text]) => ({ article: articles[article] || { id: "?", date: "" }, index, text }));
+  raw.nodes.forEach(([name, type, aliases, mentions, articleCount, x, y], id) => addNode(id, name, type, aliases, mentions, articleCount, x, y, 0, 0));
+  raw.edges.forEach(([kind, source, target, weight, toneSum, evidence], id) => {
+    addEdge(id, kind, source, target, weight, toneSum, evidence.length, evidence.map(([sentence, quote, cue, marks, tone, toneCues]) =>
+      ({ sentence: sentences[sentence], quote, cue, marks, tone: toneName(tone), toneCues })));
+    nodes[source].strength += weight;
+    if (target !== source) nodes[target].strength += weight;
+  });
+  for (const n of nodes) { n.degree = n.edges.length; n.complete = true; }
+  edgeOrder = edges.map(e => e.id);
+  raw.nodeCount = nodes.length;
+  raw.edgeCount = edges.length;
+}
+
+// The neighbourhood of a node: every edge, or served, the strongest the panel lists.
+async function loadNeighbourhood(n) {
+  if (n.complete) return;
+  merge(await server.get("api/node", { id: n.id, limit: 300 }));
+  n.complete = true;
+}
+// An edge's evidence (served: every page of it, when it is first shown).
+async function loadEvidence(e) {
+  if (e.evidence) return;
+  const got = [];
+  for (let page = 0, pages = 1; page < pages; page++) {
+    const answer = await server.get("api/edge", { id: e.id, page });
+    pages = answer.pages;
+    got.push(...answer.evidence.map(servedEvidence));
+  }
+  e.evidence = got;
+}
 
 // An edge's line tells its kind (a quotation is a dashed arrow) and its colour its tone: red
 // conflictual, grey neutral, green cooperative, as in the diagrams — a vermilion and a bluish
@@ -45,7 +100,7 @@ const STYLE = {
 const TONES = ["conflictual", "neutral", "cooperative"];
 
 // ---- Filters --------------------------------------------------------------------------------
-const filters = { types: new Set(raw.types), kinds: new Set(raw.kinds), tones: new Set(TONES), since: "", until: "", minWeight: 1 };
+const filters = { types: null, kinds: null, tones: new Set(TONES), since: "", until: "", minWeight: 1 };
 
 const dated = ev => ev.sentence.article.date;
 function inDates(date) {
@@ -54,7 +109,7 @@ function inDates(date) {
 // Under a date filter an edge weighs what its evidence in range says (a lower bound when the
 // graph kept only the first few records), as `entente edges --since` counts.
 function weightOf(e) {
-  if (!filters.since && !filters.until) return e.weight;
+  if (!filters.since && !filters.until || !e.evidence) return e.weight;
   return e.evidence.filter(ev => inDates(dated(ev))).length;
 }
 function passes(e) {
@@ -63,16 +118,19 @@ function passes(e) {
 }
 
 // ---- What is drawn --------------------------------------------------------------------------
-let budget = raw.initialEdges;     // how many of the strongest passing edges to draw
+let budget = 0;                     // how many of the strongest passing edges to draw
 const revealed = new Set();         // nodes whose every passing edge is drawn
 const nodeSet = new vis.DataSet();
 const edgeSet = new vis.DataSet();
-const large = edges.length > 3000;
+let network = null;
+
+function createNetwork() {
+const large = raw.edgeCount > 3000;
 // The more nodes the first view draws, the further out it is zoomed: sizes grow with their
 // number so that the strongest stay labelled (labels never grow past 26 pixels on screen).
-const firstNodes = new Set(edges.slice(0, budget).flatMap(e => [e.source, e.target])).size;
+const firstNodes = new Set(edgeOrder.slice(0, budget).flatMap(id => [edges[id].source, edges[id].target])).size;
 const spread = Math.sqrt(Math.max(1, firstNodes / 50));
-const network = new vis.Network(document.getElementById("graph"), { nodes: nodeSet, edges: edgeSet }, {
+network = new vis.Network(document.getElementById("graph"), { nodes: nodeSet, edges: edgeSet }, {
   physics: false,
   layout: { improvedLayout: false },
   interaction: { hover: true, hideEdgesOnDrag: large, hideEdgesOnZoom: large, tooltipDelay: 300 },
@@ -88,6 +146,13 @@ const network = new vis.Network(document.getElementById("graph"), { nodes: nodeS
   },
   edges: { smooth: false, selectionWidth: 1.5, hoverWidth: 1, scaling: { min: 0.6, max: 7 }, arrows: { to: { scaleFactor: 0.5 } } },
 });
+network.once("afterDrawing", () => { document.body.dataset.painted = Math.round(performance.now()); });
+network.on("click", params => {
+  if (params.nodes.length) selectNode(params.nodes[0], false);
+  else if (params.edges.length) selectEdge(params.edges[0]);
+  else clearSelection();
+});
+}
 
 function visNode(n) {
   const s = STYLE[n.type];
@@ -107,9 +172,9 @@ function visEdge(e) {
 
 function drawnEdges() {
   const shown = new Set();
-  for (const e of edges) {
+  for (const id of edgeOrder) {
     if (shown.size >= budget) break;
-    if (passes(e)) shown.add(e.id);
+    if (passes(edges[id])) shown.add(id);
   }
   for (const id of revealed) for (const e of nodes[id].edges) if (passes(e)) shown.add(e.id);
   return shown;
@@ -123,11 +188,11 @@ function redraw() {
   nodeSet.remove(nodeSet.getIds().filter(id => !shownNodes.has(id)));
   nodeSet.add([...shownNodes].filter(id => !nodeSet.get(id)).sort((a, b) => a - b).map(id => visNode(nodes[id])));
   edgeSet.add([...shownEdges].filter(id => !edgeSet.get(id)).sort((a, b) => a - b).map(id => visEdge(edges[id])));
-  const passing = edges.filter(passes).length;
+  const passing = edgeOrder.filter(id => passes(edges[id])).length;
   document.getElementById("status").textContent =
-    `${nodes.length.toLocaleString("en")} entities, ${edges.length.toLocaleString("en")} edges; ` +
+    `${raw.nodeCount.toLocaleString("en")} entities, ${raw.edgeCount.toLocaleString("en")} edges; ` +
     `drawn: ${shownNodes.size.toLocaleString("en")} entities, ${shownEdges.size.toLocaleString("en")} of the ` +
-    `${passing.toLocaleString("en")} edges the filters keep (the strongest; click or find an entity for its neighbours)`;
+    `${passing.toLocaleString("en")} edges ${server ? "loaded that " : ""}the filters keep (the strongest; click or find an entity for its neighbours)`;
   document.body.dataset.drawnNodes = shownNodes.size;
   document.body.dataset.drawnEdges = shownEdges.size;
   // The colours the drawn edges were given, for tests and scripts ("#d55e00:3 #9aa0a6:40 …").
@@ -135,8 +200,6 @@ function redraw() {
   document.body.dataset.edgeColours = TONES.map(t => STYLE[t].color).map(c => `${c}:${colours.filter(x => x === c).length}`).join(" ");
   if (!selection) showOverview();
 }
-
-network.once("afterDrawing", () => { document.body.dataset.painted = Math.round(performance.now()); });
 
 // ---- Panels ---------------------------------------------------------------------------------
 const panel = document.getElementById("panel");
@@ -161,7 +224,7 @@ function toneText(tone, cues) { return tone + (cues && cues.length ? " (" + cues
 function showOverview() {
   const list = el("table", {}, el("tr", {}, el("th", { textContent: "Entity" }), el("th", { textContent: "Type" }), el("th", { className: "num", textContent: "Weight" })));
   const drawn = new Set(nodeSet.getIds());
-  for (const n of nodes.filter(n => drawn.has(n.id)).slice(0, 40)) {
+  for (const n of [...drawn].sort((a, b) => a - b).slice(0, 40).map(id => nodes[id])) {
     list.append(el("tr", {}, el("td", {}, swatch(n.type), entityLink(n)), el("td", { textContent: n.type }), el("td", { className: "num", textContent: n.strength })));
   }
   const legend = el("p", { className: "muted" });
@@ -186,7 +249,7 @@ function showNode(n) {
     const arrow = e.kind === "cooccurrence" ? "—" : e.source === n.id ? "→" : "←";
     const row = el("tr", { className: "edge", title: "Show the evidence" },
       el("td", { textContent: arrow, title: STYLE[e.kind].label }), el("td", {}, swatch(other.type), entityLink(other)),
-      el("td", { className: "tone " + e.tone, textContent: e.tone }), el("td", { className: "num", textContent: weightOf(e) }), el("td", { className: "num", textContent: e.evidence.length }));
+      el("td", { className: "tone " + e.tone, textContent: e.tone }), el("td", { className: "num", textContent: weightOf(e) }), el("td", { className: "num", textContent: e.kept }));
     row.addEventListener("click", () => selectEdge(e.id));
     table.append(row);
   }
@@ -196,7 +259,8 @@ function showNode(n) {
     el("h2", {}, swatch(n.type), n.name),
     el("p", { className: "muted", textContent: facts }),
     ...(others.length ? [el("p", { textContent: "Also: " + others.join(", ") })] : []),
-    el("h3", { textContent: `${rows.length} edge${rows.length === 1 ? "" : "s"}` + (rows.length > 300 ? " (the 300 strongest shown)" : "") }),
+    el("h3", { textContent: `${rows.length} edge${rows.length === 1 ? "" : "s"}` + (n.degree > n.edges.length ? ` (the strongest of ${n.degree})` : "")
+      + (rows.length > 300 ? " (the 300 strongest shown)" : "") }),
     table);
   panel.dataset.showing = "node";
 }
@@ -242,9 +306,11 @@ function showEdge(e) {
 }
 
 // ---- Selection ------------------------------------------------------------------------------
-function selectNode(id, focus) {
+async function selectNode(id, focus) {
   const n = nodes[id];
   selection = { node: id };
+  await loadNeighbourhood(n);
+  if (!selection || selection.node !== id) return;
   revealed.add(id);
   redraw();
   if (nodeSet.get(id)) {
@@ -255,9 +321,11 @@ function selectNode(id, focus) {
   setFragment("node", n.name);
 }
 
-function selectEdge(id) {
+async function selectEdge(id) {
   const e = edges[id];
   selection = { edge: id };
+  await loadEvidence(e);
+  if (!selection || selection.edge !== id) return;
   if (!edgeSet.get(id)) { revealed.add(e.source); redraw(); }
   if (edgeSet.get(id)) network.selectEdges([id]);
   showEdge(e);
@@ -271,31 +339,33 @@ function clearSelection() {
   setFragment();
 }
 
-network.on("click", params => {
-  if (params.nodes.length) selectNode(params.nodes[0], false);
-  else if (params.edges.length) selectEdge(params.edges[0]);
-  else clearSelection();
-});
-
 // ---- Search ---------------------------------------------------------------------------------
 const search = document.getElementById("search");
 const results = document.getElementById("results");
 
-// Names and aliases that equal, start with, then contain the query; stronger entities first.
-function find(query) {
+// Names and aliases that equal, start with, then contain the query; stronger entities first
+// (served, the server ranks them the same way).
+async function find(query) {
   const q = query.trim().toLowerCase();
   if (!q) return [];
+  if (server) {
+    const answer = await server.get("api/search", { q: query.trim(), limit: 15 });
+    return answer.nodes.map(n => addNode(...n));
+  }
   const ranked = [];
-  searchKeys.forEach((keys, id) => {
+  for (const n of nodes) {
     let rank = 3;
-    for (const k of keys) rank = Math.min(rank, k === q ? 0 : k.startsWith(q) ? 1 : k.includes(q) ? 2 : 3);
-    if (rank < 3) ranked.push([rank, id]);
-  });
+    for (const k of n.keys) rank = Math.min(rank, k === q ? 0 : k.startsWith(q) ? 1 : k.includes(q) ? 2 : 3);
+    if (rank < 3) ranked.push([rank, n.id]);
+  }
   return ranked.sort((a, b) => a[0] - b[0] || a[1] - b[1]).slice(0, 15).map(([, id]) => nodes[id]);
 }
 
-function showResults() {
-  const found = find(search.value);
+let asked = 0;   // the latest search: answers to earlier ones are dropped
+async function showResults() {
+  const mine = ++asked;
+  const found = await find(search.value);
+  if (mine !== asked) return;
   results.replaceChildren(...found.map((n, i) => {
     const li = el("li", { className: i === 0 ? "active" : "" }, swatch(n.type), n.name, " ",
       el("small", { textContent: n.aliases.length ? "(" + n.aliases.slice(0, 3).join(", ") + ")" : "" }));
@@ -312,7 +382,7 @@ function choose(n) {
 }
 search.addEventListener("input", showResults);
 search.addEventListener("keydown", ev => {
-  if (ev.key === "Enter") { const first = find(search.value)[0]; if (first) choose(first); }
+  if (ev.key === "Enter") find(search.value).then(found => { if (found[0]) choose(found[0]); });
   if (ev.key === "Escape") results.hidden = true;
 });
 search.addEventListener("blur", () => { results.hidden = true; });
@@ -326,22 +396,26 @@ function checkboxes(fieldset, values, set) {
     document.getElementById(fieldset).append(el("label", {}, box, " ", mark, STYLE[v].label));
   }
 }
-checkboxes("types", raw.types, filters.types);
-checkboxes("kinds", raw.kinds, filters.kinds);
-checkboxes("tones", TONES, filters.tones);
 
+// Served, the page does not hold the evidence the date filter counts: it is off.
 const dates = articles.map(a => a.date).filter(d => d).sort();
 for (const id of ["since", "until"]) {
   const input = document.getElementById(id);
   if (dates.length) { input.min = dates[0]; input.max = dates[dates.length - 1]; } else input.disabled = true;
+  if (server) input.title = "Dates filter the page entente view writes";
   input.addEventListener("change", () => { filters[id] = input.value; refresh(); });
 }
 document.getElementById("min-weight").addEventListener("change", ev => {
   filters.minWeight = Math.max(1, parseInt(ev.target.value, 10) || 1);
   refresh();
 });
-document.getElementById("more").addEventListener("click", () => { budget += raw.initialEdges; redraw(); });
+document.getElementById("more").addEventListener("click", async () => {
+  if (server) merge(await server.get("api/graph", { from: budget, count: raw.initialEdges }));
+  budget += raw.initialEdges;
+  redraw();
+});
 document.getElementById("reset").addEventListener("click", () => {
+  if (!network) return;
   budget = raw.initialEdges;
   revealed.clear();
   clearSelection();
@@ -365,7 +439,7 @@ function setFragment(key, value) {
   history.replaceState(null, "", hash ? "#" + hash : location.pathname + location.search);
 }
 
-function readFragment() {
+async function readFragment() {
   const params = new URLSearchParams(location.hash.slice(1));
   const list = key => params.get(key).split(",").filter(v => v);
   if (params.has("types")) { filters.types = new Set(list("types")); }
@@ -378,18 +452,55 @@ function readFragment() {
   if (params.has("min-weight")) document.getElementById("min-weight").value = filters.minWeight = Math.max(1, parseInt(params.get("min-weight"), 10) || 1);
   redraw();
   network.fit({ animation: false });
-  const byName = name => nodes.find(n => n.name === name) || find(name)[0];
   if (params.has("node")) {
-    const n = byName(params.get("node"));
-    if (n) selectNode(n.id, false);
+    const n = await nodeNamed(params.get("node"));
+    if (n) await selectNode(n.id, false);
   } else if (params.has("edge")) {
-    const [a, b, kind] = params.get("edge").split("|");
-    const e = edges.find(e => nodes[e.source].name === a && nodes[e.target].name === b && (!kind || e.kind === kind));
-    if (e) selectEdge(e.id);
+    const e = await edgeNamed(...params.get("edge").split("|"));
+    if (e) await selectEdge(e.id);
   } else if (params.has("q")) {
     search.value = params.get("q");
-    showResults();
+    await showResults();
   }
 }
 
-readFragment();
+async function nodeNamed(name) {
+  if (!server) return nodes.find(n => n.name === name) || (await find(name))[0];
+  try {
+    const answer = await server.get("api/node", { name, limit: 300 });
+    merge(answer);
+    nodes[answer.node].complete = true;
+    return nodes[answer.node];
+  } catch (_) { return null; }
+}
+async function edgeNamed(a, b, kind) {
+  if (!server) return edges.find(e => nodes[e.source].name === a && nodes[e.target].name === b && (!kind || e.kind === kind));
+  try {
+    const answer = await server.get("api/edge", kind ? { source: a, target: b, kind } : { source: a, target: b });
+    merge(answer);
+    const e = edges[answer.edges[0][0]];
+    if (!e.evidence && answer.pages === 1) e.evidence = answer.evidence.map(servedEvidence);
+    return e;
+  } catch (_) { return null; }
+}
+
+// Start: the header and the strongest edges (served, fetched first), then the fragment's state.
+async function start() {
+  if (server) {
+    raw = await server.get("api/graph");
+    merge(raw);
+    document.body.dataset.served = "true";
+  }
+  filters.types = new Set(raw.types);
+  filters.kinds = new Set(raw.kinds);
+  budget = raw.initialEdges;
+  createNetwork();
+  checkboxes("types", raw.types, filters.types);
+  checkboxes("kinds", raw.kinds, filters.kinds);
+  checkboxes("tones", TONES, filters.tones);
+  await readFragment();
+}
+start().catch(error => {
+  document.getElementById("status").textContent = "The graph could not be loaded: " + error.message;
+  document.body.dataset.error = error.message;
+});
