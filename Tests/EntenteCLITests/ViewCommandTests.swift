@@ -11,7 +11,7 @@ enum Chromium {
   /// Required in CI, where scripts/setup installs it; elsewhere the browser tests run when it is there.
   static var available: Bool { path != nil || ProcessInfo.processInfo.environment["CI"] != nil }
 
-  /// The DOM of `file` (with a `#fragment`) once the page has run: virtual time lets every
+  /// The DOM of `file` or an http:// URL (with a `#fragment`) once the page has run: virtual time lets every
   /// timer and frame run before the dump, however slow the machine.
   static func dom(_ file: String, fragment: String = "") throws -> String {
     let exe = try #require(path, "chromium is not installed: run scripts/setup")
@@ -21,7 +21,7 @@ enum Chromium {
     p.executableURL = URL(fileURLWithPath: exe)
     p.arguments = [
       "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=\(profile.path)",
-      "--virtual-time-budget=10000", "--dump-dom", URL(fileURLWithPath: file).absoluteString + fragment,
+      "--virtual-time-budget=10000", "--dump-dom", (file.hasPrefix("http://") ? file : URL(fileURLWithPath: file).absoluteString) + fragment,
     ]
     let out = Pipe()
     p.standardOutput = out
