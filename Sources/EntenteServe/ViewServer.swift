@@ -122,7 +122,8 @@ public struct ViewServer: Sendable {
 
   typealias FieldName = HTTPFields.Element.Name
 
-  static func json(_ s: String) -> Response { response(ByteBuffer(string: s), type: "application/json; charset=utf-8") }
+  /// A JSON answer, ending with a line break (for reading with curl).
+  static func json(_ s: String) -> Response { response(ByteBuffer(string: s + "\n"), type: "application/json; charset=utf-8") }
 
   static func notFound(_ message: String) -> HTTPError { HTTPError(.notFound, message: message) }
 
