@@ -314,6 +314,37 @@ struct SpeakerConstructionTests {
     ])
   }
 
+  @Test func participleAfterTheClauseSpeaksForTheSubject() {
+    #expect(quotes("Ursula von der Leyen condemned the attack on Sunday, saying that Europe would respond.").last ==
+      "Ursula von der Leyen => Ursula von der Leyen: that Europe would respond")
+    // "speaking in Ohio" reports no words.
+    #expect(quotes("Viktor Orban, speaking in Budapest, said the plan was a mistake.") == [
+      "Viktor Orban => Viktor Orban: the plan was a mistake"
+    ])
+  }
+
+  @Test func cueOpeningTheTextHasNoSubjectBeforeIt() {
+    #expect(quotes("Saying that the storm was near, the mayor closed the port.").isEmpty)
+  }
+
+  @Test func findingWithoutThat() {
+    #expect(quotes("A new Marist poll shows the mayor trailing by nine points.") == [
+      "A new Marist poll => -: the mayor trailing by nine points"
+    ])
+  }
+
+  @Test func quotedWordBeforeTheSpeakerIsNotWhatWasSaid() {
+    #expect(quotes("About the \"reform\" she wrote, \"Nothing in this bill will help the poor.\"") == [
+      "she => -: \"Nothing in this bill will help the poor.\""
+    ])
+  }
+
+  @Test func reflexiveAndAdverbBetweenSpeakerAndCue() {
+    #expect(quotes("Giorgia Meloni herself famously declared: \"Italy comes first.\"") == [
+      "Giorgia Meloni => Giorgia Meloni: \"Italy comes first.\""
+    ])
+  }
+
   @Test func participleWithByIsNoSpeechAct() {
     #expect(quotes("The measures announced by Rishi Sunak on Monday will cost billions.").isEmpty)
   }

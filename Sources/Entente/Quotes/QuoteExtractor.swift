@@ -255,7 +255,7 @@ struct QuotePass {
   func isMannerAdverb(_ k: Int) -> Bool {
     let t = tokens[k]
     guard t.kind == .word, !t.isCapitalized, t.length > 4, t.lower.hasSuffix("ly"), k > 0 else { return false }
-    return mentionAt[k - 1] != nil || ["he", "she", "they", "it", "we", "i"].contains(tokens[k - 1].lower)
+    return mentionAt[k - 1] != nil || ["he", "she", "they", "it", "we", "i", "himself", "herself", "themselves", "itself"].contains(tokens[k - 1].lower)
   }
 
   static let determiners: Set<String> = ["the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your"]
@@ -643,7 +643,10 @@ struct QuotePass {
       let b = tokens[np.lowerBound - 1]
       let next = tokens[afterCue]
       let clauseFollows = next.text == "that" || next.text == ":" || next.text.unicodeScalars.first?.quoteRole != nil
-      let quoteBefore = closesQuote(np.lowerBound - 1) || (b.text == "," && np.lowerBound - 2 >= first && closesQuote(np.lowerBound - 2))
+      // A quotation closing a clause ("…," she said / "…", she said), not a quoted word before
+      // the speaker ('About his "protégé" he wrote, "…"').
+      let quoteBefore = closesQuote(np.lowerBound - 1) && np.lowerBound - 2 >= first && [",", ".", "?", "!", "\u{2026}"].contains(tokens[np.lowerBound - 2].text)
+        || (b.text == "," && np.lowerBound - 2 >= first && closesQuote(np.lowerBound - 2))
       // What follows the cue is a short adverbial, not a clause of its own.
       var tail = cue.range.upperBound
       while tail < last, tokens[tail].kind != .punctuation || tokens[tail].text == "-" { tail += 1 }
@@ -690,6 +693,8 @@ struct QuotePass {
     if cue.weak || nounLike {
       let clause = k < last && (tokens[k].text == "that" || tokens[k].text == ":" || tokens[k].text.unicodeScalars.first?.quoteRole != nil)
         || tokens[k - 1].text == ":" || tokens[k - 1].text == ","
+        // "A new poll shows Biden leading": a finding's clause needs no "that".
+        || CueLexicon.bundled.findingCues.contains(cue.lemma) && k < last && tokens[k].kind == .word
       if !clause {
         if let q = questionClause(after: cue, in: s) {
           // "asked whether …", "asked reporters why …"
@@ -751,7 +756,10 @@ struct QuotePass {
     let first = s.tokens.lowerBound
     var j = cue.range.lowerBound - 1
     while j >= first, tokens[j].kind == .word, tokens[j].has(.speakerAdverb), mentionAt[j] == nil { j -= 1 }
-    guard j > first, tokens[j].lower == "and" else { return nil }
+    // "… and said that …", or a participle after a comma: "condemned the attack, saying …".
+    guard j > first else { return nil }
+    let participle = tokens[j].text == "," && tokens[cue.range.lowerBound].lower.hasSuffix("ing") && cue.lemma != "speak"
+    guard tokens[j].lower == "and" || participle else { return nil }
     var k = first
     while k < j, tokens[k].kind == .punctuation { k += 1 }
     // An opening adverbial: "On Monday, Biden arrived …".
@@ -768,7 +776,6 @@ struct QuotePass {
     for x in np.upperBound..<j {
       let t = tokens[x]
       if quoted[x] || t.text == ";" || t.text == ":" || t.lower == "that" { return nil }
-      if t.has(.speechVerb), mentionAt[x] == nil, !t.has(.nounLikeCue) { return nil }
     }
     return np
   }
