@@ -36,8 +36,14 @@ struct Build: ParsableCommand {
   @Flag(name: .long, help: "Write DOT and JSON only, without laying out an SVG.")
   var noRender = false
 
-  @Option(name: .long, help: "The most entities the SVG diagram shows; a larger graph is drawn by its strongest edges, with a note of what was left out.")
-  var diagramNodes: Int = 300
+  @Option(name: .long, help: "The most entities the SVG diagram shows; a larger graph is drawn by the strongest edges of each of its communities, with a note of what was left out.")
+  var diagramNodes: Int = 150
+
+  @Option(name: .long, help: "The diagram's title (default: --name).")
+  var title: String?
+
+  @Option(name: .long, help: ArgumentHelp("Seconds Graphviz may take to lay the diagram out; past them, it is drawn with straight edges by Entente's own layout, with a note.", valueName: "seconds"))
+  var layoutBudget: Double = 30
 
   @Option(name: .long, help: "An SQLite store (created if missing) to add the new articles to; the files written show the whole stored graph.")
   var store: String?
@@ -52,6 +58,7 @@ struct Build: ParsableCommand {
   func validate() throws {
     if name.isEmpty || name.contains("/") { throw ValidationError("--name must be a plain file name.") }
     if diagramNodes < 1 { throw ValidationError("--diagram-nodes must be 1 or more.") }
+    if !(layoutBudget >= 0) || !layoutBudget.isFinite { throw ValidationError("--layout-budget must be 0 or more seconds.") }
     if storeBatch < 1 { throw ValidationError("--store-batch must be 1 or more.") }
   }
 
@@ -83,6 +90,12 @@ struct Build: ParsableCommand {
     return try s.graph(resolve: false)
   }
 
+  /// The corpus as the diagram's caption names it: the inputs' file names, or the store's.
+  var corpusName: String {
+    let names = (store.map { [$0] } ?? input.inputs).map { $0 == "-" ? "standard input" : URL(fileURLWithPath: $0).lastPathComponent }
+    return names.count > 3 ? names.prefix(3).joined(separator: ", ") + ", …" : names.joined(separator: ", ")
+  }
+
   func run() throws {
     var status = RunStatus()
     try reporting {
@@ -102,42 +115,16 @@ struct Build: ParsableCommand {
       try files.commit()
       var written = ["dot", "json"]
       if !noRender {
-        // A diagram of thousands of nodes is unreadable and slow to lay out: draw the strongest part.
-        let (shown, note) = DiagramPruning.strongest(graph, maxNodes: diagramNodes)
-        let engine = layout ?? (shown.nodes.count > 150 ? .sfdp : .dot)
-        // Routing edges around nodes takes a force-directed layout of a few hundred nodes
-        // seconds; curved edges take it a fraction of that.
-        var diagramExporter = DOTExporter(graphName: name)
-        if engine == .sfdp || engine == .fdp { diagramExporter.splines = "curved" }
-        let svg = try GraphvizRenderer.shared.render(dot: diagramExporter.string(shown, note: note), layout: engine, format: "svg")
+        let options = Diagram.Options(maxNodes: diagramNodes, title: title ?? name, corpus: corpusName)
+        let diagram = DiagramOutput(options: options, engine: layout, budget: layoutBudget, quiet: input.quiet)
+        let (svg, messages) = try diagram.svg(graph)
         try AtomicFile.write(svg, to: base + ".svg")
         written.append("svg")
-        if let note { FileHandle.standardError.write(Data("entente: the diagram shows the strongest part: \(note)\n".utf8)) }
+        if !input.quiet { messages.forEach { FileHandle.standardError.write(Data("entente: \($0)\n".utf8)) } }
       }
       writeStdout(Summary.line(graph) + " -> \(base).{\(written.joined(separator: ","))}\n")
     }
     try status.finish()
-  }
-}
-
-/// The strongest part of a graph, for a diagram that stays readable.
-enum DiagramPruning {
-  /// Edges by weight, strongest first, while their entities fit in `maxNodes`; the note says
-  /// what was left out (nil when nothing was).
-  static func strongest(_ g: RelationshipGraph, maxNodes: Int) -> (RelationshipGraph, String?) {
-    guard g.nodes.count > maxNodes else { return (g, nil) }
-    var ids = Set<String>()
-    var kept: [Edge] = []
-    for e in g.edges.values.sorted(by: { ($1.weight, $0.key) < ($0.weight, $1.key) }) {
-      let new = (ids.contains(e.source) ? 0 : 1) + (ids.contains(e.target) ? 0 : 1)
-      if ids.count + new > maxNodes { continue }
-      ids.insert(e.source)
-      ids.insert(e.target)
-      kept.append(e)
-    }
-    let shown = g.subgraph(edges: kept)
-    let note = "\(shown.nodes.count) of \(g.nodes.count) entities and \(shown.edges.count) of \(g.edges.count) edges, the strongest (see the DOT and JSON files for all)"
-    return (shown, note)
   }
 }
 

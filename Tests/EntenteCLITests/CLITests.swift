@@ -201,18 +201,45 @@ struct ThreadsTests {
 struct BuildDiagramTests {
   @Test func largeGraphsAreDrawnByTheirStrongestPart() throws {
     let dir = try tempDir()
-    let r = try Run(["build", "Fixtures", "--out", dir.path, "--diagram-nodes", "10"])
+    let r = try Run(["build", "Fixtures", "--out", dir.path, "--diagram-nodes", "10", "--title", "Ten <of> them"])
     #expect(r.status == 0)
-    #expect(r.stderr.contains("the diagram shows the strongest part: 10 of "))
+    #expect(r.stderr.contains("the diagram shows 10 of 42 entities and "), "\(r.stderr)")
+    #expect(r.stderr.contains(", the strongest of each community\n"))
+    #expect(r.stderr.contains("not drawn: 3 entities without edges"))
     let svg = try String(contentsOf: dir.appendingPathComponent("entente.svg"), encoding: .utf8)
     let nodes = svg.components(separatedBy: "class=\"node\"").count - 1
-    #expect(nodes == 10 + 3 + 6)  // ten entities, the legend's three types and the two dots of each of its three tones
-    // The DOT and JSON files keep the whole graph.
+    #expect(nodes == 10)
+    // The caption: title, corpus, dates, counts.
+    #expect(svg.contains(">Ten &lt;of&gt; them<"))
+    #expect(svg.contains(">Source: Fixtures · 4 articles · 2024&#45;06&#45;19 to 2025&#45;10&#45;10<") || svg.contains(">Source: Fixtures · 4 articles · 2024-06-19 to 2025-10-10<"))
+    #expect(svg.contains("42 entities, 144 edges; drawn: 10 entities and "))
+    // The DOT and JSON files keep the whole graph, without the diagram's caption.
     let dot = try String(contentsOf: dir.appendingPathComponent("entente.dot"), encoding: .utf8)
     #expect(dot.contains("Karin Jean-Pierre"))
-    // The legend is the diagram's: the SVG has it, the DOT file does not.
-    #expect(svg.contains(">Legend<"))
-    #expect(!dot.contains("legend"))
+    #expect(!dot.contains("Source: "))
+  }
+
+  @Test func aLayoutPastItsBudgetIsDrawnWithoutGraphvizAndSaysSo() throws {
+    let dir = try tempDir()
+    let r = try Run(["build", "Fixtures", "--out", dir.path, "--layout-budget", "0"])
+    #expect(r.status == 0)
+    #expect(r.stderr.contains("the diagram: drawn with straight edges by Entente's own layout: Graphviz (neato with splines=true) took more than 0 s (--layout-budget)"), "\(r.stderr)")
+    let svg = try String(contentsOf: dir.appendingPathComponent("entente.svg"), encoding: .utf8)
+    #expect(svg.contains("Drawn with straight edges by Entente's own layout"))
+    #expect(svg.contains(">Jens Stoltenberg<"))
+    // The same bytes from another process (another hash seed).
+    let again = try tempDir()
+    #expect(try Run(["build", "Fixtures", "--out", again.path, "--layout-budget", "0"]).status == 0)
+    #expect(try Data(contentsOf: again.appendingPathComponent("entente.svg")) == Data(svg.utf8))
+  }
+
+  @Test func theDiagramIsTheSameBytesInEveryProcess() throws {
+    let a = try tempDir(), b = try tempDir()
+    #expect(try Run(["build", "Fixtures", "--out", a.path]).status == 0)
+    #expect(try Run(["build", "Fixtures", "--out", b.path]).status == 0)
+    let svg = try Data(contentsOf: a.appendingPathComponent("entente.svg"))
+    #expect(try Data(contentsOf: b.appendingPathComponent("entente.svg")) == svg)
+    #expect(String(decoding: svg, as: UTF8.self).contains("Russia, North Korea, United States and 6 more"))
   }
 
   @Test func buildTakesTheGraphFilters() throws {

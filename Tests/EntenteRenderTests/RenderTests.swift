@@ -239,3 +239,68 @@ struct RenderTests {
     #expect(try #require(SVGTexts.parse(svg)).contains("<IMG SRC=x>"))
   }
 }
+
+/// Every `xlink:title` (Graphviz's tooltips) and <text> of an SVG, checking it is well-formed XML.
+final class SVGTooltips: NSObject, XMLParserDelegate {
+  var tooltips: [String] = []
+
+  static func parse(_ data: Data) -> [String]? {
+    let p = XMLParser(data: data)
+    let d = SVGTooltips()
+    p.delegate = d
+    return p.parse() ? d.tooltips : nil
+  }
+
+  func parser(_ parser: XMLParser, didStartElement e: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    if let t = attributes["xlink:title"] { tooltips.append(t) }
+  }
+}
+
+@Suite("Diagrams through libgvc", .serialized)
+struct DiagramRenderTests {
+  /// Names and evidence with every character that needs escaping.
+  static let hostile: RelationshipGraph = {
+    let a = "person:A \"B\" <C> & D", b = "organization:E'F"
+    let nodes = [
+      Node(id: a, name: "A \"B\" <C> & D", type: .person, mentions: 3, articles: ["x"]),
+      Node(id: b, name: "E'F", type: .organization, mentions: 1, articles: ["x"]),
+      Node(id: "state:G", name: "G", type: .state, mentions: 1, articles: ["x"]),
+    ]
+    let ev = Evidence(article: "x", sentence: 0, start: 0, end: 9, text: "She said <b>\"no\"</b> & left.")
+    let edges = [
+      Edge(kind: .cooccurrence, source: a, target: b, weight: 2, evidence: [ev]),
+      Edge(kind: .cooccurrence, source: a, target: "state:G", weight: 1, evidence: [ev]),
+      Edge(kind: .quotation, source: b, target: "state:G", weight: 1, evidence: [ev]),
+    ]
+    return RelationshipGraph(nodes: nodes, edges: edges, articles: ["x"], articleDates: ["x": "2024-06-19"])
+  }()
+
+  @Test(arguments: [DiagramLayout(engine: "neato", splines: "true"), DiagramLayout(engine: "fdp", splines: "line"), DiagramLayout(engine: "sfdp", splines: "line")])
+  func aDiagramHasTooltipsAndACaption(layout: DiagramLayout) throws {
+    let d = Diagram(Self.hostile, options: .init(title: "Who <met> whom", corpus: "a&b.jsonl"))
+    let dot = DiagramDOT(layout: layout).string(d)
+    let svg = try GraphvizRenderer.shared.render(dot: Data(dot.utf8), options: RenderOptions(layout: .dot))
+    let tooltips = try #require(SVGTooltips.parse(svg))
+    #expect(tooltips.contains("A \"B\" <C> & D (person): 3 mentions in 1 article"))
+    #expect(tooltips.contains("cooccurrence, weight 2, neutral (tone 0), 1 evidence: She said <b>\"no\"</b> & left."))
+    let texts = try #require(SVGTexts.parse(svg))
+    #expect(texts.contains("Who <met> whom"))
+    #expect(texts.contains("Source: a&b.jsonl · 1 article · 2024-06-19"))
+    #expect(texts.contains("A \"B\" <C> & D"))
+    // The graph's own layout attribute chose the engine.
+    #expect(dot.contains("layout=\"\(layout.engine)\""))
+  }
+
+  @Test func pastItsTimeALayoutIsAbandoned() throws {
+    let dot = Data(DiagramDOT(layout: DiagramLayout(engine: "neato", splines: "true")).string(Diagram(Self.hostile)).utf8)
+    guard case .timedOut = try TimedRender.render(dot: dot, options: RenderOptions(), seconds: 0) else {
+      Issue.record("a layout given no time finished")
+      return
+    }
+    guard case .rendered(let svg) = try TimedRender.render(dot: dot, options: RenderOptions(), seconds: 600) else {
+      Issue.record("a layout given ten minutes timed out")
+      return
+    }
+    #expect(SVGTexts.parse(svg) != nil)
+  }
+}

@@ -104,12 +104,26 @@ public struct DOTExporter: Sendable {
     return String(format2(w))
   }
 
-  static func format2(_ v: Double) -> String {
+  /// A number with at most two decimals ("1.5", "2").
+  public static func format2(_ v: Double) -> String {
     let r = (v * 100).rounded() / 100
     if r == r.rounded() { return String(Int(r)) }
     var s = String(r)
     if s.contains("e") { s = "0" }
     return s
+  }
+
+  /// A node's tooltip: name, type, mentions and articles.
+  public static func tooltip(_ node: Node) -> String {
+    "\(node.name) (\(node.type.rawValue)): \(node.mentions) mention\(node.mentions == 1 ? "" : "s") in \(node.articles.count) article\(node.articles.count == 1 ? "" : "s")"
+  }
+
+  /// An edge's tooltip: kind, weight, tone and its first evidence (the quote, or the
+  /// sentence), cut at 160 characters.
+  public static func tooltip(_ e: Edge) -> String {
+    let first = e.evidence.first.map { $0.quote ?? $0.text } ?? ""
+    let short = first.count > 160 ? String(first.prefix(157)) + "..." : first
+    return "\(e.kind.rawValue), weight \(e.weight), \(Tone.name(e.toneClass)) (tone \(JSONNumber.string(e.roundedTone))), \(e.evidence.count < e.weight ? "first \(e.evidence.count) of \(e.weight)" : "\(e.evidence.count)") evidence: \(short)"
   }
 
   public func string(_ graph: RelationshipGraph, note: String? = nil) -> String {
@@ -128,7 +142,7 @@ public struct DOTExporter: Sendable {
     for node in graph.sortedNodes {
       var a = DOTExporter.style(node.type)
       a["label"] = wrap(node.name.isEmpty ? " " : node.name)
-      a["tooltip"] = "\(node.name) (\(node.type.rawValue)): \(node.mentions) mention\(node.mentions == 1 ? "" : "s") in \(node.articles.count) article\(node.articles.count == 1 ? "" : "s")"
+      a["tooltip"] = DOTExporter.tooltip(node)
       a["type"] = node.type.rawValue
       a["mentions"] = String(node.mentions)
       out.write("  \(DOTExporter.quoted(node.id)) [\(DOTExporter.attributes(a))];\n")
@@ -143,9 +157,7 @@ public struct DOTExporter: Sendable {
       a["kind"] = e.kind.rawValue
       a["weight"] = String(e.weight)
       a["penwidth"] = DOTExporter.penwidth(e.weight, max: maxWeight[e.kind] ?? 1)
-      let first = e.evidence.first.map { $0.quote ?? $0.text } ?? ""
-      let short = first.count > 160 ? String(first.prefix(157)) + "..." : first
-      a["tooltip"] = "\(e.kind.rawValue), weight \(e.weight), \(Tone.name(e.toneClass)) (tone \(JSONNumber.string(e.roundedTone))), \(e.evidence.count < e.weight ? "first \(e.evidence.count) of \(e.weight)" : "\(e.evidence.count)") evidence: \(short)"
+      a["tooltip"] = DOTExporter.tooltip(e)
       if e.kind == .quotation || e.weight > 1 { a["label"] = String(e.weight) }
       out.write("  \(DOTExporter.quoted(e.source)) -> \(DOTExporter.quoted(e.target)) [\(DOTExporter.attributes(a))];\n")
     }
