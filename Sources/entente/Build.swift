@@ -9,8 +9,11 @@ struct Build: ParsableCommand {
     abstract: "Build the graph of some articles and write it as DOT, SVG and JSON.",
     discussion: """
       Writes DIR/NAME.dot, DIR/NAME.svg and DIR/NAME.json, then prints a one-line summary.
-      The SVG is laid out in-process by Graphviz's library: dot for graphs of up to 150 \
-      nodes, sfdp beyond, unless --layout says otherwise.
+      The SVG, a diagram of at most --diagram-nodes entities (the strongest of each \
+      community), is laid out in-process by Graphviz's library once DOT and JSON are \
+      written: neato with edges routed around entities for small diagrams, fdp with \
+      straight edges beyond, unless --layout says otherwise. Past --layout-budget seconds, \
+      it is drawn with straight edges by Entente's own layout instead, with a note.
 
       With --store S.sqlite, the graph is also kept in an SQLite store that grows run by run: \
       articles whose id is already in it are skipped, the new ones are analysed and merged \

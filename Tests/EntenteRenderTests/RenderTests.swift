@@ -282,7 +282,7 @@ struct DiagramRenderTests {
     let svg = try GraphvizRenderer.shared.render(dot: Data(dot.utf8), options: RenderOptions(layout: .dot))
     let tooltips = try #require(SVGTooltips.parse(svg))
     #expect(tooltips.contains("A \"B\" <C> & D (person): 3 mentions in 1 article"))
-    #expect(tooltips.contains("cooccurrence, weight 2, neutral (tone 0), 1 evidence: She said <b>\"no\"</b> & left."))
+    #expect(tooltips.contains("cooccurrence, weight 2, neutral (tone 0), first 1 of 2 evidence: She said <b>\"no\"</b> & left."))
     let texts = try #require(SVGTexts.parse(svg))
     #expect(texts.contains("Who <met> whom"))
     #expect(texts.contains("Source: a&b.jsonl · 1 article · 2024-06-19"))

@@ -105,15 +105,7 @@ public struct Diagram: Sendable {
           droppedEntities += members[c].count
           continue
         }
-        var ids = Set<String>()
-        for e in intra[c].sorted(by: Diagram.stronger) {
-          let new = (ids.contains(e.source) ? 0 : 1) + (ids.contains(e.target) ? 0 : 1)
-          if ids.count + new > q { continue }
-          ids.insert(e.source)
-          ids.insert(e.target)
-          if ids.count == q { break }
-        }
-        chosen.formUnion(ids)
+        chosen.formUnion(Diagram.grow(intra[c].sorted(by: Diagram.stronger), upTo: q))
       }
     }
     // 4. The edges drawn: each entity's strongest, then the strongest of the rest.
@@ -193,6 +185,23 @@ public struct Diagram: Sendable {
     lines += notes
     self.lines = lines
     self.notes = notes
+  }
+
+  /// Up to `count` entities joined by `edges` (strongest first), grown from the strongest
+  /// edge one entity at a time, by the strongest edge to one not yet taken: the part drawn
+  /// holds together instead of falling apart into the strongest pairs.
+  static func grow(_ edges: [Edge], upTo count: Int) -> Set<String> {
+    var ids = Set<String>()
+    while ids.count < count {
+      var pick = edges.first { ids.contains($0.source) != ids.contains($0.target) }
+      if pick == nil, ids.count + 2 <= count {
+        pick = edges.first { !ids.contains($0.source) && !ids.contains($0.target) }
+      }
+      guard let e = pick else { break }
+      ids.insert(e.source)
+      ids.insert(e.target)
+    }
+    return ids
   }
 
   /// Stronger first: weight, then key.

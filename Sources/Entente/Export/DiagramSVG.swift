@@ -23,15 +23,18 @@ public enum DiagramSVG {
     // Scaled to about 90 pixels a node along each side of a square.
     let xs = raw.map(\.x), ys = raw.map(\.y)
     let (minX, maxX, minY, maxY) = (xs.min() ?? 0, xs.max() ?? 0, ys.min() ?? 0, ys.max() ?? 0)
-    let side = max(300, 90 * Double(nodes.count).squareRoot())
+    let side = max(400, 150 * Double(nodes.count).squareRoot())
     let scale = side / max(maxX - minX, maxY - minY, 1e-9)
-    let margin = 60.0
+    let most = nodes.map(\.mentions).max() ?? 0
+    // Room for the widest label beside the outermost entities.
+    let margin = 30 + (nodes.map { DiagramStyle.fontSize(mentions: $0.mentions, most: most) * Double($0.name.count) * 0.35 + 20 }.max() ?? 0)
     let lines = d.lines + (note.map { [$0] } ?? [])
+    let key = "Entities: ellipse, person; box, state; hexagon, organization; colour, community; size, mentions. Edges: solid, named in one sentence; dashed, quoted about; colour: red conflictual, green cooperative, grey neutral"
     let captionHeight = 40 + 18 * Double(lines.count + min(d.communityNames.count, DiagramStyle.communityColors.count) + 1)
     func point(_ i: Int) -> (Double, Double) {
       (margin + (raw[i].x - minX) * scale, captionHeight + margin + (raw[i].y - minY) * scale)
     }
-    let width = max(side + 2 * margin, 700)
+    let width = max(side + 2 * margin, 20 + 6.5 * Double((lines + [key]).map(\.count).max() ?? 0))
     let height = captionHeight + side + 2 * margin
     let f = { (v: Double) in String(format: "%.1f", v) }
     var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -49,7 +52,7 @@ public enum DiagramSVG {
       out += "<text x=\"20\" y=\"\(f(y))\" font-size=\"12\"><tspan fill=\"\(DiagramStyle.color(community: c))\">■</tspan> \(h(names.joined(separator: ", ") + more))</text>\n"
       y += 18
     }
-    out += "<text x=\"20\" y=\"\(f(y))\" font-size=\"11\" fill=\"#333333\">Entities: ellipse, person; box, state; hexagon, organization; colour, community; size, mentions. Edges: solid, named in one sentence; dashed, quoted about; colour: red conflictual, green cooperative, grey neutral</text>\n"
+    out += "<text x=\"20\" y=\"\(f(y))\" font-size=\"11\" fill=\"#333333\">\(h(key))</text>\n"
     let heaviest = edges.map(\.weight).max() ?? 1
     out += "<g fill=\"none\">\n"
     for e in edges {
@@ -64,7 +67,6 @@ public enum DiagramSVG {
       }
     }
     out += "</g>\n"
-    let most = nodes.map(\.mentions).max() ?? 0
     for node in nodes {
       let (x, y) = point(index[node.id]!)
       let size = DiagramStyle.fontSize(mentions: node.mentions, most: most)
