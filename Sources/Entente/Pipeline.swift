@@ -309,13 +309,13 @@ extension RelationshipGraph {
   /// happens once, on the whole graph: partial graphs (a shard, a store, edges lines) stay
   /// unresolved until then, so merging them in any grouping gives the same graph.
   public func resolved() -> RelationshipGraph {
-    resolving(partialNameTargets()).canonical()
+    resolvedCanonical(partialNameTargets())
   }
 
   /// ``resolved()``, with what resolution changed (to write beside it).
   public func resolvedKeepingUnresolved() -> (graph: RelationshipGraph, unresolved: UnresolvedNames) {
     let rename = partialNameTargets()
-    let graph = resolving(rename).canonical()
+    let graph = resolvedCanonical(rename)
     guard !rename.isEmpty else { return (graph, UnresolvedNames()) }
     let involved = Set(rename.keys).union(rename.values)
     var u = UnresolvedNames(renamed: rename)
@@ -338,6 +338,59 @@ extension RelationshipGraph {
       nodes: nodes.values.filter { !replacedNodes.contains($0.id) } + u.nodes,
       edges: edges.values.filter { !replacedEdges.contains($0.key) } + u.edges,
       articles: Array(articles), articleDates: articleDates, maxEvidence: maxEvidence, order: order)
+  }
+
+  /// `resolving(rename).canonical()`, without building the resolved graph first: the nodes
+  /// and edges no renaming touches go to the canonical graph as they are, and the others are
+  /// merged as ``resolving(_:)`` merges them. (In canonical order, merging does not depend on
+  /// the order of what is merged.)
+  func resolvedCanonical(_ rename: [String: String]) -> RelationshipGraph {
+    guard !rename.isEmpty, order == .canonical else { return resolving(rename).canonical() }
+    var merged = RelationshipGraph(maxEvidence: maxEvidence, order: order)
+    for a in articles { merged.addArticle(a, date: articleDates[a]) }
+    let involved = Set(rename.keys).union(rename.values)
+    var kept: [Node] = []
+    kept.reserveCapacity(nodes.count)
+    for n in nodes.values {
+      guard involved.contains(n.id) else {
+        var m = n
+        // As ``record(node:normalized:)`` stores a new node.
+        if zip(m.aliases, m.aliases.dropFirst()).contains(where: { $0 >= $1 }) { m.aliases = Array(Set(m.aliases)).sorted() }
+        kept.append(m)
+        continue
+      }
+      var m = n
+      if let to = rename[n.id], let target = nodes[to] {
+        m.id = to
+        m.name = target.name
+        m.type = target.type
+      }
+      merged.record(node: m, normalized: true)
+    }
+    // Edges that move, and those they may merge with.
+    var moved = Set<EdgeKey>()
+    for e in edges.values where rename[e.source] != nil || rename[e.target] != nil {
+      let s = rename[e.source] ?? e.source, t = rename[e.target] ?? e.target
+      if s != t { moved.insert(EdgeKey(kind: e.kind, source: s, target: t)) }
+    }
+    var keptEdges: [Edge] = []
+    keptEdges.reserveCapacity(edges.count)
+    for (key, e) in zip(edges.keys, edges.values) {
+      let touched = rename[e.source] != nil || rename[e.target] != nil
+      if !touched, !moved.contains(key) {
+        keptEdges.append(e)
+        continue
+      }
+      var f = e
+      f.source = rename[e.source] ?? e.source
+      f.target = rename[e.target] ?? e.target
+      guard f.source != f.target else { continue }
+      if f.kind == .cooccurrence, f.source > f.target { swap(&f.source, &f.target) }
+      merged.add(f)
+    }
+    return RelationshipGraph.canonical(
+      nodes: kept + merged.nodes.values.elements, edges: keptEdges + merged.edges.values.elements, articles: merged.articles,
+      articleDates: merged.articleDates, maxEvidence: maxEvidence)
   }
 
   func resolving(_ rename: [String: String]) -> RelationshipGraph {

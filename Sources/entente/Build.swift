@@ -112,8 +112,9 @@ struct Build: ParsableCommand {
       // would show another graph); the new SVG follows once laid out.
       let files = OutputSet()
       // The DOT file is the graph alone; the legend belongs to the diagram.
-      try files.write(DOTExporter(graphName: name, includeLegend: false).string(graph), to: base + ".dot")
-      try files.write(to: base + ".json") { try GraphJSONWriter.write(graph, unresolved: partial, to: $0) }
+      try GraphFiles.write(
+        graph, unresolved: partial, dot: DOTExporter(graphName: name, includeLegend: false), dotPath: base + ".dot",
+        jsonPath: base + ".json", into: files, jobs: input.threads)
       files.remove(base + ".svg")
       try files.commit()
       var written = ["dot", "json"]

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes a ``RelationshipGraph`` as a Graphviz DOT digraph.
 ///
 /// Every ID and value is quoted and escaped (`\`, `"`, newlines), attributes are sorted, and
@@ -83,7 +85,8 @@ public struct DOTExporter: Sendable {
 
   /// Breaks a label at spaces so that no line is much longer than `width`.
   func wrap(_ s: String) -> String {
-    guard s.count > labelWidth else { return s }
+    // A character is one byte or more.
+    guard s.utf8.count > labelWidth, s.count > labelWidth else { return s }
     var lines: [String] = []
     var line = ""
     for word in s.split(separator: " ") {
@@ -122,47 +125,194 @@ public struct DOTExporter: Sendable {
   /// sentence), cut at 160 characters.
   public static func tooltip(_ e: Edge) -> String {
     let first = e.evidence.first.map { $0.quote ?? $0.text } ?? ""
-    let short = first.count > 160 ? String(first.prefix(157)) + "..." : first
+    let short = shortened(first).map { $0 + "..." } ?? first
     return "\(e.kind.rawValue), weight \(e.weight), \(Tone.name(e.toneClass)) (tone \(JSONNumber.string(e.roundedTone))), \(e.evidence.count < e.weight ? "first \(e.evidence.count) of \(e.weight)" : "\(e.evidence.count)") evidence: \(short)"
   }
 
   public func string(_ graph: RelationshipGraph, note: String? = nil) -> String {
-    var out = ""
-    write(graph, to: &out, note: note)
-    return out
+    String(decoding: bytes(graph, note: note), as: UTF8.self)
   }
 
   public func write<Target: TextOutputStream>(_ graph: RelationshipGraph, to out: inout Target, note: String? = nil) {
-    out.write("digraph \(DOTExporter.quoted(graphName)) {\n")
+    out.write(string(graph, note: note))
+  }
+
+  /// The DOT file's bytes.
+  public func bytes(_ graph: RelationshipGraph, note: String? = nil) -> [UInt8] {
+    bytes(graph, nodes: graph.sortedNodes, edges: graph.sortedEdges, note: note)
+  }
+
+  /// The DOT file's bytes, of the graph's nodes and edges in the order exporters write them
+  /// (``RelationshipGraph/sortedNodes`` and ``RelationshipGraph/sortedEdges``).
+  func bytes(_ graph: RelationshipGraph, nodes: [Node], edges: [Edge], note: String?) -> [UInt8] {
+    var all: [UInt8] = []
+    var out = DOTBytes { all.append(contentsOf: $0) }
+    write(graph, nodes: nodes, edges: edges, note: note, to: &out)
+    out.flush()
+    return all
+  }
+
+  /// Writes the DOT file a chunk at a time to `handle`.
+  public func write(_ graph: RelationshipGraph, note: String? = nil, to handle: FileHandle) throws {
+    try write(graph, nodes: graph.sortedNodes, edges: graph.sortedEdges, note: note, to: handle)
+  }
+
+  func write(_ graph: RelationshipGraph, nodes: [Node], edges: [Edge], note: String?, to handle: FileHandle) throws {
+    var failure: Error?
+    var out = DOTBytes { chunk in
+      guard failure == nil else { return }
+      do { try handle.write(contentsOf: chunk) } catch { failure = error }
+    }
+    write(graph, nodes: nodes, edges: edges, note: note, to: &out)
+    out.flush()
+    if let failure { throw failure }
+  }
+
+  /// The attributes of a node, in the order written (sorted by name): its type's style and
+  /// what each node says of itself.
+  enum NodeAttribute { case label, mentions, tooltip, type }
+  /// The attributes of an edge, in the order written: its kind's style and its own.
+  enum EdgeAttribute { case color, tone, kind, weight, penwidth, tooltip, label }
+
+  /// An attribute of a statement: one of the style's (name and value written once) or one
+  /// that each node or edge gives.
+  enum Slot<Own> {
+    case style([UInt8])
+    case own(StaticString, Own)
+  }
+
+  /// A style's attributes and the ones each element gives, sorted by name (an element's own
+  /// replacing the style's of that name), as ``attributes(_:)`` writes them.
+  static func slots<Own>(style: [String: String], own: [(StaticString, Own)]) -> [Slot<Own>] {
+    let owned = Set(own.map { $0.0.description })
+    var all: [(String, Slot<Own>)] = style.filter { !owned.contains($0.key) }.map { k, v in
+      (k, .style(Array("\(k)=\(quoted(v))".utf8)))
+    }
+    all += own.map { ($0.0.description, .own($0.0, $0.1)) }
+    return all.sorted { $0.0 < $1.0 }.map(\.1)
+  }
+
+  func write(_ graph: RelationshipGraph, nodes: [Node], edges: [Edge], note: String?, to out: inout DOTBytes) {
+    out.raw("digraph ")
+    out.quoted(graphName)
+    out.raw(" {\n")
     var graphAttrs = ["fontname": "Helvetica", "overlap": "false", "splines": splines, "rankdir": "LR", "outputorder": "edgesfirst"]
     if let note { graphAttrs["label"] = note; graphAttrs["labelloc"] = "b"; graphAttrs["fontsize"] = "10" }
-    out.write("  graph [\(DOTExporter.attributes(graphAttrs))];\n")
-    out.write("  node [\(DOTExporter.attributes(["fontname": "Helvetica", "fontsize": "11"]))];\n")
-    out.write("  edge [\(DOTExporter.attributes(["fontname": "Helvetica", "fontsize": "9"]))];\n")
-    for node in graph.sortedNodes {
-      var a = DOTExporter.style(node.type)
-      a["label"] = wrap(node.name.isEmpty ? " " : node.name)
-      a["tooltip"] = DOTExporter.tooltip(node)
-      a["type"] = node.type.rawValue
-      a["mentions"] = String(node.mentions)
-      out.write("  \(DOTExporter.quoted(node.id)) [\(DOTExporter.attributes(a))];\n")
+    out.string("  graph [\(DOTExporter.attributes(graphAttrs))];\n")
+    out.string("  node [\(DOTExporter.attributes(["fontname": "Helvetica", "fontsize": "11"]))];\n")
+    out.string("  edge [\(DOTExporter.attributes(["fontname": "Helvetica", "fontsize": "9"]))];\n")
+    let nodeOwn: [(StaticString, NodeAttribute)] = [("label", .label), ("tooltip", .tooltip), ("type", .type), ("mentions", .mentions)]
+    let nodeSlots = EntityType.allCases.map { DOTExporter.slots(style: DOTExporter.style($0), own: nodeOwn) }
+    for node in nodes {
+      out.raw("  ")
+      out.quoted(node.id)
+      out.raw(" [")
+      var first = true
+      for slot in nodeSlots[node.type.rank] {
+        if first { first = false } else { out.raw(", ") }
+        switch slot {
+        case .style(let bytes): out.bytes(bytes); continue
+        case .own(let name, let attribute):
+          out.raw(name)
+          out.raw("=\"")
+          switch attribute {
+          case .label: out.escaped(wrap(node.name.isEmpty ? " " : node.name))
+          case .tooltip:
+            out.escaped(node.name)
+            out.raw(" (")
+            out.string(node.type.rawValue)
+            out.raw("): ")
+            out.int(node.mentions)
+            out.raw(node.mentions == 1 ? " mention in " : " mentions in ")
+            out.int(node.articles.count)
+            out.raw(node.articles.count == 1 ? " article" : " articles")
+          case .type: out.string(node.type.rawValue)
+          case .mentions: out.int(node.mentions)
+          }
+          out.raw("\"")
+        }
+      }
+      out.raw("];\n")
     }
-    let edges = graph.sortedEdges
     var maxWeight: [EdgeKind: Int] = [:]
     for e in edges { maxWeight[e.kind] = max(maxWeight[e.kind] ?? 1, e.weight) }
+    let edgeOwn: [(StaticString, EdgeAttribute)] = [
+      ("color", .color), ("tone", .tone), ("kind", .kind), ("weight", .weight), ("penwidth", .penwidth), ("tooltip", .tooltip),
+      ("label", .label),
+    ]
+    let edgeSlots = EdgeKind.allCases.map { DOTExporter.slots(style: DOTExporter.style($0), own: edgeOwn) }
     for e in edges {
-      var a = DOTExporter.style(e.kind)
-      a["color"] = DOTExporter.color(tone: e.toneClass)
-      a["tone"] = JSONNumber.string(e.roundedTone)
-      a["kind"] = e.kind.rawValue
-      a["weight"] = String(e.weight)
-      a["penwidth"] = DOTExporter.penwidth(e.weight, max: maxWeight[e.kind] ?? 1)
-      a["tooltip"] = DOTExporter.tooltip(e)
-      if e.kind == .quotation || e.weight > 1 { a["label"] = String(e.weight) }
-      out.write("  \(DOTExporter.quoted(e.source)) -> \(DOTExporter.quoted(e.target)) [\(DOTExporter.attributes(a))];\n")
+      let tone = JSONNumber.string(e.roundedTone)
+      out.raw("  ")
+      out.quoted(e.source)
+      out.raw(" -> ")
+      out.quoted(e.target)
+      out.raw(" [")
+      var first = true
+      for slot in edgeSlots[e.kind == .cooccurrence ? 0 : 1] {
+        switch slot {
+        case .style(let bytes):
+          if first { first = false } else { out.raw(", ") }
+          out.bytes(bytes)
+        case .own(let name, let attribute):
+          // A co-occurrence seen once has no label.
+          if attribute == .label, e.kind != .quotation, e.weight <= 1 { continue }
+          if first { first = false } else { out.raw(", ") }
+          out.raw(name)
+          out.raw("=\"")
+          switch attribute {
+          case .color: out.string(DOTExporter.color(tone: e.toneClass))
+          case .tone: out.string(tone)
+          case .kind: out.string(e.kind.rawValue)
+          case .weight, .label: out.int(e.weight)
+          case .penwidth: out.string(DOTExporter.penwidth(e.weight, max: maxWeight[e.kind] ?? 1))
+          case .tooltip:
+            out.string(e.kind.rawValue)
+            out.raw(", weight ")
+            out.int(e.weight)
+            out.raw(", ")
+            out.string(Tone.name(e.toneClass))
+            out.raw(" (tone ")
+            out.string(tone)
+            out.raw("), ")
+            if e.evidence.count < e.weight {
+              out.raw("first ")
+              out.int(e.evidence.count)
+              out.raw(" of ")
+              out.int(e.weight)
+            } else {
+              out.int(e.evidence.count)
+            }
+            out.raw(" evidence: ")
+            let text = e.evidence.first.map { $0.quote ?? $0.text } ?? ""
+            if let shown = DOTExporter.shortened(text) { out.escaped(shown); out.raw("...") } else { out.escaped(text) }
+          }
+          out.raw("\"")
+        }
+      }
+      out.raw("];\n")
     }
-    if includeLegend { writeLegend(to: &out) }
-    out.write("}\n")
+    if includeLegend {
+      var legend = ""
+      writeLegend(to: &legend)
+      out.string(legend)
+    }
+    out.raw("}\n")
+  }
+
+  /// The first 157 characters of a text longer than 160 (nil for a shorter one), without
+  /// counting the characters of a long text beyond that.
+  static func shortened(_ text: String) -> Substring? {
+    // A character is one byte or more.
+    guard text.utf8.count > 160 else { return nil }
+    // The first 161 bytes ASCII, none a carriage return (which joins the line feed after it):
+    // each is a character of its own (a mark that joins a character before it is not ASCII).
+    if text.utf8.prefix(161).allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+      return text[..<text.utf8.index(text.startIndex, offsetBy: 157)]
+    }
+    guard let end = text.index(text.startIndex, offsetBy: 160, limitedBy: text.endIndex), end != text.endIndex
+    else { return nil }
+    return text[..<text.index(text.startIndex, offsetBy: 157)]
   }
 
   func writeLegend<Target: TextOutputStream>(to out: inout Target) {
@@ -196,5 +346,107 @@ public struct DOTExporter: Sendable {
       out.write("    \(DOTExporter.quoted("legend:\(name):a")) -> \(DOTExporter.quoted("legend:\(name):b")) [\(DOTExporter.attributes(t))];\n")
     }
     out.write("  }\n")
+  }
+}
+
+/// The bytes of a DOT file, handed to `sink` a chunk at a time; strings escaped as
+/// ``DOTExporter/escape(_:)`` escapes them.
+struct DOTBytes {
+  let sink: ([UInt8]) -> Void
+  private var buffer: [UInt8] = []
+  static let chunkSize = 1 << 16
+
+  init(sink: @escaping ([UInt8]) -> Void) {
+    self.sink = sink
+    buffer.reserveCapacity(DOTBytes.chunkSize + 4096)
+  }
+
+  /// Hands the bytes still buffered to the sink.
+  mutating func flush() {
+    guard !buffer.isEmpty else { return }
+    sink(buffer)
+    buffer.removeAll(keepingCapacity: true)
+  }
+
+  private mutating func flushIfFull() {
+    if buffer.count >= DOTBytes.chunkSize { flush() }
+  }
+
+  mutating func raw(_ s: StaticString) {
+    s.withUTF8Buffer { buffer.append(contentsOf: $0) }
+    flushIfFull()
+  }
+
+  mutating func bytes(_ b: [UInt8]) {
+    buffer.append(contentsOf: b)
+    flushIfFull()
+  }
+
+  /// A string that needs no escaping.
+  mutating func string(_ s: String) {
+    buffer.append(contentsOf: s.utf8)
+    flushIfFull()
+  }
+
+  mutating func int(_ v: Int) {
+    string(String(v))
+  }
+
+  mutating func quoted(_ s: String) {
+    buffer.append(0x22)
+    escaped(s)
+    buffer.append(0x22)
+  }
+
+  mutating func escaped(_ s: String) {
+    var s = s
+    s.withUTF8 { escaped($0) }
+    flushIfFull()
+  }
+
+  mutating func escaped(_ s: Substring) {
+    var s = s
+    s.withUTF8 { escaped($0) }
+    flushIfFull()
+  }
+
+  /// By bytes: the marks escaped are ASCII, and no other character's UTF-8 holds an ASCII
+  /// byte; U+FFFE and U+FFFF are EF BF BE and EF BF BF.
+  private mutating func escaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+    let n = utf8.count
+    var run = 0, i = 0
+    while i < n {
+      let b = utf8[i]
+      if b >= 0x20, b != 0x5C, b != 0x22, b != 0x7F, b != 0xEF {
+        i += 1
+        continue
+      }
+      if b == 0xEF {
+        guard i + 2 < n, utf8[i + 1] == 0xBF, utf8[i + 2] == 0xBE || utf8[i + 2] == 0xBF else {
+          i += 1
+          continue
+        }
+        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i]))
+        buffer.append(contentsOf: [0xEF, 0xBF, 0xBD])
+        i += 3
+        run = i
+        continue
+      }
+      buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i]))
+      switch b {
+      case 0x5C, 0x22:
+        buffer.append(0x5C)
+        buffer.append(b)
+      case 0x0A:
+        buffer.append(0x5C)
+        buffer.append(0x6E)
+      case 0x0D: break
+      case 0x09: buffer.append(0x20)
+      default: buffer.append(contentsOf: [0xEF, 0xBF, 0xBD])  // U+FFFD
+      }
+      i += 1
+      run = i
+    }
+    buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<n]))
   }
 }

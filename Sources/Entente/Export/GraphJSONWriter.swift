@@ -34,17 +34,26 @@ public enum GraphJSONWriter {
 
   /// Writes the graph to an open file (stdout, say) a chunk at a time.
   public static func write(_ graph: RelationshipGraph, unresolved: UnresolvedNames = UnresolvedNames(), to handle: FileHandle) throws {
+    try write(graph, unresolved, nodes: graph.sortedNodes, edges: graph.sortedEdges, to: handle)
+  }
+
+  /// With the graph's nodes and edges sorted as exporters write them.
+  static func write(_ graph: RelationshipGraph, _ unresolved: UnresolvedNames, nodes: [Node], edges: [Edge], to handle: FileHandle) throws {
     var failure: Error?
     var w = PrettyJSON { chunk in
       guard failure == nil else { return }
       do { try handle.write(contentsOf: chunk) } catch { failure = error }
     }
-    write(graph, unresolved, to: &w)
+    write(graph, unresolved, nodes: nodes, edges: edges, to: &w)
     w.flush()
     if let failure { throw failure }
   }
 
   static func write(_ graph: RelationshipGraph, _ unresolved: UnresolvedNames, to w: inout PrettyJSON) {
+    write(graph, unresolved, nodes: graph.sortedNodes, edges: graph.sortedEdges, to: &w)
+  }
+
+  static func write(_ graph: RelationshipGraph, _ unresolved: UnresolvedNames, nodes sortedNodes: [Node], edges sortedEdges: [Edge], to w: inout PrettyJSON) {
     w.open("{")
     w.key("articles", level: 1)
     w.array(Array(graph.articles), level: 1) { w, id, level in
@@ -57,11 +66,11 @@ public enum GraphJSONWriter {
     }
     w.comma()
     w.key("edges", level: 1)
-    edges(graph.sortedEdges, level: 1, to: &w)
+    edges(sortedEdges, level: 1, to: &w)
     w.comma()
     w.key("format", level: 1); w.string(GraphJSON.format); w.comma()
     w.key("nodes", level: 1)
-    nodes(graph.sortedNodes, level: 1, to: &w)
+    nodes(sortedNodes, level: 1, to: &w)
     w.comma()
     if !unresolved.isEmpty {
       w.key("unresolved", level: 1)
@@ -209,8 +218,19 @@ struct PrettyJSON {
   }
 
   mutating func int(_ v: Int) {
-    var s = String(v)
-    s.withUTF8 { put($0) }
+    // Digits written backwards into a small buffer: no string made.
+    guard v != Int.min else { return raw("-9223372036854775808") }
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+      var n = v < 0 ? -v : v
+      var at = 20
+      repeat {
+        at -= 1
+        digits[at] = 0x30 + UInt8(n % 10)
+        n /= 10
+      } while n > 0
+      if v < 0 { at -= 1; digits[at] = 0x2D }
+      put(UnsafeBufferPointer(rebasing: digits[at..<20]))
+    }
   }
 
   /// A number as JSONEncoder writes it: the shortest form, without a trailing ".0".

@@ -60,7 +60,8 @@ public enum EdgeKind: String, Sendable, Codable, CaseIterable, Comparable {
   /// Directed: the source is quoted naming the target.
   case quotation
 
-  public static func < (a: EdgeKind, b: EdgeKind) -> Bool { a.rawValue < b.rawValue }
+  /// By name: "cooccurrence" before "quotation".
+  public static func < (a: EdgeKind, b: EdgeKind) -> Bool { a == .cooccurrence && b == .quotation }
 }
 
 /// A node: one real-world entity across all articles.
@@ -177,7 +178,7 @@ public struct EdgeKey: Sendable, Hashable, Comparable {
   }
 
   public static func < (a: EdgeKey, b: EdgeKey) -> Bool {
-    (a.kind.rawValue, a.source, a.target) < (b.kind.rawValue, b.source, b.target)
+    (a.kind, a.source, a.target) < (b.kind, b.source, b.target)
   }
 
   public func hash(into hasher: inout Hasher) {
@@ -481,38 +482,108 @@ public struct RelationshipGraph: Sendable, Equatable {
   /// earliest ``maxEvidence`` of them). Two graphs merged from the same parts in any order
   /// and grouping have the same canonical form.
   public func canonical() -> RelationshipGraph {
+    guard Self.isSorted(nodes.keys.elements, by: <), Self.isSorted(edges.keys.elements, by: <) else {
+      return Self.canonical(
+        nodes: nodes.values.elements, edges: edges.values.elements, articles: articles, articleDates: articleDates,
+        maxEvidence: maxEvidence)
+    }
+    // In order already: only what is not in canonical form changes.
     var g = RelationshipGraph(maxEvidence: maxEvidence, order: .canonical)
-    g.articles = OrderedSet(articles.sorted())
+    g.articles = Self.isSorted(articles.elements, by: <) ? articles : OrderedSet(uncheckedUniqueElements: articles.sorted())
     g.articleDates = articleDates
-    for n in nodes.values.sorted(by: { $0.id < $1.id }) { g.nodes[n.id] = Self.canonical(n) }
-    for e in edges.values.sorted(by: { $0.key < $1.key }) { g.edges[e.key] = canonical(e) }
+    g.nodes = nodes
+    for i in g.nodes.values.indices where !Self.isSorted(g.nodes.values[i].articles, by: <) { g.nodes.values[i].articles.sort() }
+    g.edges = edges
+    for i in g.edges.values.indices where needsCanonical(g.edges.values[i]) { g.edges.values[i] = canonical(g.edges.values[i]) }
     return g
+  }
+
+  /// The graph in canonical form of nodes of distinct ids and edges of distinct keys (in any
+  /// order). The nodes and edges are not copied while sorted: their positions are.
+  static func canonical(
+    nodes: [Node], edges: [Edge], articles: OrderedSet<String>, articleDates: [String: String], maxEvidence: Int
+  ) -> RelationshipGraph {
+    var g = RelationshipGraph(maxEvidence: maxEvidence, order: .canonical)
+    g.articles = Self.isSorted(articles.elements, by: <) ? articles : OrderedSet(uncheckedUniqueElements: articles.sorted())
+    g.articleDates = articleDates
+    let ids = nodes.map(\.id)
+    let nodeOrder = Self.sortedPositions(ids)
+    g.nodes = OrderedDictionary(uncheckedUniqueKeys: nodeOrder.map { ids[$0] }, values: nodeOrder.map { Self.canonical(nodes[$0]) })
+    let keys = edges.map(\.key)
+    let edgeOrder = Self.sortedPositions(keys)
+    g.edges = OrderedDictionary(uncheckedUniqueKeys: edgeOrder.map { keys[$0] }, values: edgeOrder.map { g.canonical(edges[$0]) })
+    return g
+  }
+
+  /// Whether `items` are in order (no two adjacent the wrong way round).
+  static func isSorted<T>(_ items: [T], by less: (T, T) -> Bool) -> Bool {
+    var i = 1
+    while i < items.count {
+      if less(items[i], items[i - 1]) { return false }
+      i += 1
+    }
+    return true
+  }
+
+  /// The positions of distinct `keys` in sorted order.
+  static func sortedPositions<T: Comparable>(_ keys: [T]) -> [Int] {
+    var order = Array(keys.indices)
+    keys.withUnsafeBufferPointer { k in
+      var i = 1
+      while i < k.count, !(k[i] < k[i - 1]) { i += 1 }
+      if i < k.count { order.sort { k[$0] < k[$1] } }
+    }
+    return order
   }
 
   /// A node in canonical form: its articles sorted.
   static func canonical(_ n: Node) -> Node {
+    guard !isSorted(n.articles, by: <) else { return n }
     var m = n
     m.articles.sort()
     return m
   }
 
+  /// The order of evidence in canonical form: by article id, sentence and offset.
+  static func canonicallyPrecedes(_ a: Evidence, _ b: Evidence) -> Bool {
+    a.article != b.article ? a.article < b.article : sameArticlePrecedes(a, b)
+  }
+
   /// An edge in canonical form: its evidence by article id, sentence and offset, the
   /// earliest ``maxEvidence`` of them.
   func canonical(_ e: Edge) -> Edge {
+    guard needsCanonical(e) else { return e }
     var f = e
-    f.evidence.sort { a, b in a.article != b.article ? a.article < b.article : Self.sameArticlePrecedes(a, b) }
+    f.evidence.sort(by: Self.canonicallyPrecedes)
     if maxEvidence > 0, f.evidence.count > maxEvidence { f.evidence.removeSubrange(maxEvidence...) }
     return f
   }
 
+  /// Whether an edge's evidence is out of canonical order or beyond the number kept.
+  func needsCanonical(_ e: Edge) -> Bool {
+    (maxEvidence > 0 && e.evidence.count > maxEvidence) || !Self.isSorted(e.evidence, by: Self.canonicallyPrecedes)
+  }
+
   /// Nodes sorted by type, then name, then id: the order every exporter writes.
   public var sortedNodes: [Node] {
-    nodes.values.sorted { ($0.type, $0.name, $0.id) < ($1.type, $1.name, $1.id) }
+    let values = nodes.values.elements
+    var order = Array(values.indices)
+    values.withUnsafeBufferPointer { v in
+      // (type, name, id), field by field: no node copied.
+      order.sort { a, b in
+        if v[a].type != v[b].type { return v[a].type.rank < v[b].type.rank }
+        if v[a].name != v[b].name { return v[a].name < v[b].name }
+        return v[a].id < v[b].id
+      }
+    }
+    return order.map { values[$0] }
   }
 
   /// Edges sorted by kind, source and target.
   public var sortedEdges: [Edge] {
-    edges.values.sorted { $0.key < $1.key }
+    let keys = edges.keys.elements, values = edges.values.elements
+    guard !Self.isSorted(keys, by: <) else { return values }
+    return Self.sortedPositions(keys).map { values[$0] }
   }
 
   /// Builds a graph from decoded parts (used when reading a graph back from JSON). It keeps
