@@ -112,9 +112,11 @@ struct Build: ParsableCommand {
       // would show another graph); the new SVG follows once laid out.
       let files = OutputSet()
       // The DOT file is the graph alone; the legend belongs to the diagram.
+      // The two files are written at once, on this thread and one other (as the articles
+      // were read on this thread and analysed on others).
       try GraphFiles.write(
         graph, unresolved: partial, dot: DOTExporter(graphName: name, includeLegend: false), dotPath: base + ".dot",
-        jsonPath: base + ".json", into: files, jobs: input.threads)
+        jsonPath: base + ".json", into: files)
       files.remove(base + ".svg")
       try files.commit()
       var written = ["dot", "json"]

@@ -307,7 +307,12 @@ public struct DOTExporter: Sendable {
     guard text.utf8.count > 160 else { return nil }
     // The first 161 bytes ASCII, none a carriage return (which joins the line feed after it):
     // each is a character of its own (a mark that joins a character before it is not ASCII).
-    if text.utf8.prefix(161).allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+    let ascii =
+      text.utf8.withContiguousStorageIfAvailable { utf8 in
+        for i in 0..<161 where utf8[i] >= 0x80 || utf8[i] == 0x0D { return false }
+        return true
+      } ?? false
+    if ascii {
       return text[..<text.utf8.index(text.startIndex, offsetBy: 157)]
     }
     guard let end = text.index(text.startIndex, offsetBy: 160, limitedBy: text.endIndex), end != text.endIndex

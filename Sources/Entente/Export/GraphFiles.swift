@@ -4,14 +4,14 @@ import Foundation
 /// The files `build` writes of a graph: its DOT file and its graph.json.
 public enum GraphFiles {
   /// Writes the DOT and JSON files of `graph` into `files` (to be committed together). The
-  /// nodes and edges are sorted once for both; with `jobs` above 1, the DOT file is made on
+  /// nodes and edges are sorted once for both; with `concurrently`, the DOT file is made on
   /// another thread while this one writes the JSON. The same bytes either way.
   public static func write(
     _ graph: RelationshipGraph, unresolved: UnresolvedNames = UnresolvedNames(), dot: DOTExporter,
-    dotPath: String, jsonPath: String, into files: OutputSet, jobs: Int = 1
+    dotPath: String, jsonPath: String, into files: OutputSet, concurrently: Bool = true
   ) throws {
     let nodes = graph.sortedNodes, edges = graph.sortedEdges
-    guard jobs > 1 else {
+    guard concurrently else {
       try files.write(to: dotPath) { try dot.write(graph, nodes: nodes, edges: edges, note: nil, to: $0) }
       try files.write(to: jsonPath) { try GraphJSONWriter.write(graph, unresolved, nodes: nodes, edges: edges, to: $0) }
       return

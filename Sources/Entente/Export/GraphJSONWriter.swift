@@ -279,8 +279,13 @@ enum JSONString {
     literal("\"")
     var s = s
     s.withUTF8 { utf8 in
-      var run = 0
-      for (i, b) in utf8.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C {
+      var run = 0, i = -1
+      let n = utf8.count
+      while true {
+        i += 1
+        guard i < n else { break }
+        let b = utf8[i]
+        if b >= 0x20, b != 0x22, b != 0x5C { continue }
         emit(UnsafeBufferPointer(rebasing: utf8[run..<i]))
         run = i + 1
         switch b {

@@ -510,7 +510,7 @@ public struct RelationshipGraph: Sendable, Equatable {
     let nodeOrder = Self.sortedPositions(ids)
     g.nodes = OrderedDictionary(uncheckedUniqueKeys: nodeOrder.map { ids[$0] }, values: nodeOrder.map { Self.canonical(nodes[$0]) })
     let keys = edges.map(\.key)
-    let edgeOrder = Self.sortedPositions(keys)
+    let edgeOrder = Self.sortedPositions(keys, nodeOrder: nodeOrder, ids: ids)
     g.edges = OrderedDictionary(uncheckedUniqueKeys: edgeOrder.map { keys[$0] }, values: edgeOrder.map { g.canonical(edges[$0]) })
     return g
   }
@@ -523,6 +523,22 @@ public struct RelationshipGraph: Sendable, Equatable {
       i += 1
     }
     return true
+  }
+
+  /// The positions of distinct edge keys in sorted order, given the sorted order of the
+  /// nodes' ids: keys compare as (kind, rank of the source's id, rank of the target's id),
+  /// numbers instead of strings, when every end of an edge is one of the nodes.
+  static func sortedPositions(_ keys: [EdgeKey], nodeOrder: [Int], ids: [String]) -> [Int] {
+    var rank: [String: UInt64] = [:]
+    rank.reserveCapacity(ids.count)
+    for (r, i) in nodeOrder.enumerated() { rank[ids[i]] = UInt64(r) }
+    var packed: [UInt64] = []
+    packed.reserveCapacity(keys.count)
+    for k in keys {
+      guard let s = rank[k.source], let t = rank[k.target], s < 1 << 31, t < 1 << 31 else { return sortedPositions(keys) }
+      packed.append((k.kind == .cooccurrence ? 0 : 1 << 62) | s << 31 | t)
+    }
+    return sortedPositions(packed)
   }
 
   /// The positions of distinct `keys` in sorted order.
