@@ -112,7 +112,7 @@ public struct DOTExporter: Sendable {
     let r = (v * 100).rounded() / 100
     if r == r.rounded() { return String(Int(r)) }
     var s = String(r)
-    if s.contains("e") { s = "0" }
+    if s.utf8.contains(UInt8(ascii: "e")) { s = "0" }
     return s
   }
 
@@ -357,40 +357,50 @@ public struct DOTExporter: Sendable {
 /// The bytes of a DOT file, handed to `sink` a chunk at a time; strings escaped as
 /// ``DOTExporter/escape(_:)`` escapes them.
 struct DOTBytes {
-  let sink: ([UInt8]) -> Void
-  private var buffer: [UInt8] = []
+  let sink: (UnsafeRawBufferPointer) -> Void
+  private let chunk = ByteChunk(capacity: DOTBytes.chunkSize)
+  private var count = 0
   static let chunkSize = 1 << 16
 
-  init(sink: @escaping ([UInt8]) -> Void) {
+  init(sink: @escaping (UnsafeRawBufferPointer) -> Void) {
     self.sink = sink
-    buffer.reserveCapacity(DOTBytes.chunkSize + 4096)
   }
 
   /// Hands the bytes still buffered to the sink.
   mutating func flush() {
-    guard !buffer.isEmpty else { return }
-    sink(buffer)
-    buffer.removeAll(keepingCapacity: true)
+    guard count > 0 else { return }
+    sink(UnsafeRawBufferPointer(start: chunk.bytes, count: count))
+    count = 0
   }
 
-  private mutating func flushIfFull() {
-    if buffer.count >= DOTBytes.chunkSize { flush() }
+  private mutating func put(_ b: UInt8) {
+    if count == DOTBytes.chunkSize { flush() }
+    chunk.bytes[count] = b
+    count += 1
+  }
+
+  private mutating func put(_ buffer: UnsafeBufferPointer<UInt8>) {
+    guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
+    if count + buffer.count > DOTBytes.chunkSize {
+      flush()
+      guard buffer.count <= DOTBytes.chunkSize else { return sink(UnsafeRawBufferPointer(buffer)) }
+    }
+    (chunk.bytes + count).update(from: base, count: buffer.count)
+    count += buffer.count
   }
 
   mutating func raw(_ s: StaticString) {
-    s.withUTF8Buffer { buffer.append(contentsOf: $0) }
-    flushIfFull()
+    s.withUTF8Buffer { put($0) }
   }
 
   mutating func bytes(_ b: [UInt8]) {
-    buffer.append(contentsOf: b)
-    flushIfFull()
+    b.withUnsafeBufferPointer { put($0) }
   }
 
   /// A string that needs no escaping.
   mutating func string(_ s: String) {
-    buffer.append(contentsOf: s.utf8)
-    flushIfFull()
+    var s = s
+    s.withUTF8 { put($0) }
   }
 
   mutating func int(_ v: Int) {
@@ -398,21 +408,19 @@ struct DOTBytes {
   }
 
   mutating func quoted(_ s: String) {
-    buffer.append(0x22)
+    put(0x22)
     escaped(s)
-    buffer.append(0x22)
+    put(0x22)
   }
 
   mutating func escaped(_ s: String) {
     var s = s
     s.withUTF8 { escaped($0) }
-    flushIfFull()
   }
 
   mutating func escaped(_ s: Substring) {
     var s = s
     s.withUTF8 { escaped($0) }
-    flushIfFull()
   }
 
   /// By bytes: the marks escaped are ASCII, and no other character's UTF-8 holds an ASCII
@@ -431,27 +439,27 @@ struct DOTBytes {
           i += 1
           continue
         }
-        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i]))
-        buffer.append(contentsOf: [0xEF, 0xBF, 0xBD])
+        put(UnsafeBufferPointer(rebasing: utf8[run..<i]))
+        put(0xEF); put(0xBF); put(0xBD)
         i += 3
         run = i
         continue
       }
-      buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i]))
+      put(UnsafeBufferPointer(rebasing: utf8[run..<i]))
       switch b {
       case 0x5C, 0x22:
-        buffer.append(0x5C)
-        buffer.append(b)
+        put(0x5C)
+        put(b)
       case 0x0A:
-        buffer.append(0x5C)
-        buffer.append(0x6E)
+        put(0x5C)
+        put(0x6E)
       case 0x0D: break
-      case 0x09: buffer.append(0x20)
-      default: buffer.append(contentsOf: [0xEF, 0xBF, 0xBD])  // U+FFFD
+      case 0x09: put(0x20)
+      default: put(0xEF); put(0xBF); put(0xBD)  // U+FFFD
       }
       i += 1
       run = i
     }
-    buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<n]))
+    put(UnsafeBufferPointer(rebasing: utf8[run..<n]))
   }
 }
