@@ -1,0 +1,92 @@
+import Entente
+import EntenteTestSupport
+import Foundation
+import Testing
+
+@Suite("Graph files")
+struct GraphFilesTests {
+  static func fixturesGraph() -> RelationshipGraph {
+    Pipeline().graph(from: ArticleLoader.load([Repository.path("Fixtures")]).articles, resolve: false)
+  }
+
+  @Test func theFilesAreTheSameBytesWrittenAtOnceOrInTurn() throws {
+    let (graph, unresolved) = Self.fixturesGraph().resolvedKeepingUnresolved()
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("entente-files-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    var written: [(dot: Data, json: Data)] = []
+    for concurrently in [true, false] {
+      let base = dir.appendingPathComponent(concurrently ? "atonce" : "inturn").path
+      let files = OutputSet()
+      try GraphFiles.write(
+        graph, unresolved: unresolved, dot: DOTExporter(graphName: "g", includeLegend: false), dotPath: base + ".dot",
+        jsonPath: base + ".json", into: files, concurrently: concurrently)
+      try files.commit()
+      written.append((try Data(contentsOf: URL(fileURLWithPath: base + ".dot")), try Data(contentsOf: URL(fileURLWithPath: base + ".json"))))
+    }
+    #expect(written[0].dot == written[1].dot)
+    #expect(written[0].json == written[1].json)
+    #expect(written[0].dot == Data(DOTExporter(graphName: "g", includeLegend: false).string(graph).utf8))
+    #expect(written[0].json == GraphJSONWriter.data(graph, unresolved: unresolved))
+    #expect(written[0].json == (try GraphJSON.data(graph, unresolved: unresolved)))
+  }
+
+  /// Resolution straight to canonical form gives the graph that resolving first, then
+  /// putting it in canonical form, gives.
+  @Test func resolvedIsTheResolvedGraphInCanonicalForm() {
+    func ev(_ article: String, _ sentence: Int) -> Evidence {
+      Evidence(article: article, sentence: sentence, start: 0, end: 5, text: "\(article) \(sentence)", tone: sentence % 3 - 1)
+    }
+    // "Putin" goes into "Vladimir Putin": one edge merges with another, one becomes a loop,
+    // one is only renamed, one is left alone.
+    let nodes = [
+      Node(id: "state:RUS", name: "Russia", type: .state, aliases: ["Russia"], mentions: 3, articles: ["a3", "a1", "a2"]),
+      Node(id: "person:Putin", name: "Putin", type: .person, aliases: ["Putin"], mentions: 2, articles: ["a3", "a2"]),
+      Node(id: "organization:NATO", name: "NATO", type: .organization, mentions: 1, articles: ["a2"]),
+      Node(id: "person:Vladimir Putin", name: "Vladimir Putin", type: .person, aliases: ["Vladimir Putin"], mentions: 1, articles: ["a1"]),
+    ]
+    let edges = [
+      Edge(kind: .cooccurrence, source: "person:Putin", target: "state:RUS", weight: 3, evidence: [ev("a2", 1), ev("a3", 0), ev("a3", 4)]),
+      Edge(kind: .quotation, source: "person:Putin", target: "organization:NATO", weight: 1, evidence: [ev("a2", 2)]),
+      Edge(kind: .cooccurrence, source: "organization:NATO", target: "state:RUS", weight: 1, evidence: [ev("a2", 2)]),
+      Edge(kind: .cooccurrence, source: "person:Putin", target: "person:Vladimir Putin", weight: 1, evidence: [ev("a1", 3)]),
+      Edge(kind: .cooccurrence, source: "person:Vladimir Putin", target: "state:RUS", weight: 2, evidence: [ev("a1", 0), ev("a2", 0)]),
+    ]
+    let g = RelationshipGraph(nodes: nodes, edges: edges, articles: ["a3", "a1", "a2"], maxEvidence: 4, order: .canonical)
+    #expect(g.resolvedKeepingUnresolved().unresolved.renamed == ["person:Putin": "person:Vladimir Putin"])
+    let resolved = g.resolved()
+    #expect(resolved == g.resolvingPartialNames().canonical())
+    #expect(resolved.nodes.keys.elements == ["organization:NATO", "person:Vladimir Putin", "state:RUS"])
+    let merged = resolved.edges[EdgeKey(kind: .cooccurrence, source: "state:RUS", target: "person:Vladimir Putin")]
+    #expect(merged?.weight == 5)
+    #expect(merged?.evidence.map(\.text) == ["a1 0", "a2 0", "a2 1", "a3 0"])
+    #expect(resolved.edges.count == 3)
+    // And a graph with nothing to resolve.
+    let fixtures = Self.fixturesGraph()
+    #expect(fixtures.resolved() == fixtures.resolvingPartialNames().canonical())
+  }
+
+  /// A DOT tooltip shows an evidence text of more than 160 characters by its first 157,
+  /// counting characters, not bytes or scalars.
+  @Test func longEvidenceIsShortenedByCharacters() {
+    func tooltip(_ text: String) -> String {
+      let e = Edge(
+        kind: .cooccurrence, source: "person:A", target: "person:B", weight: 1,
+        evidence: [Evidence(article: "a", sentence: 0, start: 0, end: 1, text: text)])
+      let g = RelationshipGraph(
+        nodes: [Node(id: "person:A", name: "A", type: .person), Node(id: "person:B", name: "B", type: .person)], edges: [e])
+      let dot = DOTExporter().string(g)
+      let line = dot.split(separator: "\n").first { $0.contains("\"person:A\" -> ") }.map(String.init) ?? ""
+      guard let r = line.range(of: "evidence: ") else { return "" }
+      return String(line[r.upperBound...].prefix { $0 != "\"" })
+    }
+    let accented = String(repeating: "e\u{301}", count: 200)
+    #expect(tooltip(accented) == String(repeating: "e\u{301}", count: 157) + "...")
+    // "\r\n" is one character: 161 in all.
+    #expect(tooltip("a\r\n" + String(repeating: "b", count: 159)) == "a\\n" + String(repeating: "b", count: 155) + "...")
+    #expect(tooltip("a\r\n" + String(repeating: "b", count: 158)) == "a\\n" + String(repeating: "b", count: 158))
+    #expect(tooltip(String(repeating: "x", count: 161)) == String(repeating: "x", count: 157) + "...")
+    #expect(tooltip(String(repeating: "x", count: 160)) == String(repeating: "x", count: 160))
+    // Characters no SVG can hold become U+FFFD; quotation marks and backslashes are escaped.
+    #expect(tooltip("a\u{1}b\u{FFFE}c\u{FFFF}d\\e") == "a\u{FFFD}b\u{FFFD}c\u{FFFD}d\\\\e")
+  }
+}
