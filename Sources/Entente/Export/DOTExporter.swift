@@ -125,7 +125,7 @@ public struct DOTExporter: Sendable {
   /// sentence), cut at 160 characters.
   public static func tooltip(_ e: Edge) -> String {
     let first = e.evidence.first.map { $0.quote ?? $0.text } ?? ""
-    let short = shortened(first).map { $0 + "..." } ?? first
+    let short = shortened(first).map { String($0) + "..." } ?? first
     return "\(e.kind.rawValue), weight \(e.weight), \(Tone.name(e.toneClass)) (tone \(JSONNumber.string(e.roundedTone))), \(e.evidence.count < e.weight ? "first \(e.evidence.count) of \(e.weight)" : "\(e.evidence.count)") evidence: \(short)"
   }
 
