@@ -14,9 +14,17 @@ struct Tagger: ParsableCommand {
     @Option(name: .long, help: "Training passes over the data.")
     var epochs: Int = 8
 
+    @Option(name: .long, parsing: .upToNextOption, help: "Sets that count more than once in training (SET=TIMES, by folder name).")
+    var weight: [String] = []
+
     func trainer() throws -> TaggerTrainer {
       var t = TaggerTrainer(gazetteer: try Gazetteer.loadBundled())
       t.epochs = epochs
+      for w in weight {
+        let parts = w.split(separator: "=")
+        guard parts.count == 2, let n = Int(parts[1]), n >= 1 else { throw ValidationError("--weight takes SET=TIMES, TIMES 1 or more: \(w)") }
+        t.setWeights[String(parts[0])] = n
+      }
       return t
     }
 
@@ -76,6 +84,8 @@ struct Tagger: ParsableCommand {
     var saveFolds: String?
     @Flag(name: .long, help: "Score the rules alone on every article (no training).")
     var rulesOnly = false
+    @Option(name: .long, parsing: .upToNextOption, help: "The least margin of a name the tagger adds (one table each).")
+    var minMargin: [Float] = []
 
     func run() throws {
       try reporting {
@@ -89,8 +99,9 @@ struct Tagger: ParsableCommand {
         let extra = try options.load(extra).flatMap { $0 }
         if let dir = saveFolds { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
         var failure: (any Error)? = nil
-        let r = TaggerEvaluation.crossValidate(
-          sets: sets, extra: extra, folds: folds, trainer: trainer,
+        let margins = minMargin.isEmpty ? [TaggedNames.defaultMinMargin] : minMargin
+        let results = TaggerEvaluation.crossValidate(
+          sets: sets, extra: extra, folds: folds, trainer: trainer, minMargins: margins,
           progress: { FileHandle.standardError.write(Data("\($0)\n".utf8)) },
           model: { k, m, ids in
             guard let dir = saveFolds else { return }
@@ -100,7 +111,10 @@ struct Tagger: ParsableCommand {
             } catch { failure = error }
           })
         if let failure { throw failure }
-        writeStdout(TaggerEvaluation.table(r) + "\n")
+        for (mm, r) in zip(margins, results) {
+          if results.count > 1 { writeStdout("least margin \(mm)\n") }
+          writeStdout(TaggerEvaluation.table(r) + "\n")
+        }
       }
     }
   }

@@ -87,4 +87,92 @@ let taggerTrainingArticles: [AnnotatedArticle] = (0..<12).map { i in
     // Every gold name is found or missed exactly once.
     #expect((all?.tp ?? 0) + (all?.fn ?? 0) == taggerTrainingArticles.reduce(0) { $0 + $1.spans.filter { $0.type != "place" }.count })
   }
+
+  /// Names and types of a recognizer's name mentions in a text, and the entity of each.
+  func recognized(_ r: Recognizer, _ text: String) -> [String] {
+    let doc = Document(Article(id: "t", text: text))
+    let rec = r.recognize(doc)
+    var out: [String] = []
+    for m in rec.mentions.filter({ $0.kind == .name }).sorted(by: { $0.span < $1.span }) {
+      let e = rec.entities[m.entity]
+      out.append(doc.string(m.span) + "/" + e.type.rawValue + "/" + e.name)
+    }
+    return out
+  }
+
+  func smallModel() -> TaggerModel {
+    var trainer = TaggerTrainer()
+    trainer.epochs = 5
+    trainer.minCount = 1
+    return trainer.train(taggerTrainingArticles)
+  }
+
+  @Test func theRulesNamesStayAndTheTaggerNamesOnlyWhatTheyLeaveOpen() {
+    let model = smallModel()
+    // "Alice Walker" (a given name) and France (the gazetteer) are the rules'; "Zorbin Quell",
+    // which no rule names, is the tagger's.
+    let text = "Alice Walker met Zorbin Quell in France on Monday."
+    var r = Recognizer(tagger: model)
+    r.minMargin = 0
+    let names = recognized(r, text)
+    #expect(names == ["Alice Walker/person/Alice Walker", "Zorbin Quell/person/Zorbin Quell", "France/state/France"])
+    let doc = Document(Article(id: "t", text: text))
+    let rules = r.recognize(doc).mentions.filter { $0.kind == .name }.map(\.rule).sorted()
+    #expect(rules == ["gazetteer", "given-name", "tagger"])
+  }
+
+  @Test func aNameTheTaggerIsNotSureOfIsLeftOut() {
+    let model = smallModel()
+    let text = "Alice Walker met Zorbin Quell in France on Monday."
+    var sure = Recognizer(tagger: model)
+    sure.minMargin = .greatestFiniteMagnitude
+    // No margin is that large: the rules alone.
+    #expect(recognized(sure, text) == recognized(Recognizer(tagger: nil), text))
+    #expect(!recognized(sure, text).contains { $0.hasPrefix("Zorbin Quell") })
+  }
+
+  @Test func aSurnameTheTaggerNamesJoinsTheOneFullNameItEnds() {
+    // Articles where people are named in full, then by surname.
+    let people = ["Zorbin Quell", "Travik Moss", "Ulvana Pretch", "Kessa Drun"]
+    let articles = (0..<12).map { i in
+      let p = people[i % 4], q = people[(i + 1) % 4]
+      let ps = p.split(separator: " ")[1], qs = q.split(separator: " ")[1]
+      return annotated("[\(p)]PER visited [\(q)]PER on Monday. [\(ps)]PER spoke to [\(qs)]PER there.", id: "s\(i)")
+    }
+    var trainer = TaggerTrainer()
+    trainer.epochs = 5
+    trainer.minCount = 1
+    var r = Recognizer(tagger: trainer.train(articles))
+    r.minMargin = 0
+    let names = recognized(r, "Zorbin Quell visited Kessa Drun on Monday. Quell spoke to Drun there.")
+    #expect(names.contains("Zorbin Quell/person/Zorbin Quell"))
+    // Whichever pass names the surnames, they are the people named in full before.
+    for n in names where n.hasPrefix("Quell/") { #expect(n == "Quell/person/Zorbin Quell") }
+    for n in names where n.hasPrefix("Drun/") { #expect(n == "Drun/person/Kessa Drun") }
+    #expect(names.contains { $0.hasPrefix("Quell/") })
+  }
+
+  @Test func crossValidationScoresOnceForEachLeastMargin() {
+    var trainer = TaggerTrainer()
+    trainer.epochs = 2
+    trainer.minCount = 1
+    let results = TaggerEvaluation.crossValidate(sets: [taggerTrainingArticles], folds: 3, trainer: trainer, minMargins: [0, .greatestFiniteMagnitude])
+    #expect(results.count == 2)
+    let rules = TaggerEvaluation.evaluate(taggerTrainingArticles, recognizer: Recognizer(tagger: nil))
+    // With no margin large enough, every fold scores as the rules alone do.
+    #expect(results[1].counts["test"]?["all"]?.tp == rules.counts["test"]?["all"]?.tp)
+    #expect(results[1].counts["test"]?["all"]?.fp == rules.counts["test"]?["all"]?.fp)
+    #expect((results[0].counts["test"]?["all"]?.tp ?? 0) > (rules.counts["test"]?["all"]?.tp ?? 0))
+  }
+
+  @Test func setWeightsRepeatASetInTraining() {
+    var trainer = TaggerTrainer()
+    trainer.epochs = 2
+    let once = trainer.train(taggerTrainingArticles).serialized()
+    trainer.setWeights = ["test": 2]
+    let twice = trainer.train(taggerTrainingArticles).serialized()
+    #expect(once != twice)
+    trainer.setWeights = ["other": 3]
+    #expect(trainer.train(taggerTrainingArticles).serialized() == once)
+  }
 }

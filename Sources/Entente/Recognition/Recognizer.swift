@@ -10,12 +10,16 @@ import OrderedCollections
 /// keywords (dropped), given names, family-name-first names (Kim Jong-un), name particles
 /// (al-, bin, von), acronyms. The second pass resolves what is left over — a surname, a
 /// partial name, a title standing alone — against the people and organizations the whole
-/// article names, and leaves ambiguous short names unresolved rather than guessing.
+/// article names, and leaves ambiguous short names unresolved rather than guessing. Given
+/// weights, a learned tagger (`TaggedNames`) then names what both passes left open.
 public struct Recognizer: Sendable {
   public let gazetteer: Gazetteer
-  /// A learned tagger that decides open-class names between the two passes (nil, the
-  /// default: the rules alone). See `TaggedNames`.
+  /// A learned tagger that names what the rules leave open (nil, the default: the rules
+  /// alone). See `TaggedNames`.
   public let tagger: TaggerModel?
+  /// The least margin by which the tagger must prefer a name for it to be added (see
+  /// `TaggedNames.defaultMinMargin`).
+  public var minMargin: Float = TaggedNames.defaultMinMargin
 
   public init(gazetteer: Gazetteer = .bundled, tagger: TaggerModel? = nil) {
     self.gazetteer = gazetteer
@@ -26,7 +30,7 @@ public struct Recognizer: Sendable {
     var doc = doc
     gazetteer.annotate(&doc)
     var pass = RecognitionPass(doc: doc, gaz: gazetteer)
-    pass.run(tagger: tagger)
+    pass.run(tagger: tagger, minMargin: minMargin)
     return pass.result()
   }
 }
@@ -84,10 +88,13 @@ struct RecognitionPass {
 
   // MARK: - Pass 1
 
-  mutating func run(tagger: TaggerModel? = nil) {
+  mutating func run(tagger: TaggerModel? = nil, minMargin: Float = TaggedNames.defaultMinMargin) {
     firstPass()
-    if let tagger { applyTagger(tagger) }
+    // The tagger reads the article as the first pass left it; its names go in where the
+    // second pass left words open.
+    let tagged = tagger.map { taggedNames($0, minMargin: minMargin) } ?? []
     resolvePending()
+    if !tagged.isEmpty { addTagged(tagged) }
   }
 
   mutating func firstPass() {

@@ -166,10 +166,16 @@ struct TaggerFeatures {
 
   /// The features of the token at `k` in a zone of sentence `s`.
   func features(_ k: Int, zone z: Range<Int>, sentence s: Sentence, headline: Bool) -> [UInt32] {
-    var out: [UInt32] = []
-    out.reserveCapacity(48)
+    var list = FeatureList()
+    list.ids.reserveCapacity(48)
+    features(k, zone: z, sentence: s, headline: headline, into: &list)
+    return list.ids
+  }
+
+  /// The same, handed to a sink one by one (the tagger scores them as they come).
+  func features<Sink: FeatureSink>(_ k: Int, zone z: Range<Int>, sentence s: Sentence, headline: Bool, into out: inout Sink) {
     let t = tokens[k]
-    func add(_ h: FeatureHash) { out.append(h.id) }
+    func add(_ h: FeatureHash) { out.add(h.id) }
     func word(_ tpl: UInt8, _ j: Int) {
       var h = FeatureHash(tpl)
       if j < s.tokens.lowerBound { h.text("<s>") } else if j >= s.tokens.upperBound { h.text("</s>") } else { h.text(tokens[j].lower) }
@@ -281,19 +287,42 @@ struct TaggerFeatures {
       h.text(tokens[z.upperBound].lower)
       add(h)
     }
-    return out
   }
 }
 
+/// Where feature ids go as they are made.
+protocol FeatureSink {
+  mutating func add(_ id: UInt32)
+}
+
+/// Feature ids kept in a list (for training).
+struct FeatureList: FeatureSink {
+  var ids: [UInt32] = []
+  mutating func add(_ id: UInt32) { ids.append(id) }
+}
+
+/// Feature ids scored as they come: their tag weights added to one token's row of scores.
+struct EmissionSink: FeatureSink {
+  let scorer: EmissionScorer
+  var row: UnsafeMutablePointer<Float>
+  @inline(__always) mutating func add(_ id: UInt32) { scorer.add(id, to: row) }
+}
+
 extension RecognitionPass {
-  /// The tagger's zones of the article, with their features, after the first pass.
-  func taggerZones() -> [TaggerZone] {
+  /// The tagger's view of the article after the first pass, and its zones with their sentences.
+  func taggerContext() -> (TaggerFeatures, [(Range<Int>, Sentence)]) {
     var f = TaggerFeatures(pass: self)
     var all: [(Range<Int>, Sentence)] = []
     for s in doc.sentences where doc.paragraphs[s.paragraph].role != .banner && doc.paragraphs[s.paragraph].role != .dateline {
       for z in f.zones(in: s) { all.append((z, s)) }
     }
     f.collectHistory(all)
+    return (f, all)
+  }
+
+  /// The tagger's zones of the article, with their features, after the first pass.
+  func taggerZones() -> [TaggerZone] {
+    let (f, all) = taggerContext()
     var out: [TaggerZone] = []
     out.reserveCapacity(all.count)
     for (z, s) in all {
@@ -306,6 +335,28 @@ extension RecognitionPass {
         mayBegin.append(f.isCandidate(tokens[k]))
       }
       out.append(TaggerZone(tokens: z, features: features, mayBegin: mayBegin))
+    }
+    return out
+  }
+
+  /// The zones that `wanted` accepts, each with its tokens' emission scores under `model`
+  /// (features scored as they are made, never kept).
+  func taggerEmissions(_ model: TaggerModel, where wanted: (Range<Int>) -> Bool) -> [(tokens: Range<Int>, emissions: [Float], mayBegin: [Bool])] {
+    let (f, all) = taggerContext()
+    let l = TagLabel.count
+    var out: [(tokens: Range<Int>, emissions: [Float], mayBegin: [Bool])] = []
+    model.withScorer { scorer in
+      for (z, s) in all where wanted(z) {
+        let headline = doc.paragraphs[s.paragraph].role != .body
+        var e = [Float](repeating: 0, count: z.count * l)
+        e.withUnsafeMutableBufferPointer { buf in
+          for (i, k) in z.enumerated() {
+            var sink = EmissionSink(scorer: scorer, row: buf.baseAddress! + i * l)
+            f.features(k, zone: z, sentence: s, headline: headline, into: &sink)
+          }
+        }
+        out.append((z, e, z.map { f.isCandidate(tokens[$0]) }))
+      }
     }
     return out
   }

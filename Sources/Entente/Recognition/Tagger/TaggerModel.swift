@@ -31,6 +31,21 @@ struct TaggedSpan: Hashable, Sendable {
   var nameClass: Int
 }
 
+/// Adds features' tag weights to a row of scores, reading the model's tables in place.
+struct EmissionScorer {
+  let slots: UnsafeBufferPointer<UInt64>
+  let weights: UnsafeBufferPointer<Float>
+  let shift: UInt32
+
+  @inline(__always) func add(_ id: UInt32, to scores: UnsafeMutablePointer<Float>) {
+    let row = TaggerModel.row(id, in: slots, shift: shift)
+    guard row >= 0 else { return }
+    let l = TagLabel.count
+    let w = weights.baseAddress! + Int(row) * l
+    for k in 0..<l { scores[k] += w[k] }
+  }
+}
+
 /// The weights of a linear-chain tagger: per feature, a weight for each tag, and a weight for
 /// each pair of consecutive tags. Decoding is Viterbi over a zone of tokens.
 ///
@@ -43,15 +58,17 @@ public struct TaggerModel: Sendable {
 
   /// Feature id → row in `weights`.
   var rows: [UInt32: Int32]
-  /// The same as an open-addressing table (ids, rows; row -1 marks an empty slot), for
-  /// lookups without hashing a dictionary key.
-  private var slotIDs: [UInt32] = []
-  private var slotRows: [Int32] = []
+  /// The same as an open-addressing table, for lookups without hashing a dictionary key:
+  /// each slot holds an id in its low 32 bits and its row in the high ones (all ones: empty),
+  /// so that a probe reads one word.
+  private var slots: [UInt64] = []
   private var shift: UInt32 = 32
   /// Row-major: `TagLabel.count` weights per feature.
   var weights: [Float]
   /// [previous tag + 1][tag]: row 0 is the start of a zone.
   var transitions: [Float]
+
+  static let emptySlot = UInt64.max
 
   init(rows: [UInt32: Int32], weights: [Float], transitions: [Float]) {
     self.rows = rows
@@ -60,14 +77,12 @@ public struct TaggerModel: Sendable {
     var bits: UInt32 = 4
     while (1 << bits) < rows.count * 2 { bits += 1 }
     shift = 32 - bits
-    slotIDs = [UInt32](repeating: 0, count: 1 << bits)
-    slotRows = [Int32](repeating: -1, count: 1 << bits)
+    slots = [UInt64](repeating: TaggerModel.emptySlot, count: 1 << bits)
     let mask = (1 << Int(bits)) - 1
     for (id, row) in rows.sorted(by: { $0.key < $1.key }) {
       var i = Int(TaggerModel.slot(id, shift))
-      while slotRows[i] >= 0 { i = (i + 1) & mask }
-      slotIDs[i] = id
-      slotRows[i] = row
+      while slots[i] != TaggerModel.emptySlot { i = (i + 1) & mask }
+      slots[i] = UInt64(id) | UInt64(UInt32(row)) << 32
     }
   }
 
@@ -75,12 +90,24 @@ public struct TaggerModel: Sendable {
 
   /// The row of a feature id, or -1.
   @inline(__always) func row(_ id: UInt32) -> Int32 {
-    let mask = slotIDs.count - 1
-    var i = Int(TaggerModel.slot(id, shift))
+    slots.withUnsafeBufferPointer { TaggerModel.row(id, in: $0, shift: shift) }
+  }
+
+  @inline(__always) static func row(_ id: UInt32, in slots: UnsafeBufferPointer<UInt64>, shift: UInt32) -> Int32 {
+    let mask = slots.count - 1
+    var i = Int(slot(id, shift))
     while true {
-      let r = slotRows[i]
-      if r < 0 || slotIDs[i] == id { return r }
+      let v = slots[i]
+      if v == emptySlot { return -1 }
+      if UInt32(truncatingIfNeeded: v) == id { return Int32(truncatingIfNeeded: v >> 32) }
       i = (i + 1) & mask
+    }
+  }
+
+  /// Runs `body` with a reader that adds a feature's tag weights to a row of scores.
+  func withScorer<R>(_ body: (EmissionScorer) -> R) -> R {
+    slots.withUnsafeBufferPointer { s in
+      weights.withUnsafeBufferPointer { w in body(EmissionScorer(slots: s, weights: w, shift: shift)) }
     }
   }
 
@@ -140,13 +167,10 @@ public struct TaggerModel: Sendable {
   func emissions(_ features: [[UInt32]]) -> [Float] {
     let l = TagLabel.count
     var scores = [Float](repeating: 0, count: features.count * l)
-    weights.withUnsafeBufferPointer { w in
-      for (t, fs) in features.enumerated() {
-        for f in fs {
-          let row = self.row(f)
-          guard row >= 0 else { continue }
-          let base = Int(row) * l
-          for k in 0..<l { scores[t * l + k] += w[base + k] }
+    withScorer { scorer in
+      scores.withUnsafeMutableBufferPointer { out in
+        for (t, fs) in features.enumerated() {
+          for f in fs { scorer.add(f, to: out.baseAddress! + t * l) }
         }
       }
     }
@@ -197,6 +221,18 @@ public struct TaggerModel: Sendable {
       t -= 1
     }
     return out
+  }
+
+  /// The score of a tagging: its transitions' and emissions' weights.
+  static func score(_ tags: [TagLabel], emissions e: [Float], transitions tr: [Float]) -> Float {
+    let l = TagLabel.count
+    var total: Float = 0
+    var prev = 0
+    for (t, y) in tags.enumerated() {
+      total += tr[prev * l + y.rawValue] + e[t * l + y.rawValue]
+      prev = y.rawValue + 1
+    }
+    return total
   }
 
   /// Tags a zone.

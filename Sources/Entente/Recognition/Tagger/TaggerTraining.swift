@@ -121,6 +121,9 @@ public struct TaggerTrainer: Sendable {
   public var minCount = 2
   /// Features whose averaged weights all stay below this are left out of the model.
   public var minWeight: Float = 0.05
+  /// Sets whose articles count more than once in training (set name → times), for the sets
+  /// whose conventions match news best.
+  public var setWeights: [String: Int] = [:]
   public let gazetteer: Gazetteer
 
   public init(gazetteer: Gazetteer = .bundled) { self.gazetteer = gazetteer }
@@ -178,7 +181,10 @@ public struct TaggerTrainer: Sendable {
 
   /// Trains on the articles; `progress` hears of each epoch.
   public func train(_ articles: [AnnotatedArticle], progress: ((String) -> Void)? = nil) -> TaggerModel {
-    let raw = articles.flatMap { zones($0) }
+    let raw = articles.flatMap { a in
+      let z = zones(a)
+      return (0..<max(1, setWeights[a.set] ?? 1)).flatMap { _ in z }
+    }
     // The feature table: ids seen often enough, rows in id order.
     var counts: [UInt32: Int32] = [:]
     for (z, _) in raw { for fs in z.features { for f in fs { counts[f, default: 0] += 1 } } }
@@ -275,6 +281,16 @@ public struct TaggerEvaluation: Sendable {
       if !optional.contains(s) { predicted.insert(s) }
     }
     var out: [String: Counts] = [:]
+    // Precision by rule ("rule:NAME", true and false positives only).
+    var ruleOf: [AnnotatedArticle.Span: String] = [:]
+    for m in r.mentions where m.kind == .name {
+      let s = AnnotatedArticle.Span(start: m.span.start, end: m.span.end, type: r.entities[m.entity].type.rawValue, nested: false)
+      if ruleOf[s] == nil { ruleOf[s] = m.rule }
+    }
+    for s in predicted {
+      let key = "rule:" + (ruleOf[s] ?? "?")
+      if required.contains(s) { out[key, default: Counts()].tp += 1 } else { out[key, default: Counts()].fp += 1 }
+    }
     for t in types + ["all"] {
       let g = required.filter { t == "all" || $0.type == t }
       let p = predicted.filter { t == "all" || $0.type == t }
@@ -311,8 +327,17 @@ extension TaggerEvaluation {
     sets: [[AnnotatedArticle]], extra: [AnnotatedArticle] = [], folds: Int = 5, trainer: TaggerTrainer,
     progress: ((String) -> Void)? = nil, model: ((Int, TaggerModel, [String]) -> Void)? = nil
   ) -> Result {
+    crossValidate(
+      sets: sets, extra: extra, folds: folds, trainer: trainer, minMargins: [TaggedNames.defaultMinMargin], progress: progress, model: model)[0]
+  }
+
+  /// The same, scoring each held-out fold once for each least margin (one result each, in order).
+  public static func crossValidate(
+    sets: [[AnnotatedArticle]], extra: [AnnotatedArticle] = [], folds: Int = 5, trainer: TaggerTrainer, minMargins: [Float],
+    progress: ((String) -> Void)? = nil, model: ((Int, TaggerModel, [String]) -> Void)? = nil
+  ) -> [Result] {
     let foldOf = sets.map { foldNumbers($0, count: folds, seed: trainer.seed) }
-    var result = Result()
+    var results = [Result](repeating: Result(), count: minMargins.count)
     for k in 0..<folds {
       var train = extra
       var held: [AnnotatedArticle] = []
@@ -322,13 +347,16 @@ extension TaggerEvaluation {
       progress?("fold \(k + 1)/\(folds): training on \(train.count) articles")
       let m = trainer.train(train, progress: progress)
       model?(k, m, held.map(\.id))
-      let recognizer = Recognizer(gazetteer: trainer.gazetteer, tagger: m)
-      for a in held {
-        let doc = Document(Article(id: a.id, text: a.text), gazetteer: trainer.gazetteer)
-        result.add(set: a.set, score(a, recognizer.recognize(doc)))
+      for (i, margin) in minMargins.enumerated() {
+        var recognizer = Recognizer(gazetteer: trainer.gazetteer, tagger: m)
+        recognizer.minMargin = margin
+        for a in held {
+          let doc = Document(Article(id: a.id, text: a.text), gazetteer: trainer.gazetteer)
+          results[i].add(set: a.set, score(a, recognizer.recognize(doc)))
+        }
       }
     }
-    return result
+    return results
   }
 
   /// Scores articles with a recognizer (no training).
@@ -360,6 +388,11 @@ extension TaggerEvaluation {
       for t in types { total[t, default: Counts()].add(c[t] ?? Counts()) }
     }
     if r.counts.count > 1 { lines.append(line("all", total)) }
+    for (set, c) in r.counts.sorted(by: { $0.key < $1.key }) {
+      for (k, v) in c.sorted(by: { $0.key < $1.key }) where k.hasPrefix("rule:") {
+        lines.append("  \(set.padding(toLength: 10, withPad: " ", startingAt: 0)) \(k.dropFirst(5).padding(toLength: 28, withPad: " ", startingAt: 0)) tp \(v.tp)  fp \(v.fp)  precision \(String(format: "%.3f", v.precision))")
+      }
+    }
     return lines.joined(separator: "\n")
   }
 }
