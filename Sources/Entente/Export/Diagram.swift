@@ -222,26 +222,7 @@ public struct Diagram: Sendable {
   /// Connected components (edges of both kinds, either way), largest first, then by
   /// first id; each sorted by id.
   static func components(_ g: RelationshipGraph) -> [[String]] {
-    let ids = g.nodes.keys.sorted()
-    var index: [String: Int] = [:]
-    for (i, id) in ids.enumerated() { index[id] = i }
-    var parent = Array(0..<ids.count)
-    func find(_ x: Int) -> Int {
-      var x = x
-      while parent[x] != x {
-        parent[x] = parent[parent[x]]
-        x = parent[x]
-      }
-      return x
-    }
-    for e in g.edges.values {
-      guard let a = index[e.source], let b = index[e.target] else { continue }
-      let (ra, rb) = (find(a), find(b))
-      if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
-    }
-    var groups: [Int: [String]] = [:]
-    for i in 0..<ids.count { groups[find(i), default: []].append(ids[i]) }
-    return groups.values.sorted { ($1.count, $0[0]) < ($0.count, $1[0]) }
+    g.connectedComponents().map { $0.sorted() }.sorted { ($1.count, $0[0]) < ($0.count, $1[0]) }
   }
 
   /// `total` shared in proportion to `sizes` (largest remainder; ties to the earlier), none
