@@ -219,156 +219,50 @@ public final class Gazetteer: Sendable {
         try Gazetteer.load("lexicon.json", LexiconFile.self, in: dir), try Gazetteer.load("recognition.json", RecognitionFile.self, in: dir)
       )
     }
-    func lines(_ name: String) throws -> [String] {
-      let url = dir.appendingPathComponent(name)
-      guard let data = FileManager.default.contents(atPath: url.path) else {
-        throw EntenteError.badData(file: url.path, reason: "missing word list (a broken installation?)")
-      }
-      // One entry a line; `#` starts a comment line. Split on bytes: these lists are large.
-      var out: [String] = []
-      data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-        let bytes = raw.bindMemory(to: UInt8.self)
-        var start = 0
-        for i in 0...bytes.count {
-          guard i == bytes.count || bytes[i] == 0x0A else { continue }
-          var lo = start, hi = i
-          while lo < hi, bytes[lo] == 0x20 || bytes[lo] == 0x09 || bytes[lo] == 0x0D { lo += 1 }
-          while hi > lo, bytes[hi - 1] == 0x20 || bytes[hi - 1] == 0x09 || bytes[hi - 1] == 0x0D { hi -= 1 }
-          if hi > lo, bytes[lo] != 0x23 { out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<hi]), as: UTF8.self)) }
-          start = i + 1
-        }
-      }
-      return out
-    }
     // The lexicon takes the given names first (the largest list): months that are also names
     // are found there.
     var lex = Lexicon()
-    let givenNames = try lines("given-names.txt")
+    let givenNames = try Gazetteer.lines("given-names.txt", in: dir)
     lex.reserveCapacity(givenNames.count + 30_000)
     lex.add(givenNames, exact: .givenName)
-    var genders: [String: String] = [:]
-    for line in try lines("name-genders.tsv") {
-      // NAME TAB GENDER (split on bytes: the list is long).
-      let parts = line.utf8.split(separator: UInt8(ascii: "\t"))
-      if parts.count == 2, let name = String(parts[0]), let gender = String(parts[1]) { genders[name] = gender }
-    }
-    nameGenders = genders
-    let commonWords = Set(try lines("common-words.txt").map { $0.lowercased() })
-    let places = try lines("places.txt")
+    nameGenders = Gazetteer.nameGenders(try Gazetteer.lines("name-genders.tsv", in: dir))
+    let commonWords = Set(try Gazetteer.lines("common-words.txt", in: dir).map { $0.lowercased() })
+    let places = try Gazetteer.lines("places.txt", in: dir)
     let (statesFile, orgFile, lexicon, rules) = try files.value()
-    let functionWords = Set(rules.functionWords)
-    let connectors = Set(rules.connectors)
-    let nameParticles = Set(rules.nameParticles)
-    let placeKeywords = Set(rules.placeKeywords)
-    let eventWords = Set(rules.eventWords)
-    let acronymStoplist = Set(rules.acronymStoplist)
-    let locationPrepositions = Set(rules.locationPrepositions)
     let roleNouns = Set((lexicon.roleNouns ?? []).map { $0.lowercased() })
     let orgKeywords = Set((lexicon.orgKeywords ?? []) + (lexicon.orgSuffixes ?? []).map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 })
-    let honorifics = Set((lexicon.honorifics ?? []).map { ($0.hasSuffix(".") ? String($0.dropLast()) : $0).lowercased() })
     pronouns = lexicon.pronouns ?? [:]
-    var verbs: [String: String] = [:]
-    // By lemma: a form two lemmas share goes to the first, whatever the hash order.
-    for (lemma, forms) in (lexicon.speechVerbs ?? [:]).sorted(by: { $0.key < $1.key }) {
-      for f in forms + [lemma] where verbs[f.lowercased()] == nil { verbs[f.lowercased()] = lemma }
-    }
-    speechVerbs = verbs
-
-    var titles = TokenTrie()
-    var titleSingles = Set<String>()
-    for t in lexicon.personTitles ?? [] {
-      let base = t.hasSuffix(".") ? String(t.dropLast()) : t
-      let w = Gazetteer.words(base)
-      guard !w.isEmpty else { continue }
-      // Titles are matched capitalized ("President") in names and lower-cased ("spokesman") before them.
-      titles.insert(w, GazetteerHit(entity: -1, role: .name, ambiguous: false))
-      let cap = w.map { $0.prefix(1).uppercased() + $0.dropFirst() }
-      titles.insert(cap, GazetteerHit(entity: -1, role: .name, ambiguous: false))
-      if w.count == 1 { titleSingles.insert(base.lowercased()) }
-    }
+    speechVerbs = Gazetteer.speechVerbIndex(lexicon.speechVerbs ?? [:])
+    let (titles, titleSingles) = Gazetteer.titleTrie(lexicon.personTitles ?? [])
     titlePhrases = titles
-    let titleWords = titleSingles.union(roleNouns)  // lower-case single-token titles and role nouns
 
-    var list: [KnownEntity] = []
-    var trie = TokenTrie()
-    var index: [String: Int] = [:]
-    func add(_ e: KnownEntity) -> Int {
-      if let i = index[e.key] { return i }
-      list.append(e)
-      index[e.key] = list.count - 1
-      return list.count - 1
-    }
-    let ambiguousDemonyms = Set(statesFile.ambiguousDemonyms ?? [])
-    for s in statesFile.states {
-      let i = add(KnownEntity(key: "state:\(s.id)", name: s.name, type: .state))
-      let ambiguous = Set(s.ambiguous ?? [])
-      // In the data's order (a phrase listed twice counts once): the order of a phrase's hits
-      // decides which meaning a lookup reads first.
-      for n in OrderedSet([s.name] + (s.names ?? []) + (s.abbreviations ?? [])) {
-        trie.insert(Gazetteer.words(n), GazetteerHit(entity: i, role: .name, ambiguous: ambiguous.contains(n)))
-      }
-      for d in s.demonyms ?? [] where !ambiguousDemonyms.contains(d) {
-        trie.insert(Gazetteer.words(d), GazetteerHit(entity: i, role: .demonym, ambiguous: ambiguous.contains(d)))
-      }
-      for c in s.capitals ?? [] {
-        trie.insert(Gazetteer.words(c), GazetteerHit(entity: i, role: .capital, ambiguous: ambiguous.contains(c)))
-      }
-      for m in s.metonyms ?? [] {
-        trie.insert(Gazetteer.words(m), GazetteerHit(entity: i, role: .metonym, ambiguous: ambiguous.contains(m)))
-      }
-    }
-    let ambiguousAliases = Set(orgFile.ambiguousAliases ?? [])
-
-    for o in orgFile.organizations {
-      let i = add(KnownEntity(key: "organization:\(o.name)", name: o.name, type: .organization))
-      let ambiguous = Set(o.ambiguous ?? [])
-      for n in OrderedSet([o.name] + (o.aliases ?? []) + (o.acronyms ?? [])) where !ambiguousAliases.contains(n) {
-        var w = Gazetteer.words(n)
-        if w.first == "The" || w.first == "the" { w.removeFirst() }
-        trie.insert(w, GazetteerHit(entity: i, role: .name, ambiguous: ambiguous.contains(n)))
-      }
-    }
+    var known = KnownPhrases()
+    known.addStates(statesFile)
+    known.addOrganizations(orgFile)
     // Months that are also names (April, May, June, August) are left to the name rules.
     let months = (lexicon.months ?? []).filter { !lex.has($0, exact: .givenName) }
     // Single generic words ("Committee", "Army") stay to the keyword rules, which read
     // "Central Committee" as a name and "the Committee" as nothing.
     let ruleWords = orgKeywords.union(rules.placeKeywords).union(rules.eventWords)
-    for phrase in (lexicon.nonEntityCapitalized ?? []) + months + (lexicon.weekdays ?? []) where !ruleWords.contains(phrase) {
-      trie.insert(Gazetteer.words(phrase), GazetteerHit(entity: -1, role: .blocked, ambiguous: false))
-    }
-    // "Brussels decided" is the EU, not Belgium: places standing for an organization.
-    for (place, key) in (rules.metonymOverrides ?? [:]).sorted(by: { $0.key < $1.key }) {
-      if let i = index[key] { trie.insert(Gazetteer.words(place), GazetteerHit(entity: i, role: .capital, ambiguous: false), replacing: true) }
-    }
-    // Places that are not states (cities, regions, provinces): never a person or an
-    // organization. A phrase that already names an entity (a capital) keeps that meaning.
-    for place in places {
-      let w = Gazetteer.words(place)
-      if trie.hits(for: w).isEmpty { trie.insert(w, GazetteerHit(entity: -1, role: .blocked, ambiguous: false)) }
-    }
-    if let user = userEntities {
-      for e in user.entities {
-        let i = add(KnownEntity(key: "\(e.type.rawValue):\(e.name)", name: e.name, type: e.type))
-        for n in [e.name] + (e.aliases ?? []) {
-          trie.insert(Gazetteer.words(n), GazetteerHit(entity: i, role: .name, ambiguous: false), replacing: true)
-        }
-      }
-      for b in user.block ?? [] {
-        trie.insert(Gazetteer.words(b), GazetteerHit(entity: -1, role: .blocked, ambiguous: false), replacing: true)
-      }
-    }
-    entities = list
-    entityByKey = Dictionary(list.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
-    self.trie = trie
+    known.block((lexicon.nonEntityCapitalized ?? []) + months + (lexicon.weekdays ?? []), except: ruleWords)
+    known.addMetonymOverrides(rules.metonymOverrides ?? [:])
+    known.addPlaces(places)
+    if let user = userEntities { known.addUserEntities(user) }
+    entities = known.list
+    entityByKey = Dictionary(known.list.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+    self.trie = known.trie
     states = statesFile.states
     organizations = orgFile.organizations
 
-    lex.add(functionWords, lower: .functionWord)
-    lex.add(titleWords, lower: .titleWord)
+    let honorifics = Set((lexicon.honorifics ?? []).map { ($0.hasSuffix(".") ? String($0.dropLast()) : $0).lowercased() })
+    let connectors = Set(rules.connectors)
+    // Lower-case single-token titles and role nouns.
+    lex.add(Set(rules.functionWords), lower: .functionWord)
+    lex.add(titleSingles.union(roleNouns), lower: .titleWord)
     lex.add(roleNouns, lower: .roleNoun)
     lex.add(honorifics, lower: .honorific)
     lex.add(commonWords, lower: .commonWord)
-    lex.add(locationPrepositions, lower: .locationPreposition)
+    lex.add(Set(rules.locationPrepositions), lower: .locationPreposition)
     lex.add(pronouns.keys, lower: .pronoun)
     lex.add(speechVerbs.keys, lower: .speechVerb)
     lex.add(connectors, lower: .connectorLower)
@@ -383,12 +277,12 @@ public final class Gazetteer: Sendable {
     lex.add(SentenceSegmenter.neverFinal, lower: .neverFinal)
     lex.add(SentenceSegmenter.mayBeFinal, lower: .mayBeFinal)
     lex.add(orgKeywords, exact: .orgKeyword)
-    lex.add(placeKeywords, exact: .placeKeyword)
-    lex.add(eventWords, exact: .eventWord)
+    lex.add(Set(rules.placeKeywords), exact: .placeKeyword)
+    lex.add(Set(rules.eventWords), exact: .eventWord)
     lex.add(connectors, exact: .connector)
-    lex.add(nameParticles, exact: .nameParticle)
-    lex.add(acronymStoplist, exact: .acronymStop)
-    lex.setRoots(gazetteer: trie, titles: titles)
+    lex.add(Set(rules.nameParticles), exact: .nameParticle)
+    lex.add(Set(rules.acronymStoplist), exact: .acronymStop)
+    lex.setRoots(gazetteer: known.trie, titles: titles)
     self.lexicon = lex
   }
 }

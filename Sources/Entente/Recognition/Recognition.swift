@@ -23,7 +23,8 @@ public struct Mention: Sendable, Hashable {
   public var kind: MentionKind
   /// Index into ``Recognition/entities``.
   public var entity: Int
-  /// The rule that found it ("gazetteer", "title", "given-name", "coreference", …).
+  /// The rule that found it: a ``RecognitionRule`` name ("gazetteer", "title", "given-name",
+  /// "coreference", …), or "quote-speaker" for a speaker the quotation finder resolved.
   public var rule: String
 }
 

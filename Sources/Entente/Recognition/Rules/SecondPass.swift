@@ -1,0 +1,43 @@
+/// The second pass: what the first pass left open, against the names the whole article gives.
+extension RecognitionPass {
+  /// The second pass's rules, in order: people's short names join their full names
+  /// (`coreference`); `affiliation`; then each group left open, by the first of `ambiguous-state`
+  /// (listed with states), `coreference` (a person, then an organization),
+  /// `head-of-government`, `speaker`, `organization-head`, `ambiguous-state` (alone) and
+  /// `acronym-link` that settles it; then surnames read as places (`coreference`), acronyms by
+  /// initials (`acronym-link`) and titles standing alone (`role`).
+  mutating func resolvePending() {
+    var people = peopleIndex()
+    joinSingleWordPeople(&people)
+    let joined = pending.map { tokens.joinedText($0.tokens) }
+    let resolved = affiliations(people, joined: joined)
+    let unknownLeft = pending.indices.contains(where: { !resolved[$0] && pending[$0].rule == RecognitionRule.unknown.name })
+    let orgByText = unknownLeft ? organizationsByText() : [:]
+    let stateLike = stateLikeTokens()
+    for k in pending.indices where !resolved[k] {
+      let p = pending[k]
+      if stateInList(p, stateLike) { continue }
+      if resolvePerson(p, joined: joined[k], people) { continue }
+      if resolveOrganization(p, orgByText) { continue }
+      if headOfGovernment(p) { continue }
+      if speaker(p) { continue }
+      if p.rule == RecognitionRule.organizationHead.name {
+        resolveOrganizationHead(p)
+        continue
+      }
+      if resolveAmbiguousState(p) { continue }
+      resolveAcronym(p)
+    }
+    surnamesReadAsPlaces(people, stateLike: stateLike)
+    linkAcronymsByInitials()
+    resolveRoles()
+  }
+
+  /// In an index of clusters by word: more than one cluster goes by the word.
+  static let ambiguous = -1
+
+  /// Notes that `cluster` goes by `word`.
+  static func note(_ index: inout [String: Int], _ word: String, _ cluster: Int) {
+    if let old = index.updateValue(cluster, forKey: word), old != cluster { index[word] = ambiguous }
+  }
+}
