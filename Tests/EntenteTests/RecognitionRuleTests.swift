@@ -20,14 +20,14 @@ struct RecognitionRuleTests {
   }
 
   @Test func eachRuleStampsItsOwnName() {
-    let text = "NATO said the Central Committee met. President Biden and John Kirby met Kim Jong-un in Russia."
+    let text = "NATO said the Central Committee met. President Biden and John Kirby met Lam Cheuk-ting in Russia. The plan is sound, said Kirby."
     let a = Pipeline().analyze(Article(id: "t", text: text))
     let rules = a.recognition.mentions.map { "\(a.document.string($0.span)):\($0.rule)" }
     #expect(rules.contains("NATO:\(RecognitionRule.acronym.name)") || rules.contains("NATO:\(RecognitionRule.gazetteer.name)"))
     #expect(rules.contains("Central Committee:\(RecognitionRule.organizationKeyword.name)"))
     #expect(rules.contains("Biden:\(RecognitionRule.title.name)"))
     #expect(rules.contains("John Kirby:\(RecognitionRule.givenName.name)"))
-    #expect(rules.contains("Kim Jong-un:\(RecognitionRule.familyNameFirst.name)"))
+    #expect(rules.contains("Lam Cheuk-ting:\(RecognitionRule.familyNameFirst.name)"))
     #expect(rules.contains("Russia:\(RecognitionRule.gazetteer.name)"))
   }
 
