@@ -202,7 +202,7 @@ public enum GraphBuilder {
       }
       for x in 0..<ents.count {
         for y in (x + 1)..<ents.count {
-          let tone = cues.isEmpty ? Tone.neutral : ToneScorer.tone(between: ents[x], and: ents[y], mentions: places, cues: cues)
+          let tone = cues.isEmpty ? Tone.neutral : ToneScorer.tone(between: ents[x], and: ents[y], mentions: places, cues: cues, in: a.document)
           g.record(
             .cooccurrence, nodeID(rec.entities[ents[x]]), nodeID(rec.entities[ents[y]]), article: id, tone: tone.value, full: full,
             evidence: { evidence(tone) })

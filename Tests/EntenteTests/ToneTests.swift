@@ -29,6 +29,21 @@ struct ToneTests {
     ("Washington signed a treaty with Moscow.", 1),
     ("Washington will cooperate with Moscow.", 1),
     ("Washington met Moscow's envoy in Geneva.", 0),
+    // Acts of conflict, threats and wariness.
+    ("Washington attacked Moscow's position.", -1),
+    ("Washington launched strikes against Moscow.", -1),
+    ("Washington opposes Moscow on the plan.", -1),
+    ("Washington criticized Moscow for the delay.", -1),
+    ("Washington told Moscow of the consequences.", -1),
+    ("Washington called Moscow a threat.", -1),
+    ("Washington is worried about Moscow.", -1),
+    ("Washington will fight Moscow in court.", -1),
+    // Help and alignment, phrases of several words among them.
+    ("Washington will help Moscow with the grain.", 1),
+    ("Washington offered assistance to Moscow.", 1),
+    ("Washington stands with Moscow on the plan.", 1),
+    ("Washington is working with Moscow on the plan.", 1),
+    ("Washington hosted Moscow's envoy in Geneva.", 1),
   ]
 
   @Test(arguments: families) func cueFamily(_ text: String, _ tone: Int) throws {
@@ -44,6 +59,10 @@ struct ToneTests {
     ("Washington refused to cooperate with Moscow.", -1, "refused to cooperate"),
     ("Washington never praised Moscow.", -1, "never praised"),
     ("Washington did not condemn Moscow.", 0, "not condemn"),
+    ("Washington does not support Moscow.", -1, "not support"),
+    ("Washington failed to help Moscow.", -1, "failed to help"),
+    ("Washington did not attack Moscow.", 0, "not attack"),
+    ("Washington is not working with Moscow.", -1, "not working with"),
   ]
 
   @Test(arguments: negations) func negation(_ text: String, _ tone: Int, _ cue: String) throws {
@@ -58,14 +77,34 @@ struct ToneTests {
   }
 
   @Test func aCueAboutAThirdEntityDoesNotCount() throws {
-    // "Russia and China criticised the US": the two are not at odds with each other.
+    // "Russia and China criticised the US": the two act together against a third, cooperative
+    // with each other (the guideline's rule 3).
     let rc = try #require(edge("Russia and China criticised the United States.", "russia", "china"))
-    #expect(rc.toneClass == 0)
+    #expect(rc.toneClass == 1)
     let ru = try #require(edge("Russia and China criticised the United States.", "china", "united states"))
     #expect(ru.toneClass == -1)
     // Nothing but the cue between them: "Putin and Kim agreed".
     let pk = try #require(edge("Vladimir Putin and Kim Jong-un agreed to meet again in Pyongyang.", "putin", "kim jong-un"))
     #expect(pk.toneClass == 1)
+  }
+
+  @Test func aConflictOverridesCooperationItGoverns() throws {
+    // "supported the war against": the support is for a war on the other.
+    let e = try #require(edge("Washington supported the war against Moscow.", "united states", "russia"))
+    #expect(e.evidence.first?.tone == -1)
+    #expect(e.evidence.first?.toneCues == ["supported", "war", "against"])
+    // An alliance against a third: allied with each other, at odds with the third.
+    let text = "Washington and London formed an alliance against Moscow."
+    #expect(try #require(edge(text, "united states", "united kingdom")).toneClass == 1)
+    #expect(try #require(edge(text, "united kingdom", "russia")).toneClass == -1)
+  }
+
+  @Test func aPhraseIsOneCueAndAWordOfItAloneIsNone() throws {
+    // "committed to" is a cue; "committed" alone ("committed atrocities") is none.
+    let e = try #require(edge("Washington is committed to Moscow's security.", "united states", "russia"))
+    #expect(e.evidence.first?.toneCues == ["committed to"])
+    let f = try #require(edge("Washington said Moscow committed errors.", "united states", "russia"))
+    #expect(f.evidence.first?.tone == 0)
   }
 
   @Test func aQuoteTakesItsCuesAndTheReportingVerb() throws {

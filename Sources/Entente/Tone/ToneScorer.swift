@@ -18,11 +18,21 @@ public struct Tone: Sendable, Hashable {
 }
 
 /// The tone lexicon (`Resources/tone.json`): conflict and cooperation cue words with their
-/// inflected forms, and the negators that turn a cue around.
+/// inflected forms (a form may be a phrase: "stand with", "committed to"), and the negators
+/// that turn a cue around.
 public struct ToneLexicon: Sendable {
-  /// Lower-case form → polarity (−1 or +1).
+  /// Lower-case one-word form → polarity (−1 or +1).
   public let polarity: [String: Int]
+  /// A cue of several words.
+  public struct Phrase: Sendable, Hashable {
+    public var words: [String]
+    public var polarity: Int
+  }
+  /// First word of a phrase → the phrases, longest first.
+  public let phrases: [String: [Phrase]]
   public let negators: Set<String>
+  /// Cues that relate only the names right around them ("against", "versus"): prepositions.
+  public let local: Set<String>
   /// How many words before a cue a negator may stand.
   public let window: Int
 
@@ -30,15 +40,25 @@ public struct ToneLexicon: Sendable {
     var conflict: [String: [String]]
     var cooperation: [String: [String]]
     var negators: [String]
+    var local: [String]?
     var window: Int
   }
 
-  public init(conflict: [String], cooperation: [String], negators: [String], window: Int = 3) {
+  public init(conflict: [String], cooperation: [String], negators: [String], local: [String] = [], window: Int = 3) {
     var p: [String: Int] = [:]
-    for w in conflict { p[w.lowercased()] = -1 }
-    for w in cooperation { p[w.lowercased()] = 1 }
+    var ph: [String: [Phrase]] = [:]
+    for (forms, polarity) in [(conflict, -1), (cooperation, 1)] {
+      for form in forms {
+        let words = form.lowercased().split(separator: " ").map(String.init)
+        guard let first = words.first else { continue }
+        if words.count == 1 { p[first] = polarity } else { ph[first, default: []].append(Phrase(words: words, polarity: polarity)) }
+      }
+    }
+    for k in ph.keys { ph[k]!.sort { ($0.words.count, $1.words.joined(separator: " ")) > ($1.words.count, $0.words.joined(separator: " ")) } }
     polarity = p
+    phrases = ph
     self.negators = Set(negators.map { $0.lowercased() })
+    self.local = Set(local.map { $0.lowercased() })
     self.window = max(0, window)
   }
 
@@ -49,7 +69,7 @@ public struct ToneLexicon: Sendable {
     }
     self.init(
       conflict: f.conflict.values.flatMap { $0 }, cooperation: f.cooperation.values.flatMap { $0 }, negators: f.negators,
-      window: f.window)
+      local: f.local ?? [], window: f.window)
   }
 
   /// The bundled lexicon, loaded once.
@@ -93,14 +113,30 @@ public struct ToneScorer: Sendable {
     /// The end of the fifth word after the cue (or of the text scanned): where its object,
     /// if it names one, is.
     public var reach: Int
+    /// A preposition ("against"): it relates only the name right after it.
+    public var local: Bool = false
   }
 
   /// The cues among `tokens[range]`, in order.
   public func cues(in doc: Document, tokens range: Range<Int>) -> [Cue] {
     var out: [Cue] = []
     let tokens = doc.tokens
-    for i in range where tokens[i].isWord {
-      guard let p = lexicon.polarity[tokens[i].lower] else { continue }
+    var i = range.lowerBound
+    while i < range.upperBound {
+      defer { i += 1 }
+      guard tokens[i].isWord else { continue }
+      // The longest phrase that starts here, else the word.
+      var last = i
+      var found: Int? = nil
+      for phrase in lexicon.phrases[tokens[i].lower] ?? [] {
+        let end = i + phrase.words.count
+        guard end <= range.upperBound, (1..<phrase.words.count).allSatisfy({ tokens[i + $0].lower == phrase.words[$0] }) else { continue }
+        found = phrase.polarity
+        last = end - 1
+        break
+      }
+      guard let p = found ?? lexicon.polarity[tokens[i].lower] else { continue }
+      if isNamePart(i, in: tokens, range: range) { continue }
       // A negator a few words before, with nothing but words between.
       var negator: Int? = nil
       var words = 0
@@ -119,18 +155,39 @@ public struct ToneScorer: Sendable {
         // "didn't": the cue's words start at "did".
         if tokens[n].lower == "t" || tokens[n].lower == "n't", n >= 2, n - 2 >= range.lowerBound { start = tokens[n - 2].start }
       }
-      var reach = tokens[i].end
+      var reach = tokens[last].end
       var after = 0
-      var k = i + 1
+      var k = last + 1
       while k < range.upperBound, after < 5 {
         if tokens[k].isWord { after += 1 }
         reach = tokens[k].end
         k += 1
       }
       out.append(
-        Cue(token: i, start: start, end: tokens[i].end, polarity: polarity, text: doc.text.string(start, tokens[i].end), reach: reach))
+        Cue(
+          token: i, start: start, end: tokens[last].end, polarity: polarity, text: doc.text.string(start, tokens[last].end), reach: reach,
+          local: last == i && lexicon.local.contains(tokens[i].lower)))
+      i = last
     }
     return out
+  }
+
+  /// A capitalized cue word beside another capitalized word, not opening the text, is part
+  /// of a name ("Euro-NATO Joint Jet Pilot Training", "Coalition to Counter ISIL"), not a cue.
+  func isNamePart(_ i: Int, in tokens: [Token], range: Range<Int>) -> Bool {
+    guard tokens[i].isCapitalized, !tokens[i].isAllCaps else { return false }
+    var first = true
+    var j = i - 1
+    while j >= range.lowerBound {
+      if tokens[j].isWord { first = false; break }
+      j -= 1
+    }
+    if first { return false }
+    let before = j >= range.lowerBound && tokens[j].isCapitalized
+    var k = i + 1
+    while k < range.upperBound, !tokens[k].isWord, tokens[k].text == "-" { k += 1 }
+    let after = k < range.upperBound && tokens[k].isWord && tokens[k].isCapitalized
+    return before || after
   }
 
   /// "not", "never", "refused", … and the "n't" of "didn't", however the tokenizer split it.
@@ -143,11 +200,16 @@ public struct ToneScorer: Sendable {
     return false
   }
 
-  /// The tone of a list of cues: the sign of their sum.
+  /// The tone of a list of cues: a conflict outweighs any cooperation ("supported the war",
+  /// "an alliance against"), cooperation makes it cooperative, and negated conflict alone
+  /// ("did not condemn") leaves it neutral.
   public static func tone(_ cues: [Cue]) -> Tone {
     guard !cues.isEmpty else { return .neutral }
-    let sum = cues.reduce(0) { $0 + $1.polarity }
-    return Tone(value: sum.signum(), cues: cues.map(\.text))
+    return Tone(value: value(cues), cues: cues.map(\.text))
+  }
+
+  static func value(_ cues: [Cue]) -> Int {
+    cues.contains { $0.polarity < 0 } ? -1 : cues.contains { $0.polarity > 0 } ? 1 : 0
   }
 
   /// A mention's place in a sentence, for ``tone(between:and:mentions:cues:)``.
@@ -167,32 +229,87 @@ public struct ToneScorer: Sendable {
   }
 
   /// The tone between entities `x` and `y` in a sentence whose named mentions (in order) are
-  /// `mentions` and whose cues are `cues`.
-  public static func tone(between x: Int, and y: Int, mentions: [Place], cues: [Cue]) -> Tone {
+  /// `mentions` and whose cues are `cues`; `document` (the sentence's) tells which names are
+  /// coordinated ("Putin and Kim agreed").
+  public static func tone(between x: Int, and y: Int, mentions: [Place], cues allCues: [Cue], in document: Document? = nil) -> Tone {
+    // A cue word inside a name ("Counter ISIL Coalition") is not said of anyone.
+    let cues = allCues.filter { c in !mentions.contains { $0.start < c.end && c.end <= $0.end } }
     guard !cues.isEmpty else { return .neutral }
-    var counted: [Bool] = Array(repeating: false, count: cues.count)
-    var any = false
+    var values: [Int] = []
+    var counted: [Cue] = []
+    func count(_ c: [Cue]) { for cue in c where !counted.contains(cue) { counted.append(cue) } }
     for (ai, a) in mentions.enumerated() where a.entity == x || a.entity == y {
       for b in mentions[(ai + 1)...] where (b.entity == x || b.entity == y) && b.entity != a.entity {
-        for (ci, c) in cues.enumerated() where c.start >= a.end && c.end <= b.start {
-          // No other entity named between the first mention and the cue.
-          let other = mentions.contains { $0.entity != x && $0.entity != y && $0.start >= a.end && $0.end <= c.start }
-          if !other { counted[ci] = true; any = true }
+        if let (v, c) = between(a, b, x, y, mentions, cues) {
+          values.append(v)
+          count(c)
         }
       }
     }
-    if !any {
-      // "X and Y agreed": the first cue just after the later mention.
+    if counted.isEmpty, let doc = document {
       for (ai, a) in mentions.enumerated() where a.entity == x || a.entity == y {
         for b in mentions[(ai + 1)...] where (b.entity == x || b.entity == y) && b.entity != a.entity {
-          guard let ci = cues.firstIndex(where: { $0.start >= b.end }) else { continue }
-          let c = cues[ci]
-          guard c.token - b.lastToken <= 3 else { continue }
-          let other = mentions.contains { $0.entity != x && $0.entity != y && $0.start >= c.end && $0.start < c.reach }
-          if !other { counted[ci] = true; any = true }
+          if let (v, c) = relationBetween(a, b, cues, doc) ?? jointly(a, b, x, y, mentions, cues, doc) {
+            values.append(v)
+            count(c)
+          }
         }
       }
     }
-    return tone(cues.indices.filter { counted[$0] }.map { cues[$0] })
+    guard !counted.isEmpty else { return .neutral }
+    let v = values.contains(-1) ? -1 : values.contains(1) ? 1 : 0
+    return Tone(value: v, cues: counted.sorted { $0.start < $1.start }.map(\.text))
+  }
+
+  /// The cues between two mentions `a` … `b` and the tone they make: those before any other
+  /// entity named between ("Washington accused Moscow"); when another entity stands between
+  /// and cues follow it too, the two relations compose ("supports Iraq in the fight against
+  /// Daesh": cooperative then conflictual, so conflictual; "accused Moscow of helping Tehran").
+  /// A preposition counts only with the name right after it.
+  static func between(_ a: Place, _ b: Place, _ x: Int, _ y: Int, _ mentions: [Place], _ cues: [Cue]) -> (Int, [Cue])? {
+    let others = mentions.filter { $0.entity != x && $0.entity != y && $0.start >= a.end && $0.end <= b.start }
+    let firstOther = others.first?.start ?? b.start
+    let first = cues.filter { $0.start >= a.end && $0.end <= firstOther && (!$0.local || others.isEmpty) }
+    guard !first.isEmpty else { return nil }
+    guard let lastOther = others.last?.end else { return (value(first), first) }
+    let second = cues.filter { $0.start >= lastOther && $0.end <= b.start }
+    // A relation turned off ("to cease airstrikes") leaves the first one.
+    guard !second.isEmpty, value(second) != 0 else { return (value(first), first) }
+    return (value(first) * value(second), first + second)
+  }
+
+  /// Whether `a` … `b` are coordinated: "and", "&" or a comma between them, and at most six words.
+  static func coordinated(_ a: Place, _ b: Place, _ doc: Document) -> Bool {
+    let range = doc.tokenIndex(atOrAfter: a.end)..<doc.tokenIndex(atOrAfter: b.start)
+    guard !range.isEmpty else { return false }
+    let between = doc.tokens[range]
+    return between.filter(\.isWord).count <= 6 && between.contains { $0.lower == "and" || $0.text == "&" || $0.text == "," }
+  }
+
+  /// "cooperation between X and Y", "tensions between X and Y": a cue at most three words
+  /// before "between" (or "among") and two coordinated names after it.
+  static func relationBetween(_ a: Place, _ b: Place, _ cues: [Cue], _ doc: Document) -> (Int, [Cue])? {
+    let at = doc.tokenIndex(atOrAfter: a.start)
+    var j = at - 1, words = 0
+    while j >= 0, words < 3, !(doc.tokens[j].lower == "between" || doc.tokens[j].lower == "among") {
+      if doc.tokens[j].isWord { words += 1 }
+      j -= 1
+    }
+    guard j >= 0, doc.tokens[j].lower == "between" || doc.tokens[j].lower == "among" else { return nil }
+    let word = doc.tokens[j].start
+    guard let c = cues.last(where: { $0.end <= word }), doc.tokenIndex(atOrAfter: word) - doc.tokenIndex(atOrAfter: c.end) <= 3,
+      coordinated(a, b, doc)
+    else { return nil }
+    return (c.polarity, [c])
+  }
+
+  /// "X and Y agreed": with no cue between them, two coordinated names take the first cue
+  /// just after the later one. When that cue names a third entity ("X and Y criticised Z"),
+  /// the two act together: cooperative with each other.
+  static func jointly(_ a: Place, _ b: Place, _ x: Int, _ y: Int, _ mentions: [Place], _ cues: [Cue], _ doc: Document) -> (Int, [Cue])? {
+    guard let c = cues.first(where: { $0.start >= b.end }), c.token - b.lastToken <= 3 else { return nil }
+    guard coordinated(a, b, doc) else { return nil }
+    let third = mentions.contains { $0.entity != x && $0.entity != y && $0.start >= c.end && $0.start < c.reach }
+    return (third && c.polarity != 0 ? 1 : c.polarity, [c])
   }
 }
