@@ -34,8 +34,8 @@ struct ToneTests {
     ("Washington launched strikes against Moscow.", -1),
     ("Washington opposes Moscow on the plan.", -1),
     ("Washington criticized Moscow for the delay.", -1),
-    ("Washington told Moscow of the consequences.", -1),
-    ("Washington called Moscow a threat.", -1),
+    ("Washington said consequences await Moscow.", -1),
+    ("Washington sees a threat in Moscow.", -1),
     ("Washington is worried about Moscow.", -1),
     ("Washington will fight Moscow in court.", -1),
     // Help and alignment, phrases of several words among them.
@@ -76,7 +76,7 @@ struct ToneTests {
     #expect(e.evidence.first?.tone == 1)
   }
 
-  @Test func aCueAboutAThirdEntityDoesNotCount() throws {
+  @Test func coordinatedNamesTakeTheCueAfterThem() throws {
     // "Russia and China criticised the US": the two act together against a third, cooperative
     // with each other (the guideline's rule 3).
     let rc = try #require(edge("Russia and China criticised the United States.", "russia", "china"))
