@@ -14,7 +14,8 @@ struct ToneTests {
     return g.edges.values.first { $0.kind == kind && (left.contains($0.source) && right.contains($0.target) || right.contains($0.source) && left.contains($0.target)) }
   }
 
-  /// One sentence per cue family of the issue, each between Washington and Moscow.
+  /// One sentence per cue family, each between the United States and Russia (Washington and
+  /// Moscow where they act).
   static let families: [(String, Int)] = [
     ("Washington accused Moscow of lying.", -1),
     ("Washington warned Moscow about the tests.", -1),
@@ -35,12 +36,12 @@ struct ToneTests {
     ("Washington opposes Moscow on the plan.", -1),
     ("Washington criticized Moscow for the delay.", -1),
     ("Washington said consequences await Moscow.", -1),
-    ("Washington sees a threat in Moscow.", -1),
+    ("The United States sees a threat in Russia.", -1),
     ("Washington is worried about Moscow.", -1),
     ("Washington will fight Moscow in court.", -1),
     // Help and alignment, phrases of several words among them.
     ("Washington will help Moscow with the grain.", 1),
-    ("Washington offered assistance to Moscow.", 1),
+    ("The United States offered assistance to Russia.", 1),
     ("Washington stands with Moscow on the plan.", 1),
     ("Washington is working with Moscow on the plan.", 1),
     ("Washington hosted Moscow's envoy in Geneva.", 1),
@@ -101,7 +102,7 @@ struct ToneTests {
 
   @Test func aPhraseIsOneCueAndAWordOfItAloneIsNone() throws {
     // "committed to" is a cue; "committed" alone ("committed atrocities") is none.
-    let e = try #require(edge("Washington is committed to Moscow's security.", "united states", "russia"))
+    let e = try #require(edge("The United States is committed to Russia's security.", "united states", "russia"))
     #expect(e.evidence.first?.toneCues == ["committed to"])
     let f = try #require(edge("Washington said Moscow committed errors.", "united states", "russia"))
     #expect(f.evidence.first?.tone == 0)
