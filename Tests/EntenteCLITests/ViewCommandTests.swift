@@ -95,7 +95,7 @@ struct ViewBrowserTests {
   @Test func anEdgeShowsItsEvidenceWithTheNamesMarked() throws {
     let panel = Chromium.panel(try Chromium.dom(Self.page, fragment: "#edge=Jens%20Stoltenberg%7CChina%7Cquotation"))
     #expect(panel.contains("data-showing=\"edge\""))
-    #expect(panel.contains("quotation, weight 3, <span class=\"tone cooperative\">cooperative (tone 0.667)</span>, 3 evidence records"))
+    #expect(panel.contains("quotation, weight 3, <span class=\"tone conflictual\">conflictual (tone \u{2212}0.333)</span>, 3 evidence records"))
     #expect(panel.contains("putin-visits-pyongyang · 2024-06-19 · sentence 12"))
     #expect(panel.contains("<mark class=\"a\">Stoltenberg</mark> told reporters"))
     #expect(panel.contains("supported by <mark class=\"b\">China</mark>"))
