@@ -1,3 +1,4 @@
+import OrderedCollections
 import Synchronization
 
 /// Everything Entente read in one article.
@@ -287,16 +288,26 @@ extension RelationshipGraph {
   /// one multi-word person whose surname each is; a surname two people share is left alone.
   /// A function of the graph's nodes alone, so of the whole corpus, never of how it was cut up.
   func partialNameTargets() -> [String: String] {
-    var bySurname: [String: [String]] = [:]
-    for n in nodes.values where n.type == .person {
-      let words = n.name.split(separator: " ")
-      if words.count >= 2 { bySurname[String(words.last!), default: []].append(n.id) }
+    // Nodes read in place (copying one would retain each of its strings and arrays).
+    let values = nodes.values.elements
+    var bySurname: [Substring: [Int]] = [:]
+    for i in values.indices where values[i].type == .person {
+      if let surname = Self.surname(values[i].name) { bySurname[surname, default: []].append(i) }
     }
     var rename: [String: String] = [:]
-    for n in nodes.values where n.type == .person && !n.name.contains(" ") {
-      if let c = bySurname[n.name], c.count == 1 { rename[n.id] = c[0] }
+    for i in values.indices where values[i].type == .person && !values[i].name.contains(" " as Character) {
+      if let c = bySurname[Substring(values[i].name)], c.count == 1 { rename[values[i].id] = values[c[0]].id }
     }
     return rename
+  }
+
+  /// The last word of a name of two words or more (words split at spaces), or nil.
+  static func surname(_ name: String) -> Substring? {
+    // As `name.split(separator: " ")` would give it, without the array of words.
+    var end = name.endIndex
+    while end > name.startIndex, name[name.index(before: end)] == " " { end = name.index(before: end) }
+    guard let space = name[..<end].lastIndex(of: " "), name[..<space].contains(where: { $0 != " " }) else { return nil }
+    return name[name.index(after: space)..<end]
   }
 
   /// Merges each one-word person node into the one multi-word person whose surname it is
@@ -308,25 +319,58 @@ extension RelationshipGraph {
   /// The graph as it is written out: partial names resolved, in canonical form. Resolution
   /// happens once, on the whole graph: partial graphs (a shard, a store, edges lines) stay
   /// unresolved until then, so merging them in any grouping gives the same graph.
-  public func resolved() -> RelationshipGraph {
-    resolvedCanonical(partialNameTargets())
+  ///
+  /// Consuming: a graph nothing else holds is resolved in its own storage (a shared one is
+  /// copied first).
+  public consuming func resolved() -> RelationshipGraph {
+    let renaming = Renaming(partialNameTargets(), in: self)
+    return (consume self).resolvedCanonical(renaming)
   }
 
   /// ``resolved()``, with what resolution changed (to write beside it).
-  public func resolvedKeepingUnresolved() -> (graph: RelationshipGraph, unresolved: UnresolvedNames) {
-    let rename = partialNameTargets()
-    let graph = resolvedCanonical(rename)
-    guard !rename.isEmpty else { return (graph, UnresolvedNames()) }
-    let involved = Set(rename.keys).union(rename.values)
-    var u = UnresolvedNames(renamed: rename)
-    u.nodes = nodes.values.filter { involved.contains($0.id) }.map(RelationshipGraph.canonical(_:)).sorted { $0.id < $1.id }
-    var moved: Set<EdgeKey> = []
-    for e in edges.values where rename[e.source] != nil || rename[e.target] != nil {
-      if let k = u.resolvedKey(e.key) { moved.insert(k) }
+  public consuming func resolvedKeepingUnresolved() -> (graph: RelationshipGraph, unresolved: UnresolvedNames) {
+    let renaming = Renaming(partialNameTargets(), in: self)
+    let unresolved = unresolvedNames(renaming)
+    return ((consume self).resolvedCanonical(renaming), unresolved)
+  }
+
+  /// What resolving partial names touches in a graph, found once: the nodes a renaming
+  /// involves, and the edges it merges anew — those with a renamed end and those they land
+  /// on — by position.
+  struct Renaming {
+    let rename: [String: String]
+    /// The renamed nodes and the ones they go into, by position (ascending).
+    let nodes: [Int]
+    /// The edges merged anew, by position (ascending).
+    let edges: [Int]
+
+    init(_ rename: [String: String], in g: borrowing RelationshipGraph) {
+      self.rename = rename
+      guard !rename.isEmpty else {
+        nodes = []
+        edges = []
+        return
+      }
+      nodes = Set(rename.keys).union(rename.values).compactMap { g.nodes.index(forKey: $0) }.sorted()
+      var edges: [Int] = []
+      var moved: [EdgeKey] = []
+      let keys = g.edges.keys.elements
+      for i in keys.indices where rename[keys[i].source] != nil || rename[keys[i].target] != nil {
+        edges.append(i)
+        let s = rename[keys[i].source] ?? keys[i].source, t = rename[keys[i].target] ?? keys[i].target
+        if s != t { moved.append(EdgeKey(kind: keys[i].kind, source: s, target: t)) }
+      }
+      self.edges = Array(Set(edges + moved.compactMap { g.edges.index(forKey: $0) })).sorted()
     }
-    u.edges = edges.values.filter { rename[$0.source] != nil || rename[$0.target] != nil || moved.contains($0.key) }
-      .map { canonical($0) }.sorted { $0.key < $1.key }
-    return (graph, u)
+  }
+
+  /// The nodes and edges a renaming changes, as they are.
+  func unresolvedNames(_ r: Renaming) -> UnresolvedNames {
+    guard !r.rename.isEmpty else { return UnresolvedNames() }
+    var u = UnresolvedNames(renamed: r.rename)
+    u.nodes = r.nodes.map { RelationshipGraph.canonical(nodes.values[$0]) }.sorted { $0.id < $1.id }
+    u.edges = r.edges.map { canonical(edges.values[$0]) }.sorted { $0.key < $1.key }
+    return u
   }
 
   /// The partial graph a resolved graph was made from, given what resolution changed.
@@ -341,56 +385,81 @@ extension RelationshipGraph {
   }
 
   /// `resolving(rename).canonical()`, without building the resolved graph first: the nodes
-  /// and edges no renaming touches go to the canonical graph as they are, and the others are
-  /// merged as ``resolving(_:)`` merges them. (In canonical order, merging does not depend on
-  /// the order of what is merged.)
-  func resolvedCanonical(_ rename: [String: String]) -> RelationshipGraph {
-    guard !rename.isEmpty, order == .canonical else { return resolving(rename).canonical() }
-    var merged = RelationshipGraph(maxEvidence: maxEvidence, order: order)
-    for a in articles { merged.addArticle(a, date: articleDates[a]) }
-    let involved = Set(rename.keys).union(rename.values)
-    var kept: [Node] = []
-    kept.reserveCapacity(nodes.count)
-    for n in nodes.values {
-      guard involved.contains(n.id) else {
-        var m = n
-        // As ``record(node:normalized:)`` stores a new node.
-        if zip(m.aliases, m.aliases.dropFirst()).contains(where: { $0 >= $1 }) { m.aliases = Array(Set(m.aliases)).sorted() }
-        kept.append(m)
-        continue
+  /// and edges no renaming touches are moved into their canonical order where they are, and
+  /// the others merged as ``resolving(_:)`` merges them. (In canonical order, merging does
+  /// not depend on the order of what is merged.)
+  ///
+  /// Moved, not copied: a copy of a node or an edge retains every string and array it holds,
+  /// which on a large graph are cold in memory; here none is touched but to read its key.
+  /// The graph's own storage is reused when no one else holds it.
+  consuming func resolvedCanonical(_ r: Renaming) -> RelationshipGraph {
+    guard order == .canonical else { return resolving(r.rename).canonical() }
+    let rename = r.rename
+    // The targets' names and types, read before the nodes are taken out.
+    var targets: [String: (name: String, type: EntityType)] = [:]
+    for to in Set(rename.values) { if let n = nodes[to] { targets[to] = (n.name, n.type) } }
+    var (nodeKeys, nodeValues, edgeKeys, edgeValues) = takeNodesAndEdges()
+    var articles = self.articles, articleDates = self.articleDates
+    if !rename.isEmpty {
+      var merged = RelationshipGraph(maxEvidence: maxEvidence, order: order)
+      for a in articles { merged.addArticle(a, date: articleDates[a]) }
+      for i in r.nodes {
+        var m = nodeValues[i]
+        if let to = rename[m.id], let target = targets[to] {
+          m.id = to
+          m.name = target.name
+          m.type = target.type
+        }
+        merged.record(node: m, normalized: true)
       }
-      var m = n
-      if let to = rename[n.id], let target = nodes[to] {
-        m.id = to
-        m.name = target.name
-        m.type = target.type
+      Self.remove(r.nodes, from: &nodeKeys, &nodeValues)
+      for i in r.edges {
+        var f = edgeValues[i]
+        f.source = rename[f.source] ?? f.source
+        f.target = rename[f.target] ?? f.target
+        guard f.source != f.target else { continue }
+        if f.kind == .cooccurrence, f.source > f.target { swap(&f.source, &f.target) }
+        merged.add(f)
       }
-      merged.record(node: m, normalized: true)
-    }
-    // Edges that move, and those they may merge with.
-    var moved = Set<EdgeKey>()
-    for e in edges.values where rename[e.source] != nil || rename[e.target] != nil {
-      let s = rename[e.source] ?? e.source, t = rename[e.target] ?? e.target
-      if s != t { moved.insert(EdgeKey(kind: e.kind, source: s, target: t)) }
-    }
-    var keptEdges: [Edge] = []
-    keptEdges.reserveCapacity(edges.count)
-    for (key, e) in zip(edges.keys, edges.values) {
-      let touched = rename[e.source] != nil || rename[e.target] != nil
-      if !touched, !moved.contains(key) {
-        keptEdges.append(e)
-        continue
+      Self.remove(r.edges, from: &edgeKeys, &edgeValues)
+      // As ``record(node:normalized:)`` stores a new node.
+      for i in nodeValues.indices where zip(nodeValues[i].aliases, nodeValues[i].aliases.dropFirst()).contains(where: { $0 >= $1 }) {
+        nodeValues[i].aliases = Array(Set(nodeValues[i].aliases)).sorted()
       }
-      var f = e
-      f.source = rename[e.source] ?? e.source
-      f.target = rename[e.target] ?? e.target
-      guard f.source != f.target else { continue }
-      if f.kind == .cooccurrence, f.source > f.target { swap(&f.source, &f.target) }
-      merged.add(f)
+      nodeKeys += merged.nodes.keys
+      nodeValues += merged.nodes.values
+      edgeKeys += merged.edges.keys
+      edgeValues += merged.edges.values
+      articles = merged.articles
+      articleDates = merged.articleDates
     }
     return RelationshipGraph.canonical(
-      nodes: kept + merged.nodes.values.elements, edges: keptEdges + merged.edges.values.elements, articles: merged.articles,
-      articleDates: merged.articleDates, maxEvidence: maxEvidence)
+      nodeKeys: consume nodeKeys, nodes: consume nodeValues, edgeKeys: consume edgeKeys, edges: consume edgeValues,
+      articles: articles, articleDates: articleDates, maxEvidence: maxEvidence)
+  }
+
+  /// Removes the elements at `positions` (ascending) from two parallel arrays, moving the
+  /// others down (a swap moves elements; none is copied).
+  static func remove<K, V>(_ positions: [Int], from keys: inout [K], _ values: inout [V]) {
+    guard !positions.isEmpty else { return }
+    var kept = 0, p = 0
+    keys.withUnsafeMutableBufferPointer { keys in
+      values.withUnsafeMutableBufferPointer { values in
+        for i in keys.indices {
+          if p < positions.count, positions[p] == i {
+            p += 1
+            continue
+          }
+          if kept != i {
+            keys.swapAt(kept, i)
+            values.swapAt(kept, i)
+          }
+          kept += 1
+        }
+      }
+    }
+    keys.removeLast(keys.count - kept)
+    values.removeLast(values.count - kept)
   }
 
   func resolving(_ rename: [String: String]) -> RelationshipGraph {

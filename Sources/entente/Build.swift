@@ -107,6 +107,7 @@ struct Build: ParsableCommand {
       let (whole, unresolved) = try buildGraph(&status).resolvedKeepingUnresolved()
       let graph = try filters.apply(to: whole)
       let partial = graph == whole ? unresolved : UnresolvedNames()
+      KeptUntilExit.keep((whole, graph, partial))
       let base = out == "." ? name : (out.hasSuffix("/") ? out + name : out + "/" + name)
       // DOT and JSON replace the previous run's together, and its SVG goes with them (it
       // would show another graph); the new SVG follows once laid out.

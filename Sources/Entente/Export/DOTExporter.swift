@@ -145,8 +145,14 @@ public struct DOTExporter: Sendable {
   /// The DOT file's bytes, of the graph's nodes and edges in the order exporters write them
   /// (``RelationshipGraph/sortedNodes`` and ``RelationshipGraph/sortedEdges``).
   func bytes(_ graph: RelationshipGraph, nodes: [Node], edges: [Edge], note: String?) -> [UInt8] {
-    var all: [UInt8] = []
-    var out = DOTBytes { all.append(contentsOf: $0) }
+    Array(chunks(graph, nodes: nodes, edges: edges, note: note).joined())
+  }
+
+  /// The DOT file's bytes as the writer's chunks, in order: kept as they come, never copied
+  /// into a growing buffer (what `build` writes once its graph.json is written).
+  func chunks(_ graph: RelationshipGraph, nodes: [Node], edges: [Edge], note: String?) -> [[UInt8]] {
+    var all: [[UInt8]] = []
+    var out = DOTBytes { all.append(Array($0)) }
     write(graph, nodes: nodes, edges: edges, note: note, to: &out)
     out.flush()
     return all
@@ -203,12 +209,15 @@ public struct DOTExporter: Sendable {
     out.string("  edge [\(DOTExporter.attributes(["fontname": "Helvetica", "fontsize": "9"]))];\n")
     let nodeOwn: [(StaticString, NodeAttribute)] = [("label", .label), ("tooltip", .tooltip), ("type", .type), ("mentions", .mentions)]
     let nodeSlots = EntityType.allCases.map { DOTExporter.slots(style: DOTExporter.style($0), own: nodeOwn) }
-    for node in nodes {
+    // Nodes and edges are read in place, field by field: a copy of each would retain and
+    // release every string it holds, on memory that the graph.json writer reads at the
+    // same time on another thread.
+    for i in nodes.indices {
       out.raw("  ")
-      out.quoted(node.id)
+      out.quoted(nodes[i].id)
       out.raw(" [")
       var first = true
-      for slot in nodeSlots[node.type.rank] {
+      for slot in nodeSlots[nodes[i].type.rank] {
         if first { first = false } else { out.raw(", ") }
         switch slot {
         case .style(let bytes): out.bytes(bytes); continue
@@ -216,18 +225,18 @@ public struct DOTExporter: Sendable {
           out.raw(name)
           out.raw("=\"")
           switch attribute {
-          case .label: out.escaped(wrap(node.name.isEmpty ? " " : node.name))
+          case .label: out.escaped(wrap(nodes[i].name.isEmpty ? " " : nodes[i].name))
           case .tooltip:
-            out.escaped(node.name)
+            out.escaped(nodes[i].name)
             out.raw(" (")
-            out.string(node.type.rawValue)
+            out.string(nodes[i].type.rawValue)
             out.raw("): ")
-            out.int(node.mentions)
-            out.raw(node.mentions == 1 ? " mention in " : " mentions in ")
-            out.int(node.articles.count)
-            out.raw(node.articles.count == 1 ? " article" : " articles")
-          case .type: out.string(node.type.rawValue)
-          case .mentions: out.int(node.mentions)
+            out.int(nodes[i].mentions)
+            out.raw(nodes[i].mentions == 1 ? " mention in " : " mentions in ")
+            out.int(nodes[i].articles.count)
+            out.raw(nodes[i].articles.count == 1 ? " article" : " articles")
+          case .type: out.string(nodes[i].type.rawValue)
+          case .mentions: out.int(nodes[i].mentions)
           }
           out.raw("\"")
         }
@@ -235,56 +244,56 @@ public struct DOTExporter: Sendable {
       out.raw("];\n")
     }
     var maxWeight: [EdgeKind: Int] = [:]
-    for e in edges { maxWeight[e.kind] = max(maxWeight[e.kind] ?? 1, e.weight) }
+    for i in edges.indices { maxWeight[edges[i].kind] = max(maxWeight[edges[i].kind] ?? 1, edges[i].weight) }
     let edgeOwn: [(StaticString, EdgeAttribute)] = [
       ("color", .color), ("tone", .tone), ("kind", .kind), ("weight", .weight), ("penwidth", .penwidth), ("tooltip", .tooltip),
       ("label", .label),
     ]
     let edgeSlots = EdgeKind.allCases.map { DOTExporter.slots(style: DOTExporter.style($0), own: edgeOwn) }
-    for e in edges {
-      let tone = JSONNumber.string(e.roundedTone)
+    for i in edges.indices {
+      let tone = JSONNumber.string(edges[i].roundedTone)
       out.raw("  ")
-      out.quoted(e.source)
+      out.quoted(edges[i].source)
       out.raw(" -> ")
-      out.quoted(e.target)
+      out.quoted(edges[i].target)
       out.raw(" [")
       var first = true
-      for slot in edgeSlots[e.kind == .cooccurrence ? 0 : 1] {
+      for slot in edgeSlots[edges[i].kind == .cooccurrence ? 0 : 1] {
         switch slot {
         case .style(let bytes):
           if first { first = false } else { out.raw(", ") }
           out.bytes(bytes)
         case .own(let name, let attribute):
           // A co-occurrence seen once has no label.
-          if attribute == .label, e.kind != .quotation, e.weight <= 1 { continue }
+          if attribute == .label, edges[i].kind != .quotation, edges[i].weight <= 1 { continue }
           if first { first = false } else { out.raw(", ") }
           out.raw(name)
           out.raw("=\"")
           switch attribute {
-          case .color: out.string(DOTExporter.color(tone: e.toneClass))
+          case .color: out.string(DOTExporter.color(tone: edges[i].toneClass))
           case .tone: out.string(tone)
-          case .kind: out.string(e.kind.rawValue)
-          case .weight, .label: out.int(e.weight)
-          case .penwidth: out.string(DOTExporter.penwidth(e.weight, max: maxWeight[e.kind] ?? 1))
+          case .kind: out.string(edges[i].kind.rawValue)
+          case .weight, .label: out.int(edges[i].weight)
+          case .penwidth: out.string(DOTExporter.penwidth(edges[i].weight, max: maxWeight[edges[i].kind] ?? 1))
           case .tooltip:
-            out.string(e.kind.rawValue)
+            out.string(edges[i].kind.rawValue)
             out.raw(", weight ")
-            out.int(e.weight)
+            out.int(edges[i].weight)
             out.raw(", ")
-            out.string(Tone.name(e.toneClass))
+            out.string(Tone.name(edges[i].toneClass))
             out.raw(" (tone ")
             out.string(tone)
             out.raw("), ")
-            if e.evidence.count < e.weight {
+            if edges[i].evidence.count < edges[i].weight {
               out.raw("first ")
-              out.int(e.evidence.count)
+              out.int(edges[i].evidence.count)
               out.raw(" of ")
-              out.int(e.weight)
+              out.int(edges[i].weight)
             } else {
-              out.int(e.evidence.count)
+              out.int(edges[i].evidence.count)
             }
             out.raw(" evidence: ")
-            let text = e.evidence.first.map { $0.quote ?? $0.text } ?? ""
+            let text = edges[i].evidence.isEmpty ? "" : edges[i].evidence[0].quote ?? edges[i].evidence[0].text
             if let shown = DOTExporter.shortened(text) { out.escaped(shown); out.raw("...") } else { out.escaped(text) }
           }
           out.raw("\"")
@@ -404,7 +413,7 @@ struct DOTBytes {
   }
 
   mutating func int(_ v: Int) {
-    string(String(v))
+    IntegerText.write(v) { put($0) }
   }
 
   mutating func quoted(_ s: String) {

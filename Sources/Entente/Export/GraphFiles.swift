@@ -18,16 +18,16 @@ public enum GraphFiles {
     }
     let made = MadeBytes()
     let group = DispatchGroup()
-    DispatchQueue.global().async(group: group) { made.bytes = dot.bytes(graph, nodes: nodes, edges: edges, note: nil) }
+    DispatchQueue.global().async(group: group) { made.chunks = dot.chunks(graph, nodes: nodes, edges: edges, note: nil) }
     // Whatever happens here, the other thread is done before this returns.
     defer { group.wait() }
     try files.write(to: jsonPath) { try GraphJSONWriter.write(graph, unresolved, nodes: nodes, edges: edges, to: $0) }
     group.wait()
-    try files.write(to: dotPath) { try $0.write(contentsOf: made.bytes) }
+    try files.write(to: dotPath) { handle in for chunk in made.chunks { try handle.write(contentsOf: chunk) } }
   }
 }
 
 /// Bytes made on another thread, read once it is done (after a wait on its group).
 private final class MadeBytes: @unchecked Sendable {
-  var bytes: [UInt8] = []
+  var chunks: [[UInt8]] = []
 }

@@ -186,13 +186,14 @@ struct PrettyJSON {
     s.withUTF8Buffer { put($0) }
   }
 
-  static let spaces = [UInt8](repeating: 0x20, count: 64)
-
   mutating func indent(_ level: Int) {
     var n = 2 * level
     while n > 0 {
-      let k = min(n, PrettyJSON.spaces.count)
-      PrettyJSON.spaces.withUnsafeBufferPointer { put(UnsafeBufferPointer(rebasing: $0[0..<k])) }
+      // Spaces written in place, at most a chunk at a time.
+      if count == PrettyJSON.chunkSize { flush() }
+      let k = min(n, PrettyJSON.chunkSize - count)
+      (chunk.bytes + count).update(repeating: 0x20, count: k)
+      count += k
       n -= k
     }
   }
@@ -218,19 +219,7 @@ struct PrettyJSON {
   }
 
   mutating func int(_ v: Int) {
-    // Digits written backwards into a small buffer: no string made.
-    guard v != Int.min else { return raw("-9223372036854775808") }
-    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-      var n = v < 0 ? -v : v
-      var at = 20
-      repeat {
-        at -= 1
-        digits[at] = 0x30 + UInt8(n % 10)
-        n /= 10
-      } while n > 0
-      if v < 0 { at -= 1; digits[at] = 0x2D }
-      put(UnsafeBufferPointer(rebasing: digits[at..<20]))
-    }
+    IntegerText.write(v) { put($0) }
   }
 
   /// A number as JSONEncoder writes it: the shortest form, without a trailing ".0".
@@ -248,9 +237,11 @@ struct PrettyJSON {
       return
     }
     raw("[\n")
-    for (i, item) in items.enumerated() {
+    // Each element read in place (a copy of a node or an edge would retain and release every
+    // string it holds, on memory the DOT writer reads at the same time on another thread).
+    for i in items.indices {
       indent(level + 1)
-      element(&self, item, level + 1)
+      element(&self, items[i], level + 1)
       if i < items.count - 1 { put(0x2C) }
       put(0x0A)
     }
@@ -259,6 +250,25 @@ struct PrettyJSON {
   }
 
   mutating func string(_ s: String) { JSONString.write(s) { put($0) } }
+}
+
+/// Integers in decimal, as bytes: no string made.
+enum IntegerText {
+  static func write(_ v: Int, _ emit: (UnsafeBufferPointer<UInt8>) -> Void) {
+    // Digits written backwards into a small buffer.
+    guard v != Int.min else { return ("-9223372036854775808" as StaticString).withUTF8Buffer { emit($0) } }
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+      var n = v < 0 ? -v : v
+      var at = 20
+      repeat {
+        at -= 1
+        digits[at] = 0x30 + UInt8(n % 10)
+        n /= 10
+      } while n > 0
+      if v < 0 { at -= 1; digits[at] = 0x2D }
+      emit(UnsafeBufferPointer(rebasing: digits[at..<20]))
+    }
+  }
 }
 
 /// JSON numbers as JSONEncoder writes them.

@@ -499,20 +499,66 @@ public struct RelationshipGraph: Sendable, Equatable {
   }
 
   /// The graph in canonical form of nodes of distinct ids and edges of distinct keys (in any
-  /// order). The nodes and edges are not copied while sorted: their positions are.
+  /// order).
   static func canonical(
     nodes: [Node], edges: [Edge], articles: OrderedSet<String>, articleDates: [String: String], maxEvidence: Int
+  ) -> RelationshipGraph {
+    canonical(
+      nodeKeys: nodes.map(\.id), nodes: nodes, edgeKeys: edges.map(\.key), edges: edges, articles: articles,
+      articleDates: articleDates, maxEvidence: maxEvidence)
+  }
+
+  /// The graph in canonical form of nodes of distinct ids and edges of distinct keys, given
+  /// as parallel arrays of keys and values in any order. They are put in order by moving
+  /// them where they are, not by copying: a copy of a node or an edge retains every string
+  /// and array it holds, which on a large graph are cold in memory. (Arrays that something
+  /// else holds too are copied first, as any array about to change.)
+  static func canonical(
+    nodeKeys: consuming [String], nodes: consuming [Node], edgeKeys: consuming [EdgeKey], edges: consuming [Edge],
+    articles: OrderedSet<String>, articleDates: [String: String], maxEvidence: Int
   ) -> RelationshipGraph {
     var g = RelationshipGraph(maxEvidence: maxEvidence, order: .canonical)
     g.articles = Self.isSorted(articles.elements, by: <) ? articles : OrderedSet(uncheckedUniqueElements: articles.sorted())
     g.articleDates = articleDates
-    let ids = nodes.map(\.id)
-    let nodeOrder = Self.sortedPositions(ids)
-    g.nodes = OrderedDictionary(uncheckedUniqueKeys: nodeOrder.map { ids[$0] }, values: nodeOrder.map { Self.canonical(nodes[$0]) })
-    let keys = edges.map(\.key)
-    let edgeOrder = Self.sortedPositions(keys, nodeOrder: nodeOrder, ids: ids)
-    g.edges = OrderedDictionary(uncheckedUniqueKeys: edgeOrder.map { keys[$0] }, values: edgeOrder.map { g.canonical(edges[$0]) })
+    let nodeOrder = Self.sortedPositions(nodeKeys)
+    let edgeOrder = Self.sortedPositions(edgeKeys, nodeOrder: nodeOrder, ids: nodeKeys)
+    Self.permute(&nodeKeys, nodeOrder)
+    Self.permute(&nodes, nodeOrder)
+    Self.permute(&edgeKeys, edgeOrder)
+    Self.permute(&edges, edgeOrder)
+    for i in nodes.indices where !isSorted(nodes[i].articles, by: <) { nodes[i].articles.sort() }
+    for i in edges.indices where g.needsCanonical(edges[i]) { edges[i] = g.canonical(edges[i]) }
+    g.nodes = OrderedDictionary(uncheckedUniqueKeys: nodeKeys, values: nodes)
+    g.edges = OrderedDictionary(uncheckedUniqueKeys: edgeKeys, values: edges)
     return g
+  }
+
+  /// The graph's nodes and edges, keys and values as parallel arrays, taken out of it (it is
+  /// left with none): when nothing else holds the graph, the arrays are the only references
+  /// to its storage, and elements move within them without being copied.
+  mutating func takeNodesAndEdges() -> (nodeKeys: [String], nodes: [Node], edgeKeys: [EdgeKey], edges: [Edge]) {
+    let taken = (nodes.keys.elements, nodes.values.elements, edges.keys.elements, edges.values.elements)
+    nodes = [:]
+    edges = [:]
+    return taken
+  }
+
+  /// Puts `items[order[k]]` at position `k`, in place, cycle by cycle (a swap moves
+  /// elements; none is copied).
+  static func permute<T>(_ items: inout [T], _ order: [Int]) {
+    var done = [Bool](repeating: false, count: order.count)
+    items.withUnsafeMutableBufferPointer { buffer in
+      for start in order.indices where !done[start] {
+        var at = start
+        while true {
+          done[at] = true
+          let next = order[at]
+          if next == start { break }
+          buffer.swapAt(at, next)
+          at = next
+        }
+      }
+    }
   }
 
   /// Whether `items` are in order (no two adjacent the wrong way round).
