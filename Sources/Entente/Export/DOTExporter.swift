@@ -212,36 +212,38 @@ public struct DOTExporter: Sendable {
     // Nodes and edges are read in place, field by field: a copy of each would retain and
     // release every string it holds, on memory that the graph.json writer reads at the
     // same time on another thread.
-    for i in nodes.indices {
-      out.raw("  ")
-      out.quoted(nodes[i].id)
-      out.raw(" [")
-      var first = true
-      for slot in nodeSlots[nodes[i].type.rank] {
-        if first { first = false } else { out.raw(", ") }
-        switch slot {
-        case .style(let bytes): out.bytes(bytes); continue
-        case .own(let name, let attribute):
-          out.raw(name)
-          out.raw("=\"")
-          switch attribute {
-          case .label: out.escaped(wrap(nodes[i].name.isEmpty ? " " : nodes[i].name))
-          case .tooltip:
-            out.escaped(nodes[i].name)
-            out.raw(" (")
-            out.string(nodes[i].type.rawValue)
-            out.raw("): ")
-            out.int(nodes[i].mentions)
-            out.raw(nodes[i].mentions == 1 ? " mention in " : " mentions in ")
-            out.int(nodes[i].articles.count)
-            out.raw(nodes[i].articles.count == 1 ? " article" : " articles")
-          case .type: out.string(nodes[i].type.rawValue)
-          case .mentions: out.int(nodes[i].mentions)
+    nodes.withUnsafeBufferPointer { nodes in
+      for i in nodes.indices {
+        out.raw("  ")
+        out.quoted(nodes[i].id)
+        out.raw(" [")
+        var first = true
+        for slot in nodeSlots[nodes[i].type.rank] {
+          if first { first = false } else { out.raw(", ") }
+          switch slot {
+          case .style(let bytes): out.bytes(bytes); continue
+          case .own(let name, let attribute):
+            out.raw(name)
+            out.raw("=\"")
+            switch attribute {
+            case .label: out.escaped(wrap(nodes[i].name.isEmpty ? " " : nodes[i].name))
+            case .tooltip:
+              out.escaped(nodes[i].name)
+              out.raw(" (")
+              out.string(nodes[i].type.rawValue)
+              out.raw("): ")
+              out.int(nodes[i].mentions)
+              out.raw(nodes[i].mentions == 1 ? " mention in " : " mentions in ")
+              out.int(nodes[i].articles.count)
+              out.raw(nodes[i].articles.count == 1 ? " article" : " articles")
+            case .type: out.string(nodes[i].type.rawValue)
+            case .mentions: out.int(nodes[i].mentions)
+            }
+            out.raw("\"")
           }
-          out.raw("\"")
         }
-      }
-      out.raw("];\n")
+        out.raw("];\n")
+    }
     }
     var maxWeight: [EdgeKind: Int] = [:]
     for i in edges.indices { maxWeight[edges[i].kind] = max(maxWeight[edges[i].kind] ?? 1, edges[i].weight) }
@@ -250,56 +252,58 @@ public struct DOTExporter: Sendable {
       ("label", .label),
     ]
     let edgeSlots = EdgeKind.allCases.map { DOTExporter.slots(style: DOTExporter.style($0), own: edgeOwn) }
-    for i in edges.indices {
-      let tone = JSONNumber.string(edges[i].roundedTone)
-      out.raw("  ")
-      out.quoted(edges[i].source)
-      out.raw(" -> ")
-      out.quoted(edges[i].target)
-      out.raw(" [")
-      var first = true
-      for slot in edgeSlots[edges[i].kind == .cooccurrence ? 0 : 1] {
-        switch slot {
-        case .style(let bytes):
-          if first { first = false } else { out.raw(", ") }
-          out.bytes(bytes)
-        case .own(let name, let attribute):
-          // A co-occurrence seen once has no label.
-          if attribute == .label, edges[i].kind != .quotation, edges[i].weight <= 1 { continue }
-          if first { first = false } else { out.raw(", ") }
-          out.raw(name)
-          out.raw("=\"")
-          switch attribute {
-          case .color: out.string(DOTExporter.color(tone: edges[i].toneClass))
-          case .tone: out.string(tone)
-          case .kind: out.string(edges[i].kind.rawValue)
-          case .weight, .label: out.int(edges[i].weight)
-          case .penwidth: out.string(DOTExporter.penwidth(edges[i].weight, max: maxWeight[edges[i].kind] ?? 1))
-          case .tooltip:
-            out.string(edges[i].kind.rawValue)
-            out.raw(", weight ")
-            out.int(edges[i].weight)
-            out.raw(", ")
-            out.string(Tone.name(edges[i].toneClass))
-            out.raw(" (tone ")
-            out.string(tone)
-            out.raw("), ")
-            if edges[i].evidence.count < edges[i].weight {
-              out.raw("first ")
-              out.int(edges[i].evidence.count)
-              out.raw(" of ")
+    edges.withUnsafeBufferPointer { edges in
+      for i in edges.indices {
+        let tone = JSONNumber.string(edges[i].roundedTone)
+        out.raw("  ")
+        out.quoted(edges[i].source)
+        out.raw(" -> ")
+        out.quoted(edges[i].target)
+        out.raw(" [")
+        var first = true
+        for slot in edgeSlots[edges[i].kind == .cooccurrence ? 0 : 1] {
+          switch slot {
+          case .style(let bytes):
+            if first { first = false } else { out.raw(", ") }
+            out.bytes(bytes)
+          case .own(let name, let attribute):
+            // A co-occurrence seen once has no label.
+            if attribute == .label, edges[i].kind != .quotation, edges[i].weight <= 1 { continue }
+            if first { first = false } else { out.raw(", ") }
+            out.raw(name)
+            out.raw("=\"")
+            switch attribute {
+            case .color: out.string(DOTExporter.color(tone: edges[i].toneClass))
+            case .tone: out.string(tone)
+            case .kind: out.string(edges[i].kind.rawValue)
+            case .weight, .label: out.int(edges[i].weight)
+            case .penwidth: out.string(DOTExporter.penwidth(edges[i].weight, max: maxWeight[edges[i].kind] ?? 1))
+            case .tooltip:
+              out.string(edges[i].kind.rawValue)
+              out.raw(", weight ")
               out.int(edges[i].weight)
-            } else {
-              out.int(edges[i].evidence.count)
+              out.raw(", ")
+              out.string(Tone.name(edges[i].toneClass))
+              out.raw(" (tone ")
+              out.string(tone)
+              out.raw("), ")
+              if edges[i].evidence.count < edges[i].weight {
+                out.raw("first ")
+                out.int(edges[i].evidence.count)
+                out.raw(" of ")
+                out.int(edges[i].weight)
+              } else {
+                out.int(edges[i].evidence.count)
+              }
+              out.raw(" evidence: ")
+              let text = edges[i].evidence.isEmpty ? "" : edges[i].evidence[0].quote ?? edges[i].evidence[0].text
+              if let shown = DOTExporter.shortened(text) { out.escaped(shown); out.raw("...") } else { out.escaped(text) }
             }
-            out.raw(" evidence: ")
-            let text = edges[i].evidence.isEmpty ? "" : edges[i].evidence[0].quote ?? edges[i].evidence[0].text
-            if let shown = DOTExporter.shortened(text) { out.escaped(shown); out.raw("...") } else { out.escaped(text) }
+            out.raw("\"")
           }
-          out.raw("\"")
         }
-      }
-      out.raw("];\n")
+        out.raw("];\n")
+    }
     }
     if includeLegend {
       var legend = ""
@@ -408,8 +412,7 @@ struct DOTBytes {
 
   /// A string that needs no escaping.
   mutating func string(_ s: String) {
-    var s = s
-    s.withUTF8 { put($0) }
+    s.withUTF8Bytes { put($0) }
   }
 
   mutating func int(_ v: Int) {
@@ -423,13 +426,11 @@ struct DOTBytes {
   }
 
   mutating func escaped(_ s: String) {
-    var s = s
-    s.withUTF8 { escaped($0) }
+    s.withUTF8Bytes { escaped($0) }
   }
 
   mutating func escaped(_ s: Substring) {
-    var s = s
-    s.withUTF8 { escaped($0) }
+    s.withUTF8Bytes { escaped($0) }
   }
 
   /// By bytes: the marks escaped are ASCII, and no other character's UTF-8 holds an ASCII
@@ -438,6 +439,16 @@ struct DOTBytes {
     let n = utf8.count
     var run = 0, i = 0
     while i < n {
+      // Eight bytes at a time while none needs a look (most text).
+      if i + 8 <= n {
+        let w = ByteScan.word(utf8, at: i)
+        if !ByteScan.any(in: w, below: 0x20), !ByteScan.any(in: w, equalTo: 0x5C), !ByteScan.any(in: w, equalTo: 0x22),
+          !ByteScan.any(in: w, equalTo: 0x7F), !ByteScan.any(in: w, equalTo: 0xEF)
+        {
+          i += 8
+          continue
+        }
+      }
       let b = utf8[i]
       if b >= 0x20, b != 0x5C, b != 0x22, b != 0x7F, b != 0xEF {
         i += 1

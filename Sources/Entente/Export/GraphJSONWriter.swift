@@ -239,17 +239,29 @@ struct PrettyJSON {
     raw("[\n")
     // Each element read in place (a copy of a node or an edge would retain and release every
     // string it holds, on memory the DOT writer reads at the same time on another thread).
-    for i in items.indices {
-      indent(level + 1)
-      element(&self, items[i], level + 1)
-      if i < items.count - 1 { put(0x2C) }
-      put(0x0A)
+    items.withUnsafeBufferPointer { items in
+      for i in items.indices {
+        indent(level + 1)
+        element(&self, items[i], level + 1)
+        if i < items.count - 1 { put(0x2C) }
+        put(0x0A)
+      }
     }
     indent(level)
     raw("]")
   }
 
   mutating func string(_ s: String) { JSONString.write(s) { put($0) } }
+}
+
+extension StringProtocol {
+  /// Calls `body` with the UTF-8 bytes where they are stored (a native string's, or a copy
+  /// on the stack for a small one), without the copy of the string that `withUTF8` needs.
+  func withUTF8Bytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    if let r = utf8.withContiguousStorageIfAvailable(body) { return r }
+    var s = String(self)
+    return s.withUTF8(body)
+  }
 }
 
 /// Integers in decimal, as bytes: no string made.
@@ -287,17 +299,23 @@ enum JSONString {
   static func write(_ s: String, _ emit: (UnsafeBufferPointer<UInt8>) -> Void) {
     func literal(_ bytes: StaticString) { bytes.withUTF8Buffer { emit($0) } }
     literal("\"")
-    var s = s
-    s.withUTF8 { utf8 in
-      var run = 0, i = -1
+    s.withUTF8Bytes { utf8 in
+      var run = 0, i = 0
       let n = utf8.count
-      while true {
-        i += 1
-        guard i < n else { break }
+      while i < n {
+        // Eight bytes at a time while none needs an escape (most text).
+        if i + 8 <= n {
+          let w = ByteScan.word(utf8, at: i)
+          if !ByteScan.any(in: w, below: 0x20), !ByteScan.any(in: w, equalTo: 0x22), !ByteScan.any(in: w, equalTo: 0x5C) {
+            i += 8
+            continue
+          }
+        }
         let b = utf8[i]
+        i += 1
         if b >= 0x20, b != 0x22, b != 0x5C { continue }
-        emit(UnsafeBufferPointer(rebasing: utf8[run..<i]))
-        run = i + 1
+        emit(UnsafeBufferPointer(rebasing: utf8[run..<i - 1]))
+        run = i
         switch b {
         case 0x22: literal("\\\"")
         case 0x5C: literal("\\\\")
@@ -314,6 +332,30 @@ enum JSONString {
       emit(UnsafeBufferPointer(rebasing: utf8[run...]))
     }
     literal("\"")
+  }
+}
+
+/// Tests on eight bytes of UTF-8 at once (one 64-bit word), for writers that scan text for
+/// the few bytes their format escapes: a word with none of them is copied as it is without a
+/// look at each byte. The tests are the classic exact ones ("Bit Twiddling Hacks": a byte
+/// below n, for n ≤ 128; a zero byte after an exclusive or); byte order does not matter.
+enum ByteScan {
+  static let ones: UInt64 = 0x0101_0101_0101_0101
+  static let highs: UInt64 = 0x8080_8080_8080_8080
+
+  /// The eight bytes at `i` (i + 8 ≤ count).
+  @inline(__always) static func word(_ utf8: UnsafeBufferPointer<UInt8>, at i: Int) -> UInt64 {
+    UnsafeRawPointer(utf8.baseAddress!).loadUnaligned(fromByteOffset: i, as: UInt64.self)
+  }
+
+  /// Whether some byte of `w` is below `n` (n ≤ 128).
+  @inline(__always) static func any(in w: UInt64, below n: UInt8) -> Bool {
+    (w &- ones &* UInt64(n)) & ~w & highs != 0
+  }
+
+  /// Whether some byte of `w` is `b`.
+  @inline(__always) static func any(in w: UInt64, equalTo b: UInt8) -> Bool {
+    any(in: w ^ (ones &* UInt64(b)), below: 1)
   }
 }
 
