@@ -42,7 +42,10 @@ extension RecognitionPass {
     let tokens = self.tokens
     for k in found.indices where found[k].type == .person && found[k].tokens.count == 1 {
       let word = tokens[found[k].tokens.lowerBound].text
-      if let c = people.byWord[word] ?? (found[k].rule == RecognitionRule.title.name ? people.byFirst[word] : nil), c != RecognitionPass.ambiguous {
+      // By the first word only when it is not a given name: "Mr. Xi" is Xi Jinping, but
+      // "Prince Charles" is not Charles Kennedy.
+      let byFirst = found[k].rule == RecognitionRule.title.name && !tokens[found[k].tokens.lowerBound].has(.givenName)
+      if let c = people.byWord[word] ?? (byFirst ? people.byFirst[word] : nil), c != RecognitionPass.ambiguous {
         found[k].cluster = c
         found[k].rule = RecognitionRule.coreference.name
       }
@@ -60,10 +63,89 @@ extension RecognitionPass {
     }
     if words.count <= 2, let c = people.byWord[tokens[words.upperBound - 1].text] ?? people.byWord[tokens[words.lowerBound].text] {
       guard c != RecognitionPass.ambiguous else { return true }
+      if words.count == 2, people.byWord[tokens[words.upperBound - 1].text] == c {
+        let first = tokens[words.lowerBound]
+        // "Vote Blair": a common word before the surname is no part of the name.
+        if first.has(.commonWord), !first.has(.givenName) {
+          add(words.upperBound - 1..<words.upperBound, sentence: p.sentence, kind: .name, cluster: c, type: .person, rule: .coreference)
+          return true
+        }
+        // "J Robinson" is not Andy Robinson, nor "Laura Bush" George Bush: an initial or a
+        // given name that is not the person's.
+        if first.length == 1 || first.has(.givenName), let known = clusters[c].name.split(separator: " ").first,
+          !RecognitionPass.sameFirstName(first.text, String(known))
+        {
+          return false
+        }
+      }
       add(p.tokens, sentence: p.sentence, kind: .name, cluster: c, type: .person, rule: .coreference)
       return true
     }
     return false
+  }
+
+  /// Whether two first names (or initials) may be one person's: equal, or an initial and a
+  /// name it begins ("J", "J." and "James"). "Andy" and "J" may not.
+  static func sameFirstName(_ a: String, _ b: String) -> Bool {
+    let x = a.hasSuffix(".") ? String(a.dropLast()) : a
+    let y = b.hasSuffix(".") ? String(b.dropLast()) : b
+    if x == y { return true }
+    if x.count == 1 { return y.hasPrefix(x) }
+    if y.count == 1 { return x.hasPrefix(y) }
+    return false
+  }
+
+  /// A person's variants are one person when nothing contradicts it: "George W Bush", "George
+  /// Bush", "G. Bush" (same surname; the same first name or its initial; the shorter one's
+  /// middle names, if any, the longer one's). A shorter name that fits two longer
+  /// ones that are not one person is left alone.
+  mutating func joinNameVariants() {
+    // Each person cluster of two words or more, by its name's words (periods dropped), in
+    // the order the article names them.
+    var named: [(cluster: Int, words: [String])] = []
+    var seen = Set<Int>()
+    for f in found where f.type == .person && f.kind == .name && seen.insert(f.cluster).inserted {
+      let words = clusters[f.cluster].name.split(separator: " ").map { $0.hasSuffix(".") ? String($0.dropLast()) : String($0) }
+      if words.count >= 2, !words.contains(where: \.isEmpty) { named.append((f.cluster, words)) }
+    }
+    guard named.count >= 2 else { return }
+    func fits(_ a: [String], _ b: [String]) -> Bool {
+      guard a.count <= b.count, a.last == b.last, RecognitionPass.sameFirstName(a[0], b[0]) else { return false }
+      let am = a.dropFirst().dropLast(), bm = b.dropFirst().dropLast()
+      if am.isEmpty { return true }
+      return am.count == bm.count && zip(am, bm).allSatisfy { RecognitionPass.sameFirstName($0, $1) }
+    }
+    func fuller(_ a: [String], _ b: [String]) -> Bool {
+      a.count != b.count ? a.count > b.count : a.reduce(0) { $0 + $1.count } > b.reduce(0) { $0 + $1.count }
+    }
+    var into: [Int: Int] = [:]
+    for (i, x) in named.enumerated() {
+      // Fuller names it fits; the same words spelled otherwise ("George W. Bush") join the first.
+      let targets = named.enumerated().filter { j, y in
+        fits(x.words, y.words) && (fuller(y.words, x.words) || y.words == x.words && j < i)
+      }.map(\.element)
+      guard var best = targets.first else { continue }
+      // Two fuller names fit: merge only when they fit each other (one person).
+      guard targets.dropFirst().allSatisfy({ y in fits(best.words, y.words) || fits(y.words, best.words) }) else { continue }
+      for y in targets.dropFirst() where fuller(y.words, best.words) { best = y }
+      into[x.cluster] = best.cluster
+    }
+    guard !into.isEmpty else { return }
+    func root(_ c: Int) -> Int {
+      var c = c
+      var steps = 0
+      while let n = into[c], steps < named.count { c = n; steps += 1 }
+      return c
+    }
+    for k in found.indices where found[k].type == .person {
+      let r = root(found[k].cluster)
+      guard r != found[k].cluster else { continue }
+      if let roles = personRoles[found[k].cluster] {
+        for t in roles { personRoles[r, default: []].append(t) }
+        personRoles[found[k].cluster] = nil
+      }
+      found[k].cluster = r
+    }
   }
 
   /// Organizations found by any rule, by their text: a later bare mention is the same one.

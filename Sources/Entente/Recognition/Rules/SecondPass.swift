@@ -1,12 +1,13 @@
 /// The second pass: what the first pass left open, against the names the whole article gives.
 extension RecognitionPass {
-  /// The second pass's rules, in order: people's short names join their full names
-  /// (`coreference`); `affiliation`; then each group left open, by the first of `ambiguous-state`
+  /// The second pass's rules, in order: a person's variants join (`coreference`: "George W
+  /// Bush", "George Bush"), people's short names join their full names; `affiliation`; then each group left open, by the first of `ambiguous-state`
   /// (listed with states), `coreference` (a person, then an organization),
   /// `head-of-government`, `speaker`, `organization-head`, `ambiguous-state` (alone) and
   /// `acronym-link` that settles it; then surnames read as places (`coreference`), acronyms by
   /// initials (`acronym-link`) and titles standing alone (`role`).
   mutating func resolvePending() {
+    joinNameVariants()
     var people = peopleIndex()
     joinSingleWordPeople(&people)
     let joined = pending.map { tokens.joinedText($0.tokens) }
