@@ -77,6 +77,8 @@ struct RecognitionPass {
   /// person cluster → titles seen before the name, with their qualifiers.
   var personRoles: [Int: OrderedSet<String>] = [:]
   var acronymLinks: [String: Int] = [:]  // acronym text → organization cluster
+  /// Acronyms the article uses as products or technologies ("Nintendo DS", "RFID tags").
+  var products = Set<String>()
   /// Where people's names end (offsets), for affiliations ("X of the Y Party").
   var personNameEnds = Set<Int>()
 

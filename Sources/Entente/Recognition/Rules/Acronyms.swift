@@ -7,12 +7,81 @@ extension RecognitionPass {
   mutating func acronym(_ r: Range<Int>, sentence: Int) -> Bool {
     let first = r.lowerBound
     guard r.count == 1, tokens[first].isAllCaps, isAcronym(first) else { return false }
+    if isProduct(first) {
+      products.insert(tokens[first].text)
+      return true
+    }
     if let c = acronymLinks[tokens[first].text] {
       add(r, sentence: sentence, kind: .name, cluster: c, type: clusters[c].type, rule: .acronymLink)
     } else {
       addOrganization(r, name: tokens[first].text, sentence: sentence, rule: .acronym)
     }
     return true
+  }
+
+  /// "Nintendo DS", "Sony PSP", "RFID tags", "HDTV sets": an acronym right after an
+  /// organization's name, or before a word for a product or technology, is one.
+  func isProduct(_ k: Int) -> Bool {
+    if k + 1 < tokens.count, tokens[k + 1].kind == .word, RecognitionPass.productNouns.contains(tokens[k + 1].lower) { return true }
+    if let last = found.last, last.type == .organization, last.kind == .name, last.tokens.upperBound == k,
+      tokens[k].start == tokens[k - 1].end + 1
+    {
+      return true
+    }
+    return false
+  }
+
+  /// Words for products and technologies.
+  static let productNouns: Set<String> = [
+    "console", "consoles", "handheld", "handhelds", "phone", "phones", "handset", "handsets", "chip", "chips",
+    "chipset", "chipsets", "tag", "tags", "technology", "technologies", "television", "televisions", "screen",
+    "screens", "camera", "cameras", "device", "devices", "reader", "readers", "drive", "drives", "disc", "discs",
+    "disk", "disks", "format", "formats", "software", "model", "models", "sets",
+  ]
+
+  /// Second pass: an acronym the article uses as a product anywhere is nowhere an organization.
+  mutating func dropProducts() {
+    guard !products.isEmpty else { return }
+    let tokens = self.tokens
+    found.removeAll { $0.rule == RecognitionRule.acronym.name && $0.tokens.count == 1 && products.contains(tokens[$0.tokens.lowerBound].text) }
+  }
+
+  /// Rule `acronym-name`: "RSA Security", "BBC Worldwide": a known acronym of three letters
+  /// or more (a state's abbreviation too) followed by capitalized words (not a given name, not
+  /// a place) names an organization. Two letters ("US", "UK") more often describe: "UK Singles
+  /// Chart". Returns the index of the item after the name when it does.
+  mutating func acronymName(_ its: [Item], at idx: Int, sentence s: Sentence) -> Int? {
+    let item = its[idx]
+    guard case .known(let hits) = item.kind, hits.contains(where: { $0.entity >= 0 && $0.role == .name }),
+      item.range.count == 1, tokens[item.range.lowerBound].isAllCaps, tokens[item.range.lowerBound].length >= 3,
+      idx + 1 < its.count, its[idx + 1].isWord
+    else { return nil }
+    var end = idx + 1
+    while end + 1 < its.count, its[end + 1].isWord { end += 1 }
+    let r = item.range.lowerBound..<its[end].range.upperBound
+    guard isAcronymName(r) else { return nil }
+    addOrganization(r, name: tokens.cleanName(r), sentence: s.index, rule: .acronymName)
+    return end + 1
+  }
+
+  /// An acronym and capitalized words after it, none a given name, an initial or in
+  /// capitals, the last no place and no plural of people ("MPs").
+  func isAcronymName(_ r: Range<Int>) -> Bool {
+    let words = r.dropFirst()
+    guard !words.isEmpty, words.allSatisfy({ tokens[$0].kind == .word && tokens[$0].isCapitalized && !tokens[$0].isAllCaps
+      && !tokens[$0].has(.givenName) && tokens[$0].length > 1 }),
+      !tokens[r.upperBound - 1].has([.placeKeyword, .eventWord]), !isPlural(r.upperBound - 1)
+    else { return false }
+    return true
+  }
+
+  /// "MPs", "CEOs", "officials": a plural of people or of an acronym.
+  func isPlural(_ k: Int) -> Bool {
+    let t = tokens[k]
+    if t.has(.pluralHead) { return true }
+    let text = t.text
+    guard text.count >= 3, text.hasSuffix("s") else { return false }
+    return text.dropLast().allSatisfy { $0.isUppercase }
   }
 
   func isAcronym(_ k: Int) -> Bool {

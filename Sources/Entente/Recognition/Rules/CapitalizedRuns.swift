@@ -188,7 +188,9 @@ extension RecognitionPass {
         readTitle(its, at: idx, sentence: s, titles: &titles, qualifier: qualifier)
         idx += 1
       case .known(let hits):
-        if let next = knownOrganizationGoesOn(its, at: idx, hits: hits, sentence: s) {
+        if let next = knownOrganizationGoesOn(its, at: idx, hits: hits, sentence: s)
+          ?? acronymName(its, at: idx, sentence: s)
+        {
           idx = next
           continue
         }

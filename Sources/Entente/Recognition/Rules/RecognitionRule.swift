@@ -27,6 +27,9 @@ public enum RecognitionRule: String, CaseIterable, Sendable {
   /// `Titles`: "President Biden", "spokesman John Kirby": a person after a title or a role; a
   /// title with no name after it is left for `role`.
   case title
+  /// `Acronyms`: "RSA Security", "BBC Worldwide": a known acronym of three letters or more (a
+  /// state's too) followed by capitalized words is an organization's name.
+  case acronymName = "acronym-name"
   /// `GazetteerNames`: a state or organization the gazetteer names.
   case gazetteer
   /// `GazetteerNames`: "Russian", "North Korean": a state's demonym.
@@ -41,7 +44,8 @@ public enum RecognitionRule: String, CaseIterable, Sendable {
   /// `Headline`: a headline capitalizes every word: its word groups are left for the second
   /// pass.
   case headline
-  /// `Acronyms`: "NATO", "KCNA": an acronym, an organization.
+  /// `Acronyms`: "NATO", "KCNA": an acronym, an organization; not a product or technology
+  /// ("Nintendo DS", "RFID tags"), which is nothing.
   case acronym
   /// `PersonNames`: "John Kirby": a given name and a surname.
   case givenName = "given-name"

@@ -30,6 +30,7 @@ extension RecognitionPass {
       resolveAcronym(p)
     }
     surnamesReadAsPlaces(people, stateLike: stateLike)
+    dropProducts()
     linkAcronymsByInitials()
     resolveRoles()
   }

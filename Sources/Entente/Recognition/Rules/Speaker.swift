@@ -10,7 +10,9 @@ extension RecognitionPass {
   mutating func speaker(_ p: Pending) -> Bool {
     let words = p.tokens
     guard p.rule == RecognitionRule.unknown.name, words.count <= 3, isSpeakerPosition(p.tokens, sentence: p.sentence),
-      !tokens[words.lowerBound].has(.commonWord) || words.count > 1
+      !tokens[words.lowerBound].has(.commonWord) || words.count > 1,
+      // "MPs said", "Tory MPs said": a plural is no person.
+      !isPlural(words.upperBound - 1)
     else { return false }
     let name = tokens.cleanName(p.tokens)
     add(p.tokens, sentence: p.sentence, kind: .name, key: "person:\(name)", type: .person, name: name, rule: .speaker)
