@@ -188,6 +188,10 @@ extension RecognitionPass {
         readTitle(its, at: idx, sentence: s, titles: &titles, qualifier: qualifier)
         idx += 1
       case .known(let hits):
+        if team(item.range, hits: hits, sentence: s) {
+          idx += 1
+          continue
+        }
         if let next = knownOrganizationGoesOn(its, at: idx, hits: hits, sentence: s)
           ?? acronymName(its, at: idx, sentence: s)
         {
@@ -203,6 +207,13 @@ extension RecognitionPass {
         let end = wordGroupEnd(its, from: idx)
         let r = its[idx].range.lowerBound..<its[end - 1].range.upperBound
         let afterTitle = !titles.isEmpty && (idx > 0 && its[idx - 1].isTitle || roleBefore && idx == 0 || idx > 0 && its[idx - 1].isConnector && idx > 1 && its[idx - 2].isTitle)
+        if !afterTitle, let next = stateInName(its, group: idx..<end, sentence: s) {
+          titles = []
+          qualifier = nil
+          roleBefore = false
+          idx = next
+          continue
+        }
         if !(afterTitle && isPortfolio(its, at: idx, group: r)) {
           classifyGroup(r, sentence: s, afterTitle: afterTitle, titles: titles, qualifier: qualifier, headline: headline)
         }

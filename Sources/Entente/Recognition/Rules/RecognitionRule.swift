@@ -27,6 +27,10 @@ public enum RecognitionRule: String, CaseIterable, Sendable {
   /// `Titles`: "President Biden", "spokesman John Kirby": a person after a title or a role; a
   /// title with no name after it is left for `role`.
   case title
+  /// `Teams`: "Sweden beat Belgium 2-0", "Brazil vs Croatia", "Sweden's coach": a state's
+  /// name, or a constituent country's (England, Scotland, Wales, Northern Ireland), that
+  /// plays is a team: an organization.
+  case team
   /// `Acronyms`: "RSA Security", "BBC Worldwide": a known acronym of three letters or more (a
   /// state's too) followed by capitalized words is an organization's name.
   case acronymName = "acronym-name"
@@ -41,6 +45,9 @@ public enum RecognitionRule: String, CaseIterable, Sendable {
   /// `GazetteerNames`: "Jordan", "Georgia": a state's name that may be something else, left
   /// for the second pass (a state beside other states, or where nothing else claims it).
   case ambiguousState = "ambiguous-state"
+  /// `StateInName`: "Environment Canada", "Statistics Canada": a common noun before a
+  /// state's name at the end of a run makes an organization's name.
+  case stateInName = "state-in-name"
   /// `Headline`: a headline capitalizes every word: its word groups are left for the second
   /// pass.
   case headline

@@ -1,0 +1,93 @@
+import Entente
+import EntenteTestSupport
+import Testing
+
+/// The entity of the first mention spelled `text`, if any.
+private func entity(_ text: String, in a: ArticleAnalysis) -> ArticleEntity? {
+  a.recognition.mentions.first { a.document.string($0.span) == text }.map { a.recognition.entities[$0.entity] }
+}
+
+private func analyze(_ text: String) -> ArticleAnalysis { Pipeline().analyze(Article(id: "t", text: text)) }
+
+@Suite("Recognition: people's names merge only when nothing contradicts it")
+struct NameMergingTests {
+  @Test func aTitleAndAFirstNameIsNotAnotherPersonWithThatFirstName() {
+    let a = analyze("Prince Charles visited the school. Charles Kennedy said the plan was wrong.")
+    #expect(entity("Charles", in: a)?.key != entity("Charles Kennedy", in: a)?.key)
+    #expect(entity("Charles Kennedy", in: a)?.name == "Charles Kennedy")
+  }
+
+  @Test func anInitialIsNotAnotherFirstName() {
+    let a = analyze("Andy Robinson named the squad. J Robinson will start on the wing.")
+    #expect(entity("Andy Robinson", in: a) != nil)
+    #expect(entity("J Robinson", in: a)?.key != entity("Andy Robinson", in: a)?.key)
+    let b = analyze("James Robinson named the squad. J Robinson will start on the wing.")
+    #expect(entity("J Robinson", in: b)?.key == entity("James Robinson", in: b)?.key)
+  }
+
+  @Test func aPersonsVariantsAreOnePerson() {
+    let a = analyze("George W Bush met Tony Blair. George Bush said the talks went well. Bush left on Friday.")
+    let bush = entity("George W Bush", in: a)
+    #expect(bush?.name == "George W Bush")
+    #expect(entity("George Bush", in: a)?.key == bush?.key)
+    #expect(entity("Bush", in: a)?.key == bush?.key)
+    #expect(a.recognition.entities.filter { $0.type == .person }.count == 2)
+  }
+
+  @Test func variantsThatContradictStayApart() {
+    let a = analyze("George W Bush met George H W Bush. George Bush and Laura Bush arrived later.")
+    #expect(entity("George W Bush", in: a)?.key != entity("George H W Bush", in: a)?.key)
+    #expect(entity("Laura Bush", in: a)?.key != entity("George W Bush", in: a)?.key)
+    // "George Bush" fits both Georges: it joins neither.
+    #expect(entity("George Bush", in: a)?.key != entity("George W Bush", in: a)?.key)
+  }
+
+  @Test func aSloganIsNoAlias() {
+    let a = analyze("Tony Blair spoke in the hall. Outside, supporters chanted Vote Blair until dark.")
+    let blair = entity("Tony Blair", in: a)
+    #expect(blair?.aliases.contains("Vote Blair") == false)
+    #expect(entity("Blair", in: a)?.key == blair?.key)
+  }
+}
+
+@Suite("Recognition: what is no person and no organization")
+struct NotEntitiesTests {
+  @Test func pluralsAreNotPeople() {
+    let a = analyze("Tory MPs said the plan was a mistake. MPs said it would fail. CEOs said little.")
+    #expect(!a.recognition.entities.contains { $0.type == .person })
+  }
+
+  @Test func productsAndTechnologiesAreNotOrganizations() {
+    let a = analyze("Nintendo said the DS would ship in March. Sales of the Nintendo DS rose. RFID tags and HDTV sets were on show.")
+    #expect(entity("Nintendo", in: a)?.type == .organization)
+    #expect(entity("DS", in: a) == nil)
+    #expect(entity("RFID", in: a) == nil)
+    #expect(entity("HDTV", in: a) == nil)
+  }
+
+  @Test func anAcronymStartsAnOrganizationsName() {
+    expectNames("[RSA Security]ORG said the flaw was serious.")
+    expectNames("Shares in [RSA Security]ORG rose while [Russia]STA and the [RSA]STA watched.")
+  }
+}
+
+@Suite("Recognition: type in context")
+struct TypeInContextTests {
+  @Test func aCountryThatPlaysIsATeam() {
+    expectNames("[Sweden]ORG beat [Belgium]ORG 2-0 on Saturday.")
+    expectNames("[England]ORG drew with [Wales]ORG in the final.")
+    expectNames("[Brazil]ORG vs [Croatia]ORG opens the tournament.")
+    expectNames("[Sweden]ORG's coach said the players were tired.")
+  }
+
+  @Test func aCountryThatDoesNotPlayIsAState() {
+    expectNames("[Sweden]STA signed the treaty with [Belgium]STA on Saturday.")
+    expectNames("[Russia]STA beat back the attack, [Ukraine]STA said.")
+    expectNames("He travelled across England and Wales.")
+  }
+
+  @Test func aStateInsideAnOrganizationsName() {
+    expectNames("A warning from [Environment Canada]ORG came late.")
+    expectNames("Exports from Communist [China]STA grew.")
+  }
+}
