@@ -42,9 +42,12 @@ extension RecognitionPass {
     let tokens = self.tokens
     for k in found.indices where found[k].type == .person && found[k].tokens.count == 1 {
       let word = tokens[found[k].tokens.lowerBound].text
-      // By the first word only when it is not a given name: "Mr. Xi" is Xi Jinping, but
-      // "Prince Charles" is not Charles Kennedy.
-      let byFirst = found[k].rule == RecognitionRule.title.name && !tokens[found[k].tokens.lowerBound].has(.givenName)
+      // By the first word only after an honorific, which takes a family name ("Mr. Xi" is Xi
+      // Jinping), or when it is no given name: "Prince Charles" is not Charles Kennedy.
+      var before = found[k].tokens.lowerBound - 1
+      if before > 0, tokens[before].text == "." { before -= 1 }
+      let afterHonorific = before >= 0 && tokens[before].has(.honorific)
+      let byFirst = found[k].rule == RecognitionRule.title.name && (afterHonorific || !tokens[found[k].tokens.lowerBound].has(.givenName))
       if let c = people.byWord[word] ?? (byFirst ? people.byFirst[word] : nil), c != RecognitionPass.ambiguous {
         found[k].cluster = c
         found[k].rule = RecognitionRule.coreference.name
