@@ -31,20 +31,19 @@ extension RecognitionPass {
     if let n = lower(r.upperBound), n == "'s" || n == "\u{2019}s", let w = lower(r.upperBound + 1), RecognitionPass.teamRoles.contains(w) {
       return true
     }
-    guard s.tokens.contains(where: { isScore($0) || tokens[$0].kind == .word && RecognitionPass.sportWords.contains(tokens[$0].lower) }) else {
-      return false
-    }
-    if let n = lower(r.upperBound), RecognitionPass.resultVerbs.contains(n) { return true }
-    if let p = lower(r.lowerBound - 1) {
-      if RecognitionPass.resultVerbs.contains(p) { return true }
+    // A result verb beside it (read first: the sentence is scanned only then).
+    var result = false
+    if let n = lower(r.upperBound), RecognitionPass.resultVerbs.contains(n) { result = true }
+    if !result, let p = lower(r.lowerBound - 1) {
+      if RecognitionPass.resultVerbs.contains(p) { result = true }
       // "lost to France", "drew with Italy", "a win over Spain".
       if ["to", "with", "over", "against"].contains(p), let v = lower(r.lowerBound - 2),
         RecognitionPass.resultVerbs.contains(v) || v == "win" || v == "victory" || v == "defeat"
       {
-        return true
+        result = true
       }
     }
-    return false
+    return result && s.tokens.contains { isScore($0) || tokens[$0].kind == .word && RecognitionPass.sportWords.contains(tokens[$0].lower) }
   }
 
   /// "2-0", "3–1": a score, in one token or three.
