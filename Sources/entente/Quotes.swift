@@ -45,7 +45,8 @@ struct Quotes: ParsableCommand {
         try pipeline.forEachAnalysis(of: input.articles(&status), jobs: input.threads, { $0 }) { a in
           for (q, r) in zip(a.quotes, a.quoteRecords) {
             if let s = speaker {
-              guard let e = q.speakerEntity, a.entity(e, matches: s) else { continue }
+              // A coordinated speaker ("Moscow and Pyongyang") speaks for each of its entities.
+              guard ([q.speakerEntity].compactMap { $0 } + q.otherSpeakers).contains(where: { a.entity($0, matches: s) }) else { continue }
             }
             if let t = about {
               let named = a.recognition.mentions.contains { m in
@@ -64,15 +65,15 @@ struct Quotes: ParsableCommand {
           return flat.count > n ? String(flat.prefix(n - 3)) + "..." : flat
         }
         let rows = records.map { r in
-          [r.article, r.speaker ?? "-", r.cue ?? "-", clip(r.text, 60), r.names.joined(separator: "; ")]
+          [r.article, r.speakers ?? "-", r.cue ?? "-", clip(r.text, 60), r.names.joined(separator: "; ")]
         }
         writeStdout(TextTable.render(header: ["ARTICLE", "SPEAKER", "CUE", "QUOTE", "NAMES"], rows: rows))
       case .csv:
-        var out = CSV.row(["article", "sentence", "speaker", "speaker_text", "cue", "direct", "quote", "names"])
+        var out = CSV.row(["article", "sentence", "speaker", "speaker_text", "cue", "direct", "quote", "names", "other_speakers"])
         for r in records {
           out += CSV.row([
             r.article, String(r.sentence), r.speaker ?? "", r.speakerText ?? "", r.cue ?? "", r.direct.map { String($0) } ?? "", r.text,
-            r.names.joined(separator: "; "),
+            r.names.joined(separator: "; "), r.otherSpeakers.joined(separator: "; "),
           ])
         }
         writeStdout(out)

@@ -172,6 +172,20 @@ struct QuotesCommandTests {
     let kirby = try #require(list.first { $0["speaker"] as? String == "John Kirby" })
     #expect(kirby["names"] as? [String] == ["United States", "North Korea", "Russia"])
   }
+
+  /// A coordinated speaker lists every speaker: in the table, in CSV and JSON, and under --speaker.
+  @Test func coordinatedSpeakersAreListed() throws {
+    let text = Data("Moscow and Pyongyang deny that Iran sent drones to the front.".utf8)
+    let table = try Run(["quotes", "-", "--speaker", "north korea"], stdin: text)
+    #expect(table.status == 0, "\(table.stderr)")
+    #expect(table.stdout.contains("Russia & North Korea"))
+    let csv = try Run(["quotes", "-", "--format", "csv"], stdin: text)
+    #expect(csv.stdout.hasPrefix("article,sentence,speaker,speaker_text,cue,direct,quote,names,other_speakers"))
+    #expect(csv.stdout.contains(",Russia,Moscow and Pyongyang,deny,"))
+    let json = try Run(["quotes", "-", "--format", "json"], stdin: text)
+    let list = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+    #expect(list.first?["otherSpeakers"] as? [String] == ["North Korea"])
+  }
 }
 
 @Suite("CLI: threads", .serialized)

@@ -354,4 +354,60 @@ struct SpeakerConstructionTests {
       "I => -: the figures are wrong"
     ])
   }
+
+  @Test(arguments: [
+    // A quoted phrase inside a sentence mentions words; it does not report them.
+    "Critics described the new budget as \"a violent, though pure act of fiscal passion\".",
+    // A lower-case fragment opening a paragraph is no sentence.
+    "The mayor spoke.\n\n\"after many difficult years in the city, returned to the farm.\"",
+    // A title: most of its words capitalized.
+    "The Committee Report.\n\n\"The History Of Peter The Great, Emperor Of Russia And Poland\"",
+  ])
+  func quotationsWithoutCueThatAreNoQuotes(_ text: String) {
+    #expect(quotes(text).isEmpty)
+  }
+
+  @Test func quotationWithoutCueSpeaksForThePersonNamedBefore() {
+    let text = "Maria Lopez spoke to supporters at the rally in Phoenix on Sunday.\n\n\"We will not stop until every voter in this state has been heard.\""
+    #expect(quotes(text) == [
+      "Maria Lopez => Maria Lopez: \"We will not stop until every voter in this state has been heard.\""
+    ])
+  }
+
+  @Test func quotationWithoutCueKeepsTheSpeakerOfTheQuoteBefore() {
+    let text = "John Kirby said that the talks had failed. Anthony Blinken arrived later.\n\n\"Nobody in this building expected a deal before the summer.\""
+    #expect(quotes(text).last == "John Kirby => John Kirby: \"Nobody in this building expected a deal before the summer.\"")
+  }
+
+  @Test(arguments: [
+    // Naming, not speech.
+    "The port is also called \"the Oil Capital of the World\" by the people who live there.",
+    "She hosts a weekly podcast called \"The Long Hour With Friends\" with her brother.",
+    // A passive with an adverb: the subject did not speak.
+    "It is widely said that the town was founded by sailors from the north.",
+    // The cue closed its clause; what follows the comma is the writer's.
+    "Gorbachev agreed, but there was a price that the alliance had to pay.",
+    // The cue is in a subject clause.
+    "What the minister added was a sense of urgency to the talks.",
+    // A topic, with nothing quoted.
+    "The senator complained of the corruption of the officials in the province.",
+    // A verb of speech that means "have" before its object.
+    "The harbour boasts a sheltered anchorage with views of the hills.",
+  ])
+  func speechVerbsThatReportNothing(_ text: String) {
+    #expect(quotes(text).isEmpty)
+  }
+
+  @Test func topicBeforeWhatWasSaid() {
+    #expect(quotes("Stephen Colbert said of his time at Second City that they avoided political humor.") == [
+      "Stephen Colbert => Stephen Colbert: that they avoided political humor"
+    ])
+  }
+
+  @Test func subjectPronounOpensAClauseAfterAWeakCue() {
+    #expect(quotes("Robert Sarvis notes he favors school choice through student vouchers.") == [
+      "Robert Sarvis => Robert Sarvis: he favors school choice through student vouchers"
+    ])
+  }
+
 }

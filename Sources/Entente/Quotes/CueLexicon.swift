@@ -19,6 +19,10 @@ struct CueLexicon: Decodable, Sendable {
   var clauseOpeners: Set<String>
   var findingCues: Set<String>
   var findingSources: Set<String>
+  var namingCues: Set<String>
+  var conjunctions: Set<String>
+  var clauseVerbs: Set<String>
+  var topicPrepositions: Set<String>
 
   /// The bundled lists, loaded once. A broken installation stops the program, as the
   /// gazetteer's data does.

@@ -142,6 +142,8 @@ struct QuotePass {
         out.append(Cue(range: k..<k + 2, lemma: "point out", weak: false))
         continue
       }
+      // "a brief", "the report", "his claims": after a determiner the word is a noun.
+      if k > s.tokens.lowerBound, QuotePass.determiners.contains(tokens[k - 1].lower), tokens[k - 1].lower != "that" { continue }
       if t.has(.speechVerb), let lemma = gaz.speechVerbs[l], !t.isCapitalized || k == s.tokens.lowerBound {
         // "said" as an adjective ("the said agreement") is rare in news; participles after
         // "be" ("was told") still report speech.
@@ -260,6 +262,8 @@ struct QuotePass {
 
   static let determiners: Set<String> = ["the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your"]
   static let relativeWords: Set<String> = ["who", "which", "whose", "whom"]
+  /// Pronouns that can only be the subject of a clause ("noted he …"), never an object.
+  static let subjectPronouns: Set<String> = ["he", "she", "they", "we", "i"]
   /// Prepositions after which a phrase is the complement of the speaker before it ("advisers
   /// to the president", "John Smith of the Brookings Institution").
   static let complementPrepositions: Set<String> = ["of", "to", "for", "at", "from", "with"]
@@ -424,11 +428,7 @@ struct QuotePass {
   }
 
   mutating func resolvePronoun(_ k: Int, gender: String, sentence: Int) -> Int? {
-    if mentionsBySentence == nil {
-      var index: [Int: [Int]] = [:]
-      for (mi, m) in recognition.mentions.enumerated() { index[m.sentence, default: []].append(mi) }
-      mentionsBySentence = index
-    }
+    indexMentionsBySentence()
     let wantPerson = gender == "male" || gender == "female"
     let want = gender == "male" ? "m" : gender == "female" ? "f" : nil
     /// A person of the other sex does not fit "he" or "she"; an unknown sex fits both.
@@ -468,6 +468,15 @@ struct QuotePass {
     if result == nil { result = subjects(sexKnown: false) }
     if let r = result { addMention(k..<k + 1, entity: r, kind: .pronoun, sentence: sentence) }
     return result
+  }
+
+  /// Mentions by sentence, made when first needed.
+  @discardableResult mutating func indexMentionsBySentence() -> [Int: [Int]] {
+    if let index = mentionsBySentence { return index }
+    var index: [Int: [Int]] = [:]
+    for (mi, m) in recognition.mentions.enumerated() { index[m.sentence, default: []].append(mi) }
+    mentionsBySentence = index
+    return index
   }
 
   mutating func addMention(_ r: Range<Int>, entity: Int, kind: MentionKind, sentence: Int) {
@@ -585,8 +594,14 @@ struct QuotePass {
   mutating func attribute(_ cue: Cue, in s: Sentence) {
     let first = s.tokens.lowerBound, last = s.tokens.upperBound
     let sentenceSpan = s.span
-    // "she was told to …", "he was asked": the subject heard, it did not speak.
-    if cue.range.lowerBound > first, ["was", "were", "been", "being", "is", "are", "be", "get", "got"].contains(tokens[cue.range.lowerBound - 1].lower),
+    // "she was told to …", "he was asked", "it is also called": the subject heard, it did not speak.
+    var aux = cue.range.lowerBound - 1
+    while aux > first, tokens[aux].kind == .word, !QuotePass.passiveAuxiliaries.contains(tokens[aux].lower),
+      tokens[aux].has(.speakerAdverb) || isAdverb(aux)
+    {
+      aux -= 1
+    }
+    if aux >= first, QuotePass.passiveAuxiliaries.contains(tokens[aux].lower),
       cue.lemma != "according to", tokens[cue.range.lowerBound].lower.hasSuffix("ed") || ["told", "said", "written"].contains(tokens[cue.range.lowerBound].lower)
     {
       return
@@ -609,6 +624,12 @@ struct QuotePass {
     }
     // "the measures announced by the minister": a participle, not a speech act of its subject.
     if cue.range.upperBound < last, tokens[cue.range.upperBound].lower == "by" { return }
+    // 'a podcast called "…"', 'what he calls "…"': a quotation right after a naming verb is a name.
+    if CueLexicon.bundled.namingCues.contains(cue.lemma), cue.range.upperBound < last,
+      tokens[cue.range.upperBound].text.unicodeScalars.first?.quoteRole != nil
+    {
+      return
+    }
     let before = cue.range.lowerBound - 1
     let prevIsComma = before >= first && (tokens[before].text == "," || SentenceSegmenter.isClosing(tokens[before]))
     // …, said X.  /  "…," adds the Central Committee.
@@ -687,6 +708,15 @@ struct QuotePass {
     let nounLike = tokens[cue.range.lowerBound].has(.nounLikeCue)
       && !(cue.range.lowerBound > first && (mentionAt[cue.range.lowerBound - 1].map { recognition.mentions[$0].kind == .name } ?? false
         || ["he", "she", "they", "it"].contains(tokens[cue.range.lowerBound - 1].lower)))
+    // "he agreed, but …", "What she added was …": the clause after the cue is not what was said.
+    if k < last, !quoted[k], isNoClause(k, after: cue) { return }
+    // "said of the plan that …", 'said of his testament, "…"': a topic before what was said;
+    // "spoke about the plan" says nothing that is quoted.
+    // ("raised concerns about …" says what the concern is).
+    if k == cue.range.upperBound, k < last, !quoted[k], cue.lemma != "express concern", CueLexicon.bundled.topicPrepositions.contains(tokens[k].lower) {
+      guard let c = clauseAfterTopic(k, in: s) else { return }
+      k = c
+    }
     var contentEnd = sentenceSpan.end
     var rule = "speaker-cue-content"
     var minWords: Int? = nil
@@ -695,6 +725,8 @@ struct QuotePass {
         || tokens[k - 1].text == ":" || tokens[k - 1].text == ","
         // "A new poll shows Biden leading": a finding's clause needs no "that".
         || CueLexicon.bundled.findingCues.contains(cue.lemma) && k < last && tokens[k].kind == .word
+        // "Sarvis notes he favors …", "she admitted they had …": a subject pronoun opens a clause.
+        || !nounLike && k + 1 < last && QuotePass.subjectPronouns.contains(tokens[k].lower) && tokens[k + 1].kind == .word
       if !clause {
         if let q = questionClause(after: cue, in: s) {
           // "asked whether …", "asked reporters why …"
@@ -727,6 +759,38 @@ struct QuotePass {
       return
     }
     record(content: TextSpan(tokens[k].start, contentEnd), cue: cue, speaker: np, sentence: s.index, rule: rule, minWords: minWords)
+  }
+
+  static let passiveAuxiliaries: Set<String> = ["was", "were", "been", "being", "is", "are", "be", "get", "got"]
+
+  /// An adverb in -ly ("widely", "commonly").
+  func isAdverb(_ k: Int) -> Bool {
+    let t = tokens[k]
+    return t.kind == .word && !t.isCapitalized && t.length > 4 && t.lower.hasSuffix("ly")
+  }
+
+  /// Whether the words at `k`, right after a cue, cannot open what was said: a conjunction after
+  /// a comma (the cue closed its clause: "he agreed, but …") or a verb the cue is the subject
+  /// of ("What she added was …").
+  func isNoClause(_ k: Int, after cue: Cue) -> Bool {
+    let t = tokens[k].lower
+    let lex = CueLexicon.bundled
+    if k > cue.range.upperBound, tokens[k - 1].text == ",", lex.conjunctions.contains(t) { return true }
+    if k == cue.range.upperBound, lex.clauseVerbs.contains(t) { return true }
+    return false
+  }
+
+  /// Where what was said starts after a topic phrase ("of his testament"): at a "that" or an
+  /// opening quotation a few words on, or nil.
+  func clauseAfterTopic(_ k: Int, in s: Sentence) -> Int? {
+    var j = k + 1
+    while j < s.tokens.upperBound, j - k < 15 {
+      if tokens[j].lower == "that", !quoted[j] { return j }
+      if pairAt[j] >= 0, pairs[pairAt[j]].open == tokens[j].start { return j }
+      if tokens[j].text == ";" || tokens[j].text == ":" { return nil }
+      j += 1
+    }
+    return nil
   }
 
   /// The words before a cue set off by commas in mid-sentence ("The plan, he said, would …"):
@@ -900,9 +964,64 @@ struct QuotePass {
           continue
         }
       }
-      guard words >= 6 else { continue }
-      add(Quote(content: pair.span, direct: true, cue: nil, cueLemma: nil, speaker: nil, speakerEntity: nil, sentence: si, rule: "unattributed"), paragraph: paragraph)
+      guard words >= 6, standsAlone(range, in: doc.sentences[si]) else { continue }
+      // No cue: the speaker of the quote before, in this paragraph or the one before, or else the
+      // person the nearest sentence before names first (the newsroom's "Smith spoke at the
+      // rally. ¶ "…"").
+      var speaker: TextSpan? = nil, entity: Int? = nil
+      search: for p in stride(from: paragraph, through: max(0, paragraph - 1), by: -1) {
+        for i in (byParagraph[p] ?? []).reversed() where quotes[i].content.end <= pair.open && quotes[i].speakerEntity != nil {
+          (speaker, entity) = (quotes[i].speaker, quotes[i].speakerEntity)
+          break search
+        }
+      }
+      if entity == nil, let m = nearestPerson(before: pair.open, sentence: si, paragraphs: 2) {
+        (speaker, entity) = (recognition.mentions[m].span, recognition.mentions[m].entity)
+      }
+      add(Quote(content: pair.span, direct: true, cue: nil, cueLemma: nil, speaker: speaker, speakerEntity: entity, sentence: si, rule: entity == nil ? "unattributed" : "nearby-speaker"), paragraph: paragraph)
     }
+  }
+}
+
+extension QuotePass {
+  /// Whether a quotation no cue took is a quote of its own: it opens its sentence (or follows
+  /// the colon that introduces it), starts as a sentence does, with a capital, and is no title
+  /// ("The History of Peter the Great"). A quoted phrase inside a sentence ('described as "…"',
+  /// 'aims to "…"') or a lower-case fragment mentions words; it does not report them.
+  func standsAlone(_ range: Range<Int>, in s: Sentence) -> Bool {
+    guard let firstWord = range.first(where: { tokens[$0].kind == .word }), tokens[firstWord].isCapitalized else { return false }
+    var k = range.lowerBound - 1
+    while k >= s.tokens.lowerBound, tokens[k].kind == .punctuation, tokens[k].text != ":" { k -= 1 }
+    guard k < s.tokens.lowerBound || tokens[k].text == ":" else { return false }
+    return !isTitle(range)
+  }
+
+  /// The first person named in the nearest sentence before `offset` that names one, within
+  /// this paragraph and the `paragraphs - 1` before it and five sentences back: a mention index.
+  mutating func nearestPerson(before offset: Int, sentence: Int, paragraphs: Int) -> Int? {
+    let index = indexMentionsBySentence()
+    let lowest = doc.sentences[sentence].paragraph - (paragraphs - 1)
+    var si = sentence
+    while si >= 0, sentence - si <= 5, doc.sentences[si].paragraph >= lowest {
+      let people = (index[si] ?? []).filter {
+        let m = recognition.mentions[$0]
+        return m.span.end <= offset && (m.kind == .name || m.kind == .role) && recognition.entities[m.entity].type == .person
+      }
+      if let first = people.min(by: { recognition.mentions[$0].span.start < recognition.mentions[$1].span.start }) { return first }
+      si -= 1
+    }
+    return nil
+  }
+
+  /// Most content words capitalized: a title or a name ("Norton I, Emperor of the United
+  /// States", "How To Avoid Talking To People"), not a sentence.
+  func isTitle(_ range: Range<Int>) -> Bool {
+    var content = 0, capitalized = 0
+    for k in range where tokens[k].kind == .word && tokens[k].length >= 4 {
+      content += 1
+      if tokens[k].isCapitalized { capitalized += 1 }
+    }
+    return content >= 2 && capitalized * 10 >= content * 6
   }
 }
 

@@ -19,6 +19,12 @@ public struct QuoteRecord: Sendable, Hashable, Codable {
   public var names: [String]
   /// The pattern that found it; nil when not known (a quote read back from a graph).
   public var rule: String?
+  /// Canonical names of the speakers after the first of a coordinated speaker ("Moscow and
+  /// Pyongyang deny …": North Korea). A graph lists each speaker's quote on its own.
+  public var otherSpeakers: [String] = []
+
+  /// The speaker and the coordinated ones, as a table shows them ("Russia & North Korea").
+  public var speakers: String? { speaker.map { ([$0] + otherSpeakers).joined(separator: " & ") } }
 }
 
 extension RelationshipGraph {
@@ -64,7 +70,8 @@ extension ArticleAnalysis {
         article: article.id, sentence: q.sentence,
         speaker: q.speakerEntity.map { rec.entities[$0].name }, speakerType: q.speakerEntity.map { rec.entities[$0].type },
         speakerText: q.speaker.map { document.string($0) }, cue: q.cue.map { document.string($0) }, direct: q.direct,
-        text: document.string(q.content), start: q.content.start, end: q.content.end, names: names, rule: q.rule)
+        text: document.string(q.content), start: q.content.start, end: q.content.end, names: names, rule: q.rule,
+        otherSpeakers: q.otherSpeakers.map { rec.entities[$0].name })
     }
   }
 
