@@ -409,5 +409,8 @@ struct SpeakerConstructionTests {
       "Robert Sarvis => Robert Sarvis: he favors school choice through student vouchers"
     ])
   }
-
+  @Test func untypedNameIsTheSubjectOfACoordinatedCue() {
+    let text = "Jespersen was a proponent of phonosemanticism and wrote:\n\n\"Is there really much more logic in the opposite extreme?\""
+    #expect(quotes(text) == ["Jespersen => -: \"Is there really much more logic in the opposite extreme?\""])
+  }
 }

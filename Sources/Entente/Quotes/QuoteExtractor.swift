@@ -7,10 +7,13 @@
 /// - `X said [on Monday] [that] …` / `X told reporters that …` / `X said: "…"`
 /// Then quoted passages that no reported clause took become direct quotes, attributed by a
 /// cue right after or before them, or by the speaker of the paragraph before when a
-/// paragraph is nothing but the quote (a continued quotation). Pronouns ("he", "him")
+/// paragraph is nothing but the quote (a continued quotation). A quotation with no cue at all
+/// is a quote only when it stands as a sentence of its own (not a quoted phrase, a fragment
+/// or a title); it speaks for the speaker of the quote before, or the person named in the
+/// nearest sentence before, within this paragraph and the one before. Pronouns ("he", "him")
 /// resolve to the last speaker or the subject of the sentences before; titles and roles ("the
 /// NATO Secretary General", "the spokeswoman") to the person who holds them in the article.
-/// A speaker that cannot be resolved leaves the quote unattributed rather than guessed.
+/// A speaker phrase that cannot be resolved is kept as the phrase, with no entity.
 public struct QuoteExtractor: Sendable {
   public let gazetteer: Gazetteer
 
@@ -835,7 +838,8 @@ struct QuotePass {
     }
     guard k < j, let np = speakerAfter(k, in: s), np.upperBound < j, np.upperBound > np.lowerBound else { return nil }
     let pronoun = np.count == 1 && ["he", "she", "they", "it", "we", "i"].contains(tokens[np.lowerBound].lower)
-    guard pronoun || np.contains(where: { mentionAt[$0] != nil || tokens[$0].has(.roleLike) }) else { return nil }
+    // A name the recognizer did not type speaks too ("Jespersen was … and wrote: …").
+    guard pronoun || np.contains(where: { mentionAt[$0] != nil || tokens[$0].has(.roleLike) }) || np.count == 1 && isNameLike(np.lowerBound) else { return nil }
     // One clause from the subject to "and": no other clause opens in between.
     for x in np.upperBound..<j {
       let t = tokens[x]
