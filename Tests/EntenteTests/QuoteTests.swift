@@ -413,4 +413,18 @@ struct SpeakerConstructionTests {
     let text = "Jespersen was a proponent of phonosemanticism and wrote:\n\n\"Is there really much more logic in the opposite extreme?\""
     #expect(quotes(text) == ["Jespersen => -: \"Is there really much more logic in the opposite extreme?\""])
   }
+
+  @Test func descriptionResolvesToThePersonIntroducedWithIt() {
+    let text = "HBO host Bill Maher interviewed the senator on Friday. The host said the election would be close."
+    #expect(quotes(text) == ["The host => Bill Maher: the election would be close"])
+  }
+
+  @Test func clauseWithoutThatAfterAnAddresseeAndADay() {
+    #expect(quotes("Donald Trump told reporters at the White House on Friday the wall would be built.") == [
+      "Donald Trump => Donald Trump: the wall would be built"
+    ])
+    #expect(quotes("Donald Trump told reporters at the White House on Friday night that the wall would be built.") == [
+      "Donald Trump => Donald Trump: that the wall would be built"
+    ])
+  }
 }

@@ -23,6 +23,7 @@ struct CueLexicon: Decodable, Sendable {
   var conjunctions: Set<String>
   var clauseVerbs: Set<String>
   var topicPrepositions: Set<String>
+  var dayWords: Set<String>
 
   /// The bundled lists, loaded once. A broken installation stops the program, as the
   /// gazetteer's data does.

@@ -409,11 +409,45 @@ struct QuotePass {
         return holders[0]
       }
     }
+    // "the host said" after "HBO host Bill Maher", "the secretary" after "Secretary of State
+    // Antony Blinken": the person the article introduced with that word.
+    if ms.isEmpty, np.count <= 3, QuotePass.determiners.contains(tokens[np.lowerBound].lower), tokens[np.upperBound - 1].kind == .word,
+      let person = personIntroduced(as: tokens[np.upperBound - 1].lower, before: np.lowerBound, sentence: sentence)
+    {
+      addMention(np, entity: person, kind: .role, sentence: sentence)
+      return person
+    }
     // "the agency said": the organization of the article whose name ends in the head noun
     // ("International Atomic Energy Agency"), the one named last when there are several.
     if tokens[np.lowerBound].lower == "the", ms.isEmpty, let org = organization(named: tokens[np.upperBound - 1].lower, before: np.lowerBound) {
       addMention(np, entity: org, kind: .role, sentence: sentence)
       return org
+    }
+    return nil
+  }
+
+  /// The person whose name came last before token `k`, in the 30 sentences before, right after
+  /// `word` ("host" in "HBO host Bill Maher", "secretary" in "Secretary of State Antony
+  /// Blinken"): up to four words before the name, with no punctuation between.
+  mutating func personIntroduced(as word: String, before k: Int, sentence: Int) -> Int? {
+    guard word.count > 2, !QuotePass.determiners.contains(word) else { return nil }
+    let index = indexMentionsBySentence()
+    var si = sentence
+    while si >= 0, sentence - si <= 30 {
+      var best: Mention? = nil
+      for mi in index[si] ?? [] {
+        let m = recognition.mentions[mi]
+        guard m.kind == .name, m.tokens.upperBound <= k, recognition.entities[m.entity].type == .person,
+          best.map({ $0.span.start < m.span.start }) ?? true
+        else { continue }
+        var j = m.tokens.lowerBound - 1
+        while j >= 0, m.tokens.lowerBound - j <= 4, tokens[j].kind == .word {
+          if tokens[j].lower == word { best = m; break }
+          j -= 1
+        }
+      }
+      if let b = best { return b.entity }
+      si -= 1
     }
     return nil
   }
@@ -577,7 +611,24 @@ struct QuotePass {
       }
     }
     if k < s.tokens.upperBound, tokens[k].text == "that" || tokens[k].text == ":" || tokens[k].text == "," { k += tokens[k].text == "that" ? 0 : 1 }
+    if let c = clauseAfterDay(k, in: s) { return c }
     return k
+  }
+
+  /// Where a clause without "that" starts after an addressee or an adverbial that ends in a
+  /// day ("told reporters at the White House on Friday the wall would …"), or nil.
+  func clauseAfterDay(_ k: Int, in s: Sentence) -> Int? {
+    let lex = CueLexicon.bundled
+    guard k < s.tokens.upperBound, tokens[k].has([.cueObject, .adverbialStart]) else { return nil }
+    var j = k
+    while j < s.tokens.upperBound, j - k < 12, tokens[j].kind == .word, !quoted[j], !lex.dayWords.contains(tokens[j].lower) { j += 1 }
+    guard j < s.tokens.upperBound, lex.dayWords.contains(tokens[j].lower) else { return nil }
+    while j + 1 < s.tokens.upperBound, lex.dayWords.contains(tokens[j + 1].lower) { j += 1 }
+    let next = j + 1
+    guard next < s.tokens.upperBound, tokens[next].kind == .word, !quoted[next], !tokens[next].has(.adverbialStart),
+      !QuotePass.complementPrepositions.contains(tokens[next].lower), !lex.conjunctions.contains(tokens[next].lower)
+    else { return nil }
+    return next
   }
 
   /// Longer "sentences" are lists, tables or markup, not reported speech; skipping them keeps
