@@ -21,6 +21,8 @@ public struct Pipeline: Sendable {
   /// The most evidence records a graph edge keeps (0: all); weights stay exact.
   public var maxEvidence: Int = RelationshipGraph.defaultMaxEvidence
 
+  /// `tagger`: the learned tagger's weights (``TaggerModel/bundled`` for the bundled ones;
+  /// nil, the default: the rules alone).
   public init(gazetteer: Gazetteer = .bundled, tagger: TaggerModel? = nil) {
     recognizer = Recognizer(gazetteer: gazetteer, tagger: tagger)
     quoteExtractor = QuoteExtractor(gazetteer: gazetteer)

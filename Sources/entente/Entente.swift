@@ -49,7 +49,7 @@ struct InputOptions: ParsableArguments {
   @Option(name: .long, help: "A JSON entity file adding entities and aliases, or blocking false names.")
   var entities: String?
 
-  @Option(name: .long, help: "Weights of the learned name tagger (from `entente tagger train`) that names what the rules leave open; without it (or with `none`), the rules alone.")
+  @Option(name: .long, help: "Weights of the learned name tagger that names what the rules leave open: `bundled` (the weights Entente ships) or a file from `entente tagger train`; without it (or with `none`), the rules alone.")
   var tagger: String?
 
   @Option(

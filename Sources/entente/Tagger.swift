@@ -17,9 +17,13 @@ struct Tagger: ParsableCommand {
     @Option(name: .long, parsing: .upToNextOption, help: "Sets that count more than once in training (SET=TIMES, by folder name).")
     var weight: [String] = []
 
+    @Option(name: .long, help: "Features whose weights all stay below this in magnitude are left out of the model.")
+    var minWeight: Float?
+
     func trainer() throws -> TaggerTrainer {
       var t = TaggerTrainer(gazetteer: try Gazetteer.loadBundled())
       t.epochs = epochs
+      if let m = minWeight { t.minWeight = m }
       for w in weight {
         let parts = w.split(separator: "=")
         guard parts.count == 2, let n = Int(parts[1]), n >= 1 else { throw ValidationError("--weight takes SET=TIMES, TIMES 1 or more: \(w)") }

@@ -176,3 +176,31 @@ let taggerTrainingArticles: [AnnotatedArticle] = (0..<12).map { i in
     #expect(trainer.train(taggerTrainingArticles).serialized() == once)
   }
 }
+
+@Suite struct BundledTaggerTests {
+  @Test func theBundledWeightsLoadAndWriteBackToTheSameBytes() throws {
+    let model = try TaggerModel.loadBundled()
+    #expect(model.featureCount > 10_000)
+    let file = try Data(contentsOf: URL(fileURLWithPath: Repository.path("Sources/Entente/Resources/\(TaggerModel.bundledFile)")))
+    #expect(model.serialized() == file)
+    #expect(try TaggerModel.load(option: "bundled")?.serialized() == file)
+    #expect(try TaggerModel.load(option: "none") == nil)
+    #expect(try TaggerModel.load(option: nil) == nil)
+  }
+
+  /// Names and types of a pipeline's name mentions in a text.
+  func names(_ p: Pipeline, _ text: String) -> [String] {
+    let a = p.analyze(Article(id: "t", text: text))
+    return a.recognition.mentions.filter { $0.kind == .name }.map {
+      "\(a.document.string($0.span))/\(a.recognition.entities[$0.entity].type.rawValue)"
+    }
+  }
+
+  @Test func theBundledTaggerNamesWhatTheRulesLeaveOpenAndTheDefaultIsTheRulesAlone() {
+    let text = "Its director general, Rafael Grossi, said on Sunday that the plant remained fragile."
+    // No rule knows "Rafael" as a given name; the bundled weights call the pair a person.
+    #expect(names(Pipeline(tagger: TaggerModel.bundled), text) == ["Rafael Grossi/person"])
+    #expect(names(Pipeline(), text) == [])
+    #expect(names(Pipeline(tagger: nil), text) == [])
+  }
+}

@@ -15,7 +15,7 @@ import OrderedCollections
 public struct Recognizer: Sendable {
   public let gazetteer: Gazetteer
   /// A learned tagger that names what the rules leave open (nil, the default: the rules
-  /// alone). See `TaggedNames`.
+  /// alone; ``TaggerModel/bundled``: the bundled weights). See `TaggedNames`.
   public let tagger: TaggerModel?
   /// The least margin by which the tagger must prefer a name for it to be added (see
   /// `TaggedNames.defaultMinMargin`).

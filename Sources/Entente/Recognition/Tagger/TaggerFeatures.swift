@@ -9,45 +9,42 @@ struct TaggerZone: Sendable {
   var mayBegin: [Bool]
 }
 
-/// Feature ids: FNV-1a over a template number and the bytes of its values, folded to 32 bits.
-/// Stable across runs and machines (never Swift's seeded hash).
-struct FeatureHash {
-  var h: UInt64 = 0xcbf2_9ce4_8422_2325
+/// Feature hashing, stable across runs and machines (never Swift's seeded hash): FNV-1a over
+/// the bytes of a word, computed once per token, and a 64-bit mix of a template number with
+/// up to two such values, folded to a 32-bit feature id.
+enum FeatureHash {
+  static let basis: UInt64 = 0xcbf2_9ce4_8422_2325
 
-  init(_ template: UInt8) { byte(template) }
+  @inline(__always) static func step(_ h: UInt64, _ b: UInt64) -> UInt64 { (h ^ b) &* 0x100_0000_01b3 }
 
-  @inline(__always) mutating func byte(_ b: UInt8) {
-    h ^= UInt64(b)
-    h &*= 0x100_0000_01b3
+  /// FNV-1a over a string's UTF-8 bytes (continuing `h`, then a separator).
+  static func text(_ s: String, _ h: UInt64 = basis) -> UInt64 {
+    var h = h
+    for b in s.utf8 { h = step(h, UInt64(b)) }
+    return step(h, 0xFF)
   }
 
-  mutating func text(_ s: String) {
-    var s = s
-    s.withUTF8 { for b in $0 { byte(b) } }
-    byte(0xFF)
+  /// The feature id of a template and its values (never 0: 0 marks an empty slot).
+  @inline(__always) static func id(_ template: UInt64, _ a: UInt64, _ b: UInt64 = 0) -> UInt32 {
+    var h = (a ^ (template &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9
+    h = (h ^ (h >> 31) ^ b) &* 0x94D0_49BB_1331_11EB
+    h ^= h >> 29
+    let id = UInt32(truncatingIfNeeded: h ^ (h >> 32))
+    return id == 0 ? 1 : id
   }
-
-  mutating func int(_ v: Int) {
-    var v = UInt64(bitPattern: Int64(v))
-    for _ in 0..<8 {
-      byte(UInt8(v & 0xFF))
-      v >>= 8
-    }
-  }
-
-  var id: UInt32 { UInt32(truncatingIfNeeded: h ^ (h >> 32)) }
 }
 
-/// The word classes that tell the tagger something, with the numbers features use for them.
-let taggerClasses: [(WordClass, UInt8)] = [
-  (.functionWord, 1), (.titleWord, 2), (.roleNoun, 3), (.honorific, 4), (.commonWord, 5),
-  (.locationPreposition, 6), (.pronoun, 7), (.speechVerb, 8), (.pluralHead, 9), (.givenName, 10),
-  (.orgKeyword, 11), (.placeKeyword, 12), (.eventWord, 13), (.connector, 14), (.nameParticle, 15),
-  (.acronymStop, 16), (.familyFirstGiven, 17), (.particlePrefix, 18), (.sentenceOpener, 19),
+/// The word classes that tell the tagger something (a feature reads the ones a word has, at
+/// once).
+let taggerClassMask: WordClass = [
+  .functionWord, .titleWord, .roleNoun, .honorific, .commonWord, .locationPreposition, .pronoun, .speechVerb, .pluralHead,
+  .givenName, .orgKeyword, .placeKeyword, .eventWord, .connector, .nameParticle, .acronymStop, .familyFirstGiven,
+  .particlePrefix, .sentenceOpener,
 ]
 
 /// The tagger's view of an article after the first pass of rules: its zones, and for each
-/// token what the rules made of it.
+/// token what the rules made of it. Words are hashed once per token (`word`, `shape`), so that
+/// a feature costs a mix of a few integers and one probe of the model's table.
 struct TaggerFeatures {
   let tokens: [Token]
   let doc: Document
@@ -56,51 +53,62 @@ struct TaggerFeatures {
   var ruleMark: [UInt64]
   /// Per token: a hash of the second-pass rule waiting on it, 0 when none.
   var pendingMark: [UInt64]
-  /// Words the first pass typed somewhere in the article (their type's number).
-  var docType: [String: UInt8] = [:]
-  /// Words written capitalized somewhere other than at a sentence start.
-  var capitalizedMid: Set<String> = []
-  /// Last words of earlier names of two or more words that start with a given name.
-  var surnames: Set<String> = []
+  /// Per token: a hash of its lower-case text, 0 until a zone or the history needs it.
+  var word: [UInt64]
+  /// Per token: a hash of its shape, 0 until `prepareShapes` reaches it.
+  var shape: [UInt64]
+  /// The article's history of words (by `word`): the type the first pass gave a word
+  /// somewhere (its number, in the low byte), whether it is written capitalized somewhere
+  /// other than at a sentence start (`WordFacts.mid`), and whether it is the last word of a
+  /// name of two or more words that starts with a given name (`WordFacts.surname`).
+  var history = WordFacts()
+
+  static let sentenceStart = FeatureHash.text("<s>")
+  static let sentenceEnd = FeatureHash.text("</s>")
 
   init(pass: RecognitionPass) {
     tokens = pass.tokens
     doc = pass.doc
     ruleMark = [UInt64](repeating: 0, count: tokens.count)
     pendingMark = [UInt64](repeating: 0, count: tokens.count)
+    word = [UInt64](repeating: 0, count: tokens.count)
+    shape = [UInt64](repeating: 0, count: tokens.count)
     for f in pass.found {
-      for k in f.tokens {
-        var h = FeatureHash(200)
-        h.text(f.rule)
-        h.text(f.type.rawValue)
-        h.text(f.kind.rawValue)
-        h.byte(k == f.tokens.lowerBound ? 1 : 2)
-        if ruleMark[k] == 0 { ruleMark[k] = h.h }
+      let base = FeatureHash.text(f.kind.rawValue, FeatureHash.text(f.type.rawValue, FeatureHash.text(f.rule)))
+      for k in f.tokens where ruleMark[k] == 0 {
+        ruleMark[k] = FeatureHash.step(base, k == f.tokens.lowerBound ? 1 : 2)
       }
       let t: UInt8 = f.type == .person ? 1 : f.type == .organization ? 2 : 3
       if f.kind == .name {
         for k in f.tokens where tokens[k].kind == .word && tokens[k].isCapitalized {
-          if docType[tokens[k].text] == nil { docType[tokens[k].text] = t }
+          let h = wordHash(k)
+          history.update(h) { $0 & 0xFF == 0 ? $0 | UInt16(t) : $0 }
         }
       }
     }
     for p in pass.pending {
-      for k in p.tokens {
-        var h = FeatureHash(201)
-        h.text(p.rule)
-        h.byte(k == p.tokens.lowerBound ? 1 : 2)
-        if pendingMark[k] == 0 { pendingMark[k] = h.h }
+      let base = FeatureHash.text(p.rule)
+      for k in p.tokens where pendingMark[k] == 0 {
+        pendingMark[k] = FeatureHash.step(base, k == p.tokens.lowerBound ? 1 : 2)
       }
     }
   }
 
-  /// A token that may begin a name.
-  @inline(__always) func isCandidate(_ t: Token) -> Bool {
-    t.kind == .word && (t.isCapitalized || t.isAllCaps || t.has(.particlePrefix)) && !(t.has(.functionWord) && !t.isAllCaps)
+  /// The hash of token `k`'s lower-case text, made once.
+  @inline(__always) mutating func wordHash(_ k: Int) -> UInt64 {
+    if word[k] == 0 { word[k] = FeatureHash.text(tokens[k].lower) }
+    return word[k]
   }
 
-  /// A token that may join two capitalized words of one name.
-  @inline(__always) func isJoiner(_ t: Token) -> Bool {
+  /// Whether token `k` may begin a name.
+  @inline(__always) func isCandidate(_ k: Int) -> Bool {
+    let c = tokens[k].classes, caps = tokens[k].isAllCaps
+    return tokens[k].kind == .word && (tokens[k].isCapitalized || caps || c.contains(.particlePrefix)) && !(c.contains(.functionWord) && !caps)
+  }
+
+  /// Whether token `k` may join two capitalized words of one name.
+  func isJoiner(_ k: Int) -> Bool {
+    let t = tokens[k]
     if t.kind == .word { return t.has(.connector) || t.lower == "'s" || t.lower == "’s" }
     if t.kind == .punctuation { return t.text == "&" || t.text == "'" || t.text == "’" || t.text == "-" || t.text == "." }
     return false
@@ -112,14 +120,14 @@ struct TaggerFeatures {
     var i = s.tokens.lowerBound
     let end = s.tokens.upperBound
     while i < end {
-      guard isCandidate(tokens[i]) else { i += 1; continue }
+      guard isCandidate(i) else { i += 1; continue }
       var j = i + 1
       while j < end {
-        if isCandidate(tokens[j]) { j += 1; continue }
+        if isCandidate(j) { j += 1; continue }
         // Up to two joiners, then a capitalized word.
-        if isJoiner(tokens[j]) {
-          if j + 1 < end, isCandidate(tokens[j + 1]) { j += 2; continue }
-          if j + 2 < end, isJoiner(tokens[j + 1]), isCandidate(tokens[j + 2]) { j += 3; continue }
+        if isJoiner(j) {
+          if j + 1 < end, isCandidate(j + 1) { j += 2; continue }
+          if j + 2 < end, isJoiner(j + 1), isCandidate(j + 2) { j += 3; continue }
         }
         break
       }
@@ -129,23 +137,47 @@ struct TaggerFeatures {
     return out
   }
 
+  /// The article's zones with their sentences, once the article's history is collected.
+  mutating func articleZones() -> [(Range<Int>, Sentence)] {
+    var all: [(Range<Int>, Sentence)] = []
+    for s in doc.sentences where doc.paragraphs[s.paragraph].role != .banner && doc.paragraphs[s.paragraph].role != .dateline {
+      for z in zones(in: s) { all.append((z, s)) }
+    }
+    collectHistory(all)
+    return all
+  }
+
   /// Collects the article-wide facts features read (capitalized words mid-sentence,
   /// surnames of earlier full names).
   mutating func collectHistory(_ zones: [(Range<Int>, Sentence)]) {
     for (z, s) in zones {
       for k in z where tokens[k].kind == .word && tokens[k].isCapitalized {
-        if k > s.tokens.lowerBound, tokens[k - 1].kind == .word || tokens[k - 1].text == "," { capitalizedMid.insert(tokens[k].text) }
+        if k > s.tokens.lowerBound, tokens[k - 1].kind == .word || tokens[k - 1].text == "," { history.update(wordHash(k)) { $0 | WordFacts.mid } }
       }
-      let words = z.filter { tokens[$0].kind == .word }
-      if words.count >= 2, tokens[words[0]].has(.givenName), let last = words.last, tokens[last].isCapitalized {
-        surnames.insert(tokens[last].text)
+      var first = -1, last = -1, words = 0
+      for k in z where tokens[k].kind == .word {
+        if first < 0 { first = k }
+        last = k
+        words += 1
       }
+      if words >= 2, tokens[first].has(.givenName), tokens[last].isCapitalized { history.update(wordHash(last)) { $0 | WordFacts.surname } }
+    }
+  }
+
+  /// Hashes the words and shapes the features of a zone read: its tokens' and their
+  /// neighbours'.
+  mutating func prepare(_ z: Range<Int>) {
+    for k in max(0, z.lowerBound - 2)..<min(tokens.count, z.upperBound + 2) { _ = wordHash(k) }
+    for k in max(0, z.lowerBound - 1)..<min(tokens.count, z.upperBound + 1) where shape[k] == 0 {
+      shape[k] = TaggerFeatures.shape(tokens[k].text)
     }
   }
 
   /// Shape of a word: X for upper case, x lower case, d digits, other scalars as they are;
-  /// repeats collapsed ("Xx", "X.X.", "dd" for two or more digits become "d").
-  static func shape(_ text: String, into h: inout FeatureHash) {
+  /// repeats collapsed ("Xx", "X.X.", "dd" for two or more digits become "d"), at most seven
+  /// symbols. Never 0.
+  static func shape(_ text: String) -> UInt64 {
+    var h = FeatureHash.basis
     var last: UInt8 = 0
     var n = 0
     for u in text.unicodeScalars {
@@ -156,15 +188,16 @@ struct TaggerFeatures {
         c = v >= 65 && v <= 90 ? 88 : v >= 97 && v <= 122 ? 120 : v >= 48 && v <= 57 ? 100 : UInt8(v)
       } else if u.properties.isUppercase { c = 88 } else if u.properties.isLowercase { c = 120 } else { c = 111 }
       if c != last {
-        h.byte(c)
+        h = FeatureHash.step(h, UInt64(c))
         last = c
         n += 1
         if n > 6 { break }
       }
     }
+    return h
   }
 
-  /// The features of the token at `k` in a zone of sentence `s`.
+  /// The features of the token at `k` in a zone of sentence `s` (the zone prepared).
   func features(_ k: Int, zone z: Range<Int>, sentence s: Sentence, headline: Bool) -> [UInt32] {
     var list = FeatureList()
     list.ids.reserveCapacity(48)
@@ -173,119 +206,134 @@ struct TaggerFeatures {
   }
 
   /// The same, handed to a sink one by one (the tagger scores them as they come).
+  @inline(__always)
   func features<Sink: FeatureSink>(_ k: Int, zone z: Range<Int>, sentence s: Sentence, headline: Bool, into out: inout Sink) {
     let t = tokens[k]
-    func add(_ h: FeatureHash) { out.add(h.id) }
-    func word(_ tpl: UInt8, _ j: Int) {
-      var h = FeatureHash(tpl)
-      if j < s.tokens.lowerBound { h.text("<s>") } else if j >= s.tokens.upperBound { h.text("</s>") } else { h.text(tokens[j].lower) }
-      add(h)
-    }
-    func shape(_ tpl: UInt8, _ j: Int) {
-      var h = FeatureHash(tpl)
-      if j < s.tokens.lowerBound || j >= s.tokens.upperBound { h.byte(0) } else { TaggerFeatures.shape(tokens[j].text, into: &h) }
-      add(h)
-    }
-    func classes(_ tpl: UInt8, _ j: Int) {
-      guard j >= s.tokens.lowerBound, j < s.tokens.upperBound else { return }
-      let c = tokens[j].classes
-      for (cls, n) in taggerClasses where c.contains(cls) {
-        var h = FeatureHash(tpl)
-        h.byte(n)
-        add(h)
+    let lo = s.tokens.lowerBound, hi = s.tokens.upperBound
+    @inline(__always) func w(_ j: Int) -> UInt64 { j < lo ? TaggerFeatures.sentenceStart : j >= hi ? TaggerFeatures.sentenceEnd : word[j] }
+    @inline(__always) func sh(_ j: Int) -> UInt64 { j < lo || j >= hi ? 0 : shape[j] }
+    @inline(__always) func classes(_ tpl: UInt64, _ j: Int) {
+      guard j >= lo, j < hi else { return }
+      // One feature for each class the word has.
+      var r = tokens[j].classes.intersection(taggerClassMask).rawValue
+      while r != 0 {
+        out.add(FeatureHash.id(tpl, UInt64(r.trailingZeroBitCount)))
+        r &= r - 1
       }
     }
-    add(FeatureHash(1))
-    word(2, k)
-    word(3, k - 1)
-    word(4, k + 1)
-    word(5, k - 2)
-    word(6, k + 2)
-    shape(7, k)
-    shape(8, k - 1)
-    shape(9, k + 1)
+    out.add(FeatureHash.id(1, 0))
+    out.add(FeatureHash.id(2, w(k)))
+    out.add(FeatureHash.id(3, w(k - 1)))
+    out.add(FeatureHash.id(4, w(k + 1)))
+    out.add(FeatureHash.id(5, w(k - 2)))
+    out.add(FeatureHash.id(6, w(k + 2)))
+    out.add(FeatureHash.id(7, sh(k)))
+    out.add(FeatureHash.id(8, sh(k - 1)))
+    out.add(FeatureHash.id(9, sh(k + 1)))
     classes(10, k)
     classes(11, k - 1)
     classes(12, k + 1)
     classes(13, k - 2)
-    // Affixes.
-    let lower = t.lower.unicodeScalars
+    // Affixes: the first and the last one to four scalars of the lower-case word, where the
+    // word is longer.
     let length = t.length
-    for n in 1...4 where length > n {
-      var p = FeatureHash(14)
-      p.int(n)
-      for u in lower.prefix(n) { p.int(Int(u.value)) }
-      add(p)
-      var q = FeatureHash(15)
-      q.int(n)
-      for u in lower.suffix(n) { q.int(Int(u.value)) }
-      add(q)
+    if length > 1 {
+      var p = FeatureHash.basis
+      var n: UInt64 = 0
+      for u in t.lower.unicodeScalars {
+        n += 1
+        if n >= UInt64(length) || n > 4 { break }
+        p = FeatureHash.step(p, UInt64(u.value))
+        out.add(FeatureHash.id(14, p, n))
+      }
+      var q = FeatureHash.basis
+      n = 0
+      for u in t.lower.unicodeScalars.reversed() {
+        n += 1
+        if n >= UInt64(length) || n > 4 { break }
+        q = FeatureHash.step(q, UInt64(u.value))
+        out.add(FeatureHash.id(15, q, n))
+      }
     }
     // Word and neighbour pairs.
-    do {
-      var h = FeatureHash(16)
-      h.text(k > s.tokens.lowerBound ? tokens[k - 1].lower : "<s>")
-      h.text(t.lower)
-      add(h)
-      var g = FeatureHash(17)
-      g.text(t.lower)
-      g.text(k + 1 < s.tokens.upperBound ? tokens[k + 1].lower : "</s>")
-      add(g)
-      var sh = FeatureHash(18)
-      if k > s.tokens.lowerBound { TaggerFeatures.shape(tokens[k - 1].text, into: &sh) }
-      sh.byte(0)
-      TaggerFeatures.shape(t.text, into: &sh)
-      add(sh)
-    }
+    out.add(FeatureHash.id(16, w(k - 1), word[k]))
+    out.add(FeatureHash.id(17, word[k], w(k + 1)))
+    out.add(FeatureHash.id(18, sh(k - 1), shape[k]))
     // Place in the sentence and the zone.
-    var pos = FeatureHash(19)
-    pos.byte(k == s.tokens.lowerBound || tokens[s.tokens.lowerBound..<k].allSatisfy { $0.kind == .punctuation } ? 1 : 0)
-    pos.byte(headline ? 1 : 0)
-    add(pos)
-    var zl = FeatureHash(20)
-    zl.int(min(z.count, 6))
-    zl.int(min(k - z.lowerBound, 4))
-    zl.int(min(z.upperBound - 1 - k, 4))
-    add(zl)
+    var first = lo
+    while first < k, tokens[first].kind == .punctuation { first += 1 }
+    out.add(FeatureHash.id(19, UInt64(first == k ? 1 : 0) | UInt64(headline ? 2 : 0)))
+    out.add(FeatureHash.id(20, UInt64(min(z.count, 6)) | UInt64(min(k - z.lowerBound, 4)) << 8 | UInt64(min(z.upperBound - 1 - k, 4)) << 16))
     // What the rules made of it and of its neighbours.
     for d in -1...1 {
       let j = k + d
       guard j >= 0, j < tokens.count else { continue }
-      let tpl = UInt8(22 + d)
-      var h = FeatureHash(tpl)
-      h.int(Int(truncatingIfNeeded: ruleMark[j]))
-      add(h)
-      var p = FeatureHash(tpl &+ 10)
-      p.int(Int(truncatingIfNeeded: pendingMark[j]))
-      add(p)
+      out.add(FeatureHash.id(UInt64(22 + d), ruleMark[j]))
+      out.add(FeatureHash.id(UInt64(32 + d), pendingMark[j]))
     }
-    do {
-      var h = FeatureHash(24)
-      h.int(Int(truncatingIfNeeded: ruleMark[k]))
-      h.text(t.lower)
-      add(h)
-    }
+    out.add(FeatureHash.id(24, ruleMark[k], word[k]))
     // The article's history of the word.
     if t.kind == .word, t.isCapitalized || t.isAllCaps {
-      var h = FeatureHash(25)
-      h.byte(docType[t.text] ?? 0)
-      h.byte(capitalizedMid.contains(t.text) ? 1 : 0)
-      h.byte(surnames.contains(t.text) ? 1 : 0)
-      add(h)
+      let wk = word[k]
+      let v = UInt64(history[wk])
+      out.add(FeatureHash.id(25, v))
     }
     // A title or role word right before the zone; a speech verb right after it.
-    if z.lowerBound > s.tokens.lowerBound {
-      var h = FeatureHash(26)
+    if z.lowerBound > lo {
       let p = tokens[z.lowerBound - 1]
-      h.byte(p.has(.roleLike) ? 1 : 0)
-      h.byte(p.has(.honorific) ? 1 : 0)
-      h.text(p.lower)
-      add(h)
+      out.add(FeatureHash.id(26, word[z.lowerBound - 1], UInt64(p.has(.roleLike) ? 1 : 0) | UInt64(p.has(.honorific) ? 2 : 0)))
     }
-    if z.upperBound < s.tokens.upperBound {
-      var h = FeatureHash(27)
-      h.text(tokens[z.upperBound].lower)
-      add(h)
+    if z.upperBound < hi { out.add(FeatureHash.id(27, word[z.upperBound])) }
+  }
+}
+
+/// Facts about the words of an article, by word hash (never 0): an open-addressing table
+/// grown as needed, without Swift's seeded hashing.
+struct WordFacts {
+  static let mid: UInt16 = 1 << 8
+  static let surname: UInt16 = 1 << 9
+  private var keys = [UInt64](repeating: 0, count: 64)
+  private var values = [UInt16](repeating: 0, count: 64)
+  private var count = 0
+  private var shift: UInt64 = 58
+
+  @inline(__always) private func find(_ key: UInt64) -> Int {
+    let mask = keys.count - 1
+    var i = Int((key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    while keys[i] != 0 && keys[i] != key { i = (i + 1) & mask }
+    return i
+  }
+
+  /// The facts of a word (0: none).
+  subscript(_ key: UInt64) -> UInt16 {
+    let i = find(key)
+    return keys[i] == key ? values[i] : 0
+  }
+
+  /// Changes the facts of a word.
+  mutating func update(_ key: UInt64, _ change: (UInt16) -> UInt16) {
+    guard key != 0 else { return }
+    var i = find(key)
+    if keys[i] != key {
+      if (count + 1) * 2 > keys.count {
+        grow()
+        i = find(key)
+      }
+      keys[i] = key
+      count += 1
+    }
+    values[i] = change(values[i])
+  }
+
+  private mutating func grow() {
+    let oldKeys = keys, oldValues = values
+    keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
+    values = [UInt16](repeating: 0, count: oldKeys.count * 2)
+    shift -= 1
+    for (k, v) in zip(oldKeys, oldValues) where k != 0 {
+      let i = find(k)
+      keys[i] = k
+      values[i] = v
     }
   }
 }
@@ -301,38 +349,34 @@ struct FeatureList: FeatureSink {
   mutating func add(_ id: UInt32) { ids.append(id) }
 }
 
-/// Feature ids scored as they come: their tag weights added to one token's row of scores.
-struct EmissionSink: FeatureSink {
-  let scorer: EmissionScorer
-  var row: UnsafeMutablePointer<Float>
-  @inline(__always) mutating func add(_ id: UInt32) { scorer.add(id, to: row) }
+/// Feature ids gathered in a fixed buffer for one token, then scored as a batch.
+struct FeatureBatch: FeatureSink {
+  let buffer: UnsafeMutableBufferPointer<UInt32>
+  var count = 0
+  @inline(__always) mutating func add(_ id: UInt32) {
+    if count < buffer.count {
+      buffer[count] = id
+      count += 1
+    }
+  }
 }
 
 extension RecognitionPass {
-  /// The tagger's view of the article after the first pass, and its zones with their sentences.
-  func taggerContext() -> (TaggerFeatures, [(Range<Int>, Sentence)]) {
-    var f = TaggerFeatures(pass: self)
-    var all: [(Range<Int>, Sentence)] = []
-    for s in doc.sentences where doc.paragraphs[s.paragraph].role != .banner && doc.paragraphs[s.paragraph].role != .dateline {
-      for z in f.zones(in: s) { all.append((z, s)) }
-    }
-    f.collectHistory(all)
-    return (f, all)
-  }
-
   /// The tagger's zones of the article, with their features, after the first pass.
   func taggerZones() -> [TaggerZone] {
-    let (f, all) = taggerContext()
+    var f = TaggerFeatures(pass: self)
+    let all = f.articleZones()
     var out: [TaggerZone] = []
     out.reserveCapacity(all.count)
     for (z, s) in all {
+      f.prepare(z)
       let headline = doc.paragraphs[s.paragraph].role != .body
       var features: [[UInt32]] = []
       features.reserveCapacity(z.count)
       var mayBegin: [Bool] = []
       for k in z {
         features.append(f.features(k, zone: z, sentence: s, headline: headline))
-        mayBegin.append(f.isCandidate(tokens[k]))
+        mayBegin.append(f.isCandidate(k))
       }
       out.append(TaggerZone(tokens: z, features: features, mayBegin: mayBegin))
     }
@@ -342,20 +386,28 @@ extension RecognitionPass {
   /// The zones that `wanted` accepts, each with its tokens' emission scores under `model`
   /// (features scored as they are made, never kept).
   func taggerEmissions(_ model: TaggerModel, where wanted: (Range<Int>) -> Bool) -> [(tokens: Range<Int>, emissions: [Float], mayBegin: [Bool])] {
-    let (f, all) = taggerContext()
+    var f = TaggerFeatures(pass: self)
+    let all = f.articleZones()
     let l = TagLabel.count
     var out: [(tokens: Range<Int>, emissions: [Float], mayBegin: [Bool])] = []
+    var sums: [Int32] = []
+    var batch = [UInt32](repeating: 0, count: 256)
     model.withScorer { scorer in
       for (z, s) in all where wanted(z) {
+        f.prepare(z)
         let headline = doc.paragraphs[s.paragraph].role != .body
-        var e = [Float](repeating: 0, count: z.count * l)
-        e.withUnsafeMutableBufferPointer { buf in
-          for (i, k) in z.enumerated() {
-            var sink = EmissionSink(scorer: scorer, row: buf.baseAddress! + i * l)
-            f.features(k, zone: z, sentence: s, headline: headline, into: &sink)
+        sums.removeAll(keepingCapacity: true)
+        sums.append(contentsOf: repeatElement(0, count: z.count * l))
+        sums.withUnsafeMutableBufferPointer { buf in
+          batch.withUnsafeMutableBufferPointer { ids in
+            for (i, k) in z.enumerated() {
+              var sink = FeatureBatch(buffer: ids)
+              f.features(k, zone: z, sentence: s, headline: headline, into: &sink)
+              scorer.add(UnsafeMutableBufferPointer(rebasing: ids[0..<sink.count]), to: buf.baseAddress! + i * l)
+            }
           }
         }
-        out.append((z, e, z.map { f.isCandidate(tokens[$0]) }))
+        out.append((z, sums.map { Float($0) * model.scale }, z.map { f.isCandidate($0) }))
       }
     }
     return out

@@ -31,88 +31,126 @@ struct TaggedSpan: Hashable, Sendable {
   var nameClass: Int
 }
 
-/// Adds features' tag weights to a row of scores, reading the model's tables in place.
+/// Adds features' tag weights to a row of integer scores, reading the model's tables in place.
 struct EmissionScorer {
-  let slots: UnsafeBufferPointer<UInt64>
-  let weights: UnsafeBufferPointer<Float>
+  /// Per slot: a feature id, or 0 for an empty slot.
+  let ids: UnsafeBufferPointer<UInt32>
+  /// Per slot: its feature's `TagLabel.count` quantized weights.
+  let weights: UnsafeBufferPointer<Int8>
   let shift: UInt32
 
-  @inline(__always) func add(_ id: UInt32, to scores: UnsafeMutablePointer<Float>) {
-    let row = TaggerModel.row(id, in: slots, shift: shift)
-    guard row >= 0 else { return }
-    let l = TagLabel.count
-    let w = weights.baseAddress! + Int(row) * l
-    for k in 0..<l { scores[k] += w[k] }
+  /// The slot of a feature id, or -1 when the model does not know it.
+  @inline(__always) func slot(_ id: UInt32) -> Int {
+    let mask = ids.count - 1
+    var i = Int(id >> shift)
+    while true {
+      let v = ids[i]
+      if v == id { return i }
+      if v == 0 { return -1 }
+      i = (i + 1) & mask
+    }
+  }
+
+  @inline(__always) func add(_ id: UInt32, to scores: UnsafeMutablePointer<Int32>) {
+    let i = slot(id)
+    guard i >= 0 else { return }
+    let w = weights.baseAddress! + i * TagLabel.count
+    for k in 0..<TagLabel.count { scores[k] &+= Int32(w[k]) }
+  }
+
+  /// Adds the weights of a batch of features to `scores`. The ids' first slots are read in
+  /// one pass before any is compared, and the slots found before any weight is added, so
+  /// that the memory reads of a batch overlap instead of waiting on one another.
+  func add(_ batch: UnsafeMutableBufferPointer<UInt32>, to scores: UnsafeMutablePointer<Int32>) {
+    var touch: UInt32 = 0
+    for id in batch { touch |= ids[Int(id >> shift)] }
+    // The slots found, in place of their ids (`touch` keeps the first pass from being left out).
+    var found = 0
+    for j in batch.indices {
+      let i = slot(batch[j])
+      if i >= 0 {
+        batch[found] = UInt32(i)
+        found += 1
+      }
+    }
+    guard found > 0 || touch == 0 else { return }
+    for j in 0..<found {
+      let w = weights.baseAddress! + Int(batch[j]) * TagLabel.count
+      for k in 0..<TagLabel.count { scores[k] &+= Int32(w[k]) }
+    }
   }
 }
 
 /// The weights of a linear-chain tagger: per feature, a weight for each tag, and a weight for
 /// each pair of consecutive tags. Decoding is Viterbi over a zone of tokens.
 ///
+/// Feature weights are quantized to one signed byte each (times `scale`), so that a feature's
+/// weights are 9 bytes and scores add up as integers. In memory they sit in an open-addressing
+/// table keyed by feature id (ids are hashes already: a slot is an id's top bits): a feature
+/// the model does not know costs one probe of the id table alone.
+///
 /// Stored as a compact little-endian binary file: the magic `ENTG`, a version, the number of
-/// tags and of features, the transition weights, then the features sorted by id, each with its
-/// tag weights. The same weights always give the same bytes.
+/// tags and of features, the scale, the transition weights, the feature ids in ascending
+/// order, then their tag weights in the same order. The same weights always give the same
+/// bytes.
 public struct TaggerModel: Sendable {
   static let magic: [UInt8] = Array("ENTG".utf8)
-  static let version: UInt32 = 1
+  static let version: UInt32 = 2
 
-  /// Feature id → row in `weights`.
-  var rows: [UInt32: Int32]
-  /// The same as an open-addressing table, for lookups without hashing a dictionary key:
-  /// each slot holds an id in its low 32 bits and its row in the high ones (all ones: empty),
-  /// so that a probe reads one word.
-  private var slots: [UInt64] = []
-  private var shift: UInt32 = 32
-  /// Row-major: `TagLabel.count` weights per feature.
-  var weights: [Float]
+  /// Feature ids in ascending order (never 0).
+  let ids: [UInt32]
+  /// Row-major, in the order of `ids`: `TagLabel.count` quantized weights per feature.
+  let rowWeights: [Int8]
+  /// The weight one unit of a quantized weight stands for.
+  let scale: Float
   /// [previous tag + 1][tag]: row 0 is the start of a zone.
-  var transitions: [Float]
+  let transitions: [Float]
+  /// The open-addressing table: per slot an id (0: empty) and its weights.
+  private let slotIds: [UInt32]
+  private let slotWeights: [Int8]
+  private let shift: UInt32
 
-  static let emptySlot = UInt64.max
-
-  init(rows: [UInt32: Int32], weights: [Float], transitions: [Float]) {
-    self.rows = rows
-    self.weights = weights
+  /// A model of quantized weights (`ids` ascending, none 0).
+  init(ids: [UInt32], rowWeights: [Int8], scale: Float, transitions: [Float]) {
+    self.ids = ids
+    self.rowWeights = rowWeights
+    self.scale = scale
     self.transitions = transitions
+    let l = TagLabel.count
     var bits: UInt32 = 4
-    while (1 << bits) < rows.count * 2 { bits += 1 }
+    while (1 << bits) < ids.count * 2 { bits += 1 }
     shift = 32 - bits
-    slots = [UInt64](repeating: TaggerModel.emptySlot, count: 1 << bits)
+    var sid = [UInt32](repeating: 0, count: 1 << bits)
+    var sw = [Int8](repeating: 0, count: (1 << bits) * l)
     let mask = (1 << Int(bits)) - 1
-    for (id, row) in rows.sorted(by: { $0.key < $1.key }) {
-      var i = Int(TaggerModel.slot(id, shift))
-      while slots[i] != TaggerModel.emptySlot { i = (i + 1) & mask }
-      slots[i] = UInt64(id) | UInt64(UInt32(row)) << 32
+    for (r, id) in ids.enumerated() {
+      var i = Int(id >> shift)
+      while sid[i] != 0 { i = (i + 1) & mask }
+      sid[i] = id
+      for k in 0..<l { sw[i * l + k] = rowWeights[r * l + k] }
     }
+    slotIds = sid
+    slotWeights = sw
   }
 
-  @inline(__always) static func slot(_ key: UInt32, _ shift: UInt32) -> UInt32 { (key &* 0x9E37_79B1) >> shift }
-
-  /// The row of a feature id, or -1.
-  @inline(__always) func row(_ id: UInt32) -> Int32 {
-    slots.withUnsafeBufferPointer { TaggerModel.row(id, in: $0, shift: shift) }
-  }
-
-  @inline(__always) static func row(_ id: UInt32, in slots: UnsafeBufferPointer<UInt64>, shift: UInt32) -> Int32 {
-    let mask = slots.count - 1
-    var i = Int(slot(id, shift))
-    while true {
-      let v = slots[i]
-      if v == emptySlot { return -1 }
-      if UInt32(truncatingIfNeeded: v) == id { return Int32(truncatingIfNeeded: v >> 32) }
-      i = (i + 1) & mask
-    }
+  /// A model of weights as training leaves them (row-major, in the order of `ids`),
+  /// quantized: the largest weight in magnitude becomes ±127.
+  init(ids: [UInt32], weights: [Float], transitions: [Float]) {
+    let top = weights.reduce(Float(0)) { max($0, abs($1)) }
+    let scale = top > 0 ? top / 127 : 1
+    let q = weights.map { Int8(max(-127, min(127, ($0 / scale).rounded()))) }
+    self.init(ids: ids, rowWeights: q, scale: scale, transitions: transitions)
   }
 
   /// Runs `body` with a reader that adds a feature's tag weights to a row of scores.
   func withScorer<R>(_ body: (EmissionScorer) -> R) -> R {
-    slots.withUnsafeBufferPointer { s in
-      weights.withUnsafeBufferPointer { w in body(EmissionScorer(slots: s, weights: w, shift: shift)) }
+    slotIds.withUnsafeBufferPointer { s in
+      slotWeights.withUnsafeBufferPointer { w in body(EmissionScorer(ids: s, weights: w, shift: shift)) }
     }
   }
 
   /// The number of features with weights.
-  public var featureCount: Int { rows.count }
+  public var featureCount: Int { ids.count }
 
   /// Reads weights written by ``serialized()``.
   public init(data: Data, file: String) throws {
@@ -128,80 +166,101 @@ public struct TaggerModel: Sendable {
     func f32() throws -> Float { Float(bitPattern: try u32()) }
     guard bytes.count >= 8, Array(bytes[0..<4]) == TaggerModel.magic else { throw fail("not tagger weights") }
     at = 4
-    guard try u32() == TaggerModel.version else { throw fail("tagger weights of another version") }
+    guard try u32() == TaggerModel.version else { throw fail("tagger weights of another version (train them again)") }
     guard try u32() == UInt32(TagLabel.count) else { throw fail("tagger weights for other tags") }
     let n = Int(try u32())
     let l = TagLabel.count
-    guard bytes.count == at + 4 * (l + 1) * l + n * 4 * (1 + l) else { throw fail("tagger weights of the wrong size") }
+    guard bytes.count == at + 4 + 4 * (l + 1) * l + n * (4 + l) else { throw fail("tagger weights of the wrong size") }
+    let scale = try f32()
+    guard scale.isFinite, scale > 0 else { throw fail("tagger weights with a bad scale") }
     var transitions: [Float] = []
     transitions.reserveCapacity((l + 1) * l)
     for _ in 0..<((l + 1) * l) { transitions.append(try f32()) }
-    var rows: [UInt32: Int32] = [:]
-    rows.reserveCapacity(n)
-    var weights: [Float] = []
-    weights.reserveCapacity(n * l)
-    for i in 0..<n {
-      rows[try u32()] = Int32(i)
-      for _ in 0..<l { weights.append(try f32()) }
+    var ids: [UInt32] = []
+    ids.reserveCapacity(n)
+    for _ in 0..<n {
+      let id = try u32()
+      guard id > (ids.last ?? 0) else { throw fail("tagger weights with features out of order") }
+      ids.append(id)
     }
-    self.init(rows: rows, weights: weights, transitions: transitions)
+    let rowWeights = bytes[at...].map { Int8(bitPattern: $0) }
+    self.init(ids: ids, rowWeights: rowWeights, scale: scale, transitions: transitions)
   }
 
-  /// The weights as bytes: features sorted by id, so the same weights give the same bytes.
+  /// The weights as bytes: features in ascending order of id, so the same weights give the
+  /// same bytes.
   public func serialized() -> Data {
     var out: [UInt8] = TaggerModel.magic
     func put(_ v: UInt32) { out.append(contentsOf: [UInt8(v & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v >> 16 & 0xFF), UInt8(v >> 24)]) }
     let l = TagLabel.count
+    out.reserveCapacity(20 + 4 * (l + 1) * l + ids.count * (4 + l))
     put(TaggerModel.version)
     put(UInt32(l))
-    put(UInt32(rows.count))
+    put(UInt32(ids.count))
+    put(scale.bitPattern)
     for w in transitions { put(w.bitPattern) }
-    for (id, row) in rows.sorted(by: { $0.key < $1.key }) {
-      put(id)
-      for k in 0..<l { put(weights[Int(row) * l + k].bitPattern) }
-    }
+    for id in ids { put(id) }
+    out.append(contentsOf: rowWeights.map { UInt8(bitPattern: $0) })
     return Data(out)
   }
 
   /// Adds each feature's tag weights to `scores` (one row of `TagLabel.count` per token).
   func emissions(_ features: [[UInt32]]) -> [Float] {
     let l = TagLabel.count
-    var scores = [Float](repeating: 0, count: features.count * l)
+    var sums = [Int32](repeating: 0, count: features.count * l)
     withScorer { scorer in
-      scores.withUnsafeMutableBufferPointer { out in
+      sums.withUnsafeMutableBufferPointer { out in
         for (t, fs) in features.enumerated() {
           for f in fs { scorer.add(f, to: out.baseAddress! + t * l) }
         }
       }
     }
-    return scores
+    return sums.map { Float($0) * scale }
   }
 
+  /// Whether tag `y` may follow tag `p` (`follows[p * count + y]`), and begin a zone.
+  static let follows: [Bool] = TagLabel.allCases.flatMap { p in TagLabel.allCases.map { $0.mayFollow(p) } }
+  static let starts: [Bool] = TagLabel.allCases.map { $0.mayFollow(nil) }
+  static let begins: [Bool] = TagLabel.allCases.map(\.isBegin)
+
   /// The best tag sequence for a zone (Viterbi), given emission scores and which tokens may
-  /// begin a name.
+  /// begin a name. Of equal scores, the lower previous tag wins.
   static func decode(emissions e: [Float], count n: Int, transitions tr: [Float], mayBegin: [Bool]) -> [TagLabel] {
     let l = TagLabel.count
     guard n > 0 else { return [] }
-    let labels = TagLabel.allCases
     var score = [Float](repeating: -.infinity, count: n * l)
     var back = [Int8](repeating: -1, count: n * l)
-    for y in labels where y.mayFollow(nil) && (mayBegin[0] || !y.isBegin) {
-      score[y.rawValue] = tr[y.rawValue] + e[y.rawValue]
-    }
-    if n > 1 {
-      for t in 1..<n {
-        for y in labels {
-          if y.isBegin && !mayBegin[t] { continue }
-          var best: Float = -.infinity, arg = -1
-          for p in labels where y.mayFollow(p) {
-            let s = score[(t - 1) * l + p.rawValue]
-            if s == -.infinity { continue }
-            let v = s + tr[(p.rawValue + 1) * l + y.rawValue]
-            if v > best { best = v; arg = p.rawValue }
-          }
-          if arg >= 0 {
-            score[t * l + y.rawValue] = best + e[t * l + y.rawValue]
-            back[t * l + y.rawValue] = Int8(arg)
+    follows.withUnsafeBufferPointer { follows in
+      begins.withUnsafeBufferPointer { begins in
+        score.withUnsafeMutableBufferPointer { score in
+          back.withUnsafeMutableBufferPointer { back in
+            e.withUnsafeBufferPointer { e in
+              tr.withUnsafeBufferPointer { tr in
+                for y in 0..<l where starts[y] && (mayBegin[0] || !begins[y]) { score[y] = tr[y] + e[y] }
+                var t = 1
+                while t < n {
+                  let prev = (t - 1) * l, here = t * l
+                  for y in 0..<l {
+                    if begins[y] && !mayBegin[t] { continue }
+                    var best: Float = -.infinity, arg = -1
+                    for p in 0..<l where follows[p * l + y] {
+                      let s = score[prev + p]
+                      if s == -.infinity { continue }
+                      let v = s + tr[(p + 1) * l + y]
+                      if v > best {
+                        best = v
+                        arg = p
+                      }
+                    }
+                    if arg >= 0 {
+                      score[here + y] = best + e[here + y]
+                      back[here + y] = Int8(arg)
+                    }
+                  }
+                  t += 1
+                }
+              }
+            }
           }
         }
       }
@@ -259,9 +318,35 @@ public struct TaggerModel: Sendable {
 }
 
 extension TaggerModel {
-  /// The weights an option names: nil or `none` for none (the rules alone), else a file.
+  /// The file of the bundled weights among the package's resources (`scripts/train` makes it).
+  public static let bundledFile = "tagger.bin"
+
+  /// The bundled weights, loaded once. A broken installation (the file missing) stops the
+  /// program; call ``loadBundled()`` first to report that as an error instead.
+  public static var bundled: TaggerModel {
+    switch bundledResult {
+    case .success(let m): return m
+    case .failure(let e): fatalError("Entente's bundled tagger weights are unreadable: \(e)")
+    }
+  }
+
+  /// The bundled weights, or why they could not be read.
+  public static let bundledResult: Result<TaggerModel, any Error> = Result {
+    let path = Gazetteer.resourceDirectory.appendingPathComponent(bundledFile).path
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw EntenteError.badData(file: path, reason: "missing data file (a broken installation?)")
+    }
+    return try TaggerModel(data: data, file: path)
+  }
+
+  /// Loads the bundled weights, throwing when they are missing or malformed.
+  public static func loadBundled() throws -> TaggerModel { try bundledResult.get() }
+
+  /// The weights an option names: nil or `none` for none (the rules alone), `bundled` for
+  /// the bundled ones, else a file.
   public static func load(option: String?) throws -> TaggerModel? {
     guard let path = option, path != "none" else { return nil }
+    if path == "bundled" { return try loadBundled() }
     guard let data = FileManager.default.contents(atPath: path) else { throw EntenteError.badData(file: path, reason: "unreadable tagger weights") }
     return try TaggerModel(data: data, file: path)
   }
