@@ -370,37 +370,18 @@ public struct DOTExporter: Sendable {
 /// The bytes of a DOT file, handed to `sink` a chunk at a time; strings escaped as
 /// ``DOTExporter/escape(_:)`` escapes them.
 struct DOTBytes {
-  let sink: (UnsafeRawBufferPointer) -> Void
-  private let chunk = ByteChunk(capacity: DOTBytes.chunkSize)
-  private var count = 0
-  static let chunkSize = 1 << 16
+  private var out: ChunkedBytes
 
   init(sink: @escaping (UnsafeRawBufferPointer) -> Void) {
-    self.sink = sink
+    out = ChunkedBytes(sink: sink)
   }
 
   /// Hands the bytes still buffered to the sink.
-  mutating func flush() {
-    guard count > 0 else { return }
-    sink(UnsafeRawBufferPointer(start: chunk.bytes, count: count))
-    count = 0
-  }
+  mutating func flush() { out.flush() }
 
-  private mutating func put(_ b: UInt8) {
-    if count == DOTBytes.chunkSize { flush() }
-    chunk.bytes[count] = b
-    count += 1
-  }
+  private mutating func put(_ b: UInt8) { out.put(b) }
 
-  private mutating func put(_ buffer: UnsafeBufferPointer<UInt8>) {
-    guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
-    if count + buffer.count > DOTBytes.chunkSize {
-      flush()
-      guard buffer.count <= DOTBytes.chunkSize else { return sink(UnsafeRawBufferPointer(buffer)) }
-    }
-    (chunk.bytes + count).update(from: base, count: buffer.count)
-    count += buffer.count
-  }
+  private mutating func put(_ buffer: UnsafeBufferPointer<UInt8>) { out.put(buffer) }
 
   mutating func raw(_ s: StaticString) {
     s.withUTF8Buffer { put($0) }

@@ -150,52 +150,25 @@ public enum GraphJSONWriter {
 /// JSONEncoder's pretty-printed layout: two spaces a level, `"key" : value`, one element a
 /// line, and an empty array as `[`, a blank line, `]`.
 struct PrettyJSON {
-  /// Where full chunks go.
-  let sink: (UnsafeRawBufferPointer) -> Void
-  private let chunk = ByteChunk(capacity: PrettyJSON.chunkSize)
-  private var count = 0
-  static let chunkSize = 1 << 16
+  private var out: ChunkedBytes
 
   init(sink: @escaping (UnsafeRawBufferPointer) -> Void) {
-    self.sink = sink
+    out = ChunkedBytes(sink: sink)
   }
 
   /// Hands the bytes still buffered to the sink.
-  mutating func flush() {
-    sink(UnsafeRawBufferPointer(start: chunk.bytes, count: count))
-    count = 0
-  }
+  mutating func flush() { out.flush() }
 
-  mutating func put(_ b: UInt8) {
-    if count == PrettyJSON.chunkSize { flush() }
-    chunk.bytes[count] = b
-    count += 1
-  }
+  mutating func put(_ b: UInt8) { out.put(b) }
 
-  mutating func put(_ buffer: UnsafeBufferPointer<UInt8>) {
-    guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
-    if count + buffer.count > PrettyJSON.chunkSize {
-      flush()
-      guard buffer.count <= PrettyJSON.chunkSize else { return sink(UnsafeRawBufferPointer(buffer)) }
-    }
-    (chunk.bytes + count).update(from: base, count: buffer.count)
-    count += buffer.count
-  }
+  mutating func put(_ buffer: UnsafeBufferPointer<UInt8>) { out.put(buffer) }
 
   mutating func raw(_ s: StaticString) {
     s.withUTF8Buffer { put($0) }
   }
 
   mutating func indent(_ level: Int) {
-    var n = 2 * level
-    while n > 0 {
-      // Spaces written in place, at most a chunk at a time.
-      if count == PrettyJSON.chunkSize { flush() }
-      let k = min(n, PrettyJSON.chunkSize - count)
-      (chunk.bytes + count).update(repeating: 0x20, count: k)
-      count += k
-      n -= k
-    }
+    out.put(0x20, times: 2 * level)
   }
 
   mutating func open(_ s: StaticString) {
@@ -359,11 +332,58 @@ enum ByteScan {
   }
 }
 
-/// The buffer of a ``PrettyJSON`` writer: bytes written in place, no growth.
-final class ByteChunk {
-  let bytes: UnsafeMutablePointer<UInt8>
+/// Bytes written in place into one fixed chunk, handed to `sink` each time it fills (the
+/// buffer under ``PrettyJSON`` and ``DOTBytes``): no growth, no copy of the whole file.
+struct ChunkedBytes {
+  let sink: (UnsafeRawBufferPointer) -> Void
+  private let chunk = Storage(capacity: ChunkedBytes.chunkSize)
+  private var count = 0
+  static let chunkSize = 1 << 16
 
-  init(capacity: Int) { bytes = .allocate(capacity: capacity) }
+  init(sink: @escaping (UnsafeRawBufferPointer) -> Void) {
+    self.sink = sink
+  }
 
-  deinit { bytes.deallocate() }
+  /// Hands the bytes still buffered to the sink.
+  mutating func flush() {
+    guard count > 0 else { return }
+    sink(UnsafeRawBufferPointer(start: chunk.bytes, count: count))
+    count = 0
+  }
+
+  mutating func put(_ b: UInt8) {
+    if count == ChunkedBytes.chunkSize { flush() }
+    chunk.bytes[count] = b
+    count += 1
+  }
+
+  mutating func put(_ buffer: UnsafeBufferPointer<UInt8>) {
+    guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
+    if count + buffer.count > ChunkedBytes.chunkSize {
+      flush()
+      guard buffer.count <= ChunkedBytes.chunkSize else { return sink(UnsafeRawBufferPointer(buffer)) }
+    }
+    (chunk.bytes + count).update(from: base, count: buffer.count)
+    count += buffer.count
+  }
+
+  /// `b` written `n` times in place, at most a chunk at a time.
+  mutating func put(_ b: UInt8, times n: Int) {
+    var n = n
+    while n > 0 {
+      if count == ChunkedBytes.chunkSize { flush() }
+      let k = min(n, ChunkedBytes.chunkSize - count)
+      (chunk.bytes + count).update(repeating: b, count: k)
+      count += k
+      n -= k
+    }
+  }
+
+  private final class Storage {
+    let bytes: UnsafeMutablePointer<UInt8>
+
+    init(capacity: Int) { bytes = .allocate(capacity: capacity) }
+
+    deinit { bytes.deallocate() }
+  }
 }
