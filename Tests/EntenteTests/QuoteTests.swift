@@ -129,6 +129,61 @@ struct QuoteTests {
     ])
     // What something is called is not what was said.
     #expect(quotes("Antonio Guterres called the plan a disgrace.").isEmpty)
+    #expect(quotes("Senator Maria Cantwell denied the allegations against her aide.") == [
+      "Senator Maria Cantwell => Maria Cantwell: the allegations against her aide"
+    ])
+  }
+
+  @Test(arguments: [
+    // The object names a thing, not a speech act, a decision or a position.
+    "Otto Jespersen defended his dissertation in 1891.",
+    "Mikhail Gorbachev proposed a nuclear weapons free zone in the region.",
+    "Rick Santorum criticized the response of the press in a radio interview.",
+    "Darnell Hurt asked for the new mitigator to apply to all offenses.",
+  ])
+  func nounPhraseObjectThatNamesNoSpeechAct(_ text: String) {
+    #expect(quotes(text).isEmpty)
+  }
+
+  @Test func accordingToInKeepingWith() {
+    // "according to" in mid-sentence without a comma means "in keeping with".
+    #expect(quotes("All analyses were weighted according to the survey weight provided by the staff.").isEmpty)
+    #expect(quotes("The general organized the army according to the new system of drill.").isEmpty)
+    #expect(quotes("The economy grew by three percent last year according to the Federal Reserve.").first?.hasSuffix(": The economy grew by three percent last year") == true)
+  }
+
+  @Test func topicAfterAnAddresseeOrForIsNotWhatWasSaid() {
+    #expect(quotes("Biologist Nick Bos tells Wikinews about self-medicating ants on Tuesday.").isEmpty)
+    #expect(quotes("Two years later he pointed out for the first time the desirability of the method.").isEmpty)
+    #expect(quotes("Angela Merkel told Der Spiegel about the plan that it would cost billions.") == [
+      "Angela Merkel => Angela Merkel: that it would cost billions"
+    ])
+  }
+
+  @Test func subjectAndAuxiliaryOpenAClauseAfterAWeakCue() {
+    #expect(quotes("CNN reported the president would sign the order on Monday.") == [
+      "CNN => CNN: the president would sign the order on Monday"
+    ])
+    // An object with no verb of its own reports nothing.
+    #expect(quotes("The minister noted the importance of the harbour for the region.").isEmpty)
+  }
+
+  @Test func secondSpeakerEndsTheFirstOnesContent() {
+    #expect(quotes("Lindsey Graham insisted that the deal was dead, while Ted Cruz argued it could be revived.") == [
+      "Lindsey Graham => Lindsey Graham: that the deal was dead",
+      "Ted Cruz => Ted Cruz: it could be revived",
+    ])
+  }
+
+  @Test func objectPronounAfterTheCueIsNoSpeaker() {
+    #expect(quotes("Her former professor, Rem Koolhaas, described her at graduation as a planet in her own orbit.").isEmpty)
+    #expect(quotes("The talks will resume in May, said her spokesman.") == [
+      "her spokesman => -: The talks will resume in May"
+    ])
+  }
+
+  @Test func comparisonClauseReportsNothing() {
+    #expect(quotes("We just want to bring, like she said, more light into the media industry.").isEmpty)
   }
 
   @Test func unpairedMarksNeverAbort() {
@@ -233,6 +288,22 @@ struct PronounSexTests {
   @Test func sheSkipsTheManWhoSpokeLast() {
     let text = "Andrii Sybiha said that Kyiv would accept inspections. Foreign Ministry spokeswoman Maria Zakharova rejected it. \"Our conditions have not changed,\" she said."
     #expect(quotes(text).last == "she => Maria Zakharova: \"Our conditions have not changed,\"")
+  }
+
+  @Test func pronounFindsThePersonNamedParagraphsBefore() {
+    let text = """
+      Senator Elizabeth Warren opened the hearing on Monday.
+
+      The bank lost four billion dollars last year. Its shares fell by a third. The regulators were slow.
+
+      Investors are worried. Several funds sold their stakes.
+
+      "We will not let this go," she said.
+      """
+    #expect(quotes(text).last == "she => Elizabeth Warren: \"We will not let this go,\"")
+    // A man named as far back does not fit "she".
+    let other = text.replacingOccurrences(of: "Senator Elizabeth Warren", with: "Senator John Thune")
+    #expect(quotes(other).last == "she => -: \"We will not let this go,\"")
   }
 
   @Test func heStaysWithTheLastSpeakerOfThatSex() {

@@ -15,6 +15,9 @@ struct CueLexicon: Decodable, Sendable {
   var questionWords: Set<String>
   var objectCues: Set<String>
   var objectStarts: Set<String>
+  var objectNouns: Set<String>
+  var clauseAuxiliaries: Set<String>
+  var contrastWords: Set<String>
   var speakerNouns: Set<String>
   var clauseOpeners: Set<String>
   var findingCues: Set<String>

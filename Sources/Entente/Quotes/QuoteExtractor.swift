@@ -102,6 +102,14 @@ struct QuotePass {
   let pairByEnd: [Int: Int]
   /// Tokens already inside a recorded quote's content.
   var claimed: [Bool]
+  /// A person's speech act that reports no words ("Smith proposed a new zone"), in text order.
+  struct SpeechAct {
+    var speaker: TextSpan
+    var entity: Int
+    /// Where its cue ends.
+    var end: Int
+  }
+  var speechActs: [SpeechAct] = []
   /// Mentions by sentence, in order (pronoun resolution looks at a few sentences only);
   /// made when a pronoun first needs it.
   var mentionsBySentence: [Int: [Int]]? = nil
@@ -265,6 +273,8 @@ struct QuotePass {
 
   static let determiners: Set<String> = ["the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your"]
   static let relativeWords: Set<String> = ["who", "which", "whose", "whom"]
+  /// Pronouns that can only be the object of a verb (or "her", a possessive alone).
+  static let objectPronouns: Set<String> = ["him", "her", "them", "us", "me"]
   /// Pronouns that can only be the subject of a clause ("noted he …"), never an object.
   static let subjectPronouns: Set<String> = ["he", "she", "they", "we", "i"]
   /// Prepositions after which a phrase is the complement of the speaker before it ("advisers
@@ -476,9 +486,9 @@ struct QuotePass {
       return true
     }
     /// The subject (first fitting name) of each of the sentences before, nearest first.
-    func subjects(sexKnown: Bool) -> Int? {
+    func subjects(sexKnown: Bool, within window: Int = 2) -> Int? {
       var si = sentence
-      while si >= 0, sentence - si <= 2 {
+      while si >= 0, sentence - si <= window {
         let mentions = recognition.mentions
         let candidate = (mentionsBySentence?[si] ?? []).map { mentions[$0] }.first {
           $0.tokens.upperBound <= (si == sentence ? k : Int.max)
@@ -503,9 +513,18 @@ struct QuotePass {
       }
     }
     if result == nil { result = subjects(sexKnown: false) }
+    // "he said" some paragraphs after the person was named: the nearest person of that sex
+    // (known from the name) within a dozen sentences, or of either when the sex is unknown.
+    if result == nil, wantPerson {
+      result = subjects(sexKnown: want != nil, within: QuotePass.pronounReach)
+    }
     if let r = result { addMention(k..<k + 1, entity: r, kind: .pronoun, sentence: sentence) }
     return result
   }
+
+  /// How many sentences back a personal pronoun may find its person when neither the last
+  /// speaker nor the subjects of the two sentences before fit.
+  static let pronounReach = 12
 
   /// Mentions by sentence, made when first needed.
   @discardableResult mutating func indexMentionsBySentence() -> [Int: [Int]] {
@@ -672,6 +691,11 @@ struct QuotePass {
         let start = np.upperBound < last ? tokens[np.upperBound].start : sentenceSpan.end
         record(content: TextSpan(start, sentenceSpan.end), cue: cue, speaker: np, sentence: s.index, rule: "according-to")
       } else {
+        // "…, according to X." sets the source off, or the source closes the clause ("… visitors
+        // according to Google Analytics (…)."); "weighted according to the survey weight",
+        // "organized according to the new system" mean "in keeping with".
+        let b = tokens[cue.range.lowerBound - 1]
+        guard [",", "(", "-", "\u{2014}", "\u{2013}"].contains(b.text) || np.upperBound >= last || tokens[np.upperBound].kind == .punctuation else { return }
         record(content: TextSpan(sentenceSpan.start, tokens[cue.range.lowerBound].start), cue: cue, speaker: np, sentence: s.index, rule: "according-to")
       }
       return
@@ -689,6 +713,8 @@ struct QuotePass {
     // …, said X.  /  "…," adds the Central Committee.
     if prevIsComma, let np = speakerAfter(cue.range.upperBound, in: s),
       np.contains(where: { mentionAt[$0] != nil || tokens[$0].has([.roleNoun, .pronoun, .pluralHead]) }),
+      // "Her professor, Koolhaas, described her as …": an object pronoun after the cue heard.
+      np.count > 1 || !QuotePass.objectPronouns.contains(tokens[np.lowerBound].lower),
       // "…, said X." / "…, said X, who …": the speaker closes the clause. In "X, the EU's
       // executive arm, said it would …" a new clause starts after the cue instead.
       np.upperBound >= last || tokens[np.upperBound].kind == .punctuation
@@ -701,6 +727,9 @@ struct QuotePass {
     // "Biden arrived in Kyiv and said that …": the subject of the sentence speaks.
     let sharedSubject = subjectOfCoordinatedVerb(cue, in: s)
     guard let np = sharedSubject ?? speakerBefore(cue.range.lowerBound, in: s) else { return }
+    // "We just want to bring, like she said, light into …": a cue in a comparison clause points
+    // back to words said before; it reports none of its own.
+    if sharedSubject == nil, np.lowerBound - 1 >= first, tokens[np.lowerBound - 1].lower == "like" { return }
     // "A new poll found that …": a finding is reported by a poll, a study or a body, not by a
     // person who finds something.
     if CueLexicon.bundled.findingCues.contains(cue.lemma) {
@@ -767,7 +796,12 @@ struct QuotePass {
     // "said of the plan that …", 'said of his testament, "…"': a topic before what was said;
     // "spoke about the plan" says nothing that is quoted.
     // ("raised concerns about …" says what the concern is).
-    if k == cue.range.upperBound, k < last, !quoted[k], cue.lemma != "express concern", CueLexicon.bundled.topicPrepositions.contains(tokens[k].lower) {
+    // (Also after an addressee: "told reporters about the plan".) "for" is a topic too, save
+    // after the cues whose object it opens ("called for a ceasefire").
+    if k < last, !quoted[k], cue.lemma != "express concern", tokens[k - 1].text != ":", tokens[k - 1].text != ",",
+      CueLexicon.bundled.topicPrepositions.contains(tokens[k].lower),
+      tokens[k].lower != "for" || !CueLexicon.bundled.objectCues.contains(cue.lemma)
+    {
       guard let c = clauseAfterTopic(k, in: s) else { return }
       k = c
     }
@@ -781,6 +815,8 @@ struct QuotePass {
         || CueLexicon.bundled.findingCues.contains(cue.lemma) && k < last && tokens[k].kind == .word
         // "Sarvis notes he favors …", "she admitted they had …": a subject pronoun opens a clause.
         || !nounLike && k + 1 < last && QuotePass.subjectPronouns.contains(tokens[k].lower) && tokens[k + 1].kind == .word
+        // "CNN reported the president would sign …": a subject and an auxiliary open a clause.
+        || !nounLike && k == cue.range.upperBound && opensFiniteClause(k, in: s)
       if !clause {
         if let q = questionClause(after: cue, in: s) {
           // "asked whether …", "asked reporters why …"
@@ -793,6 +829,13 @@ struct QuotePass {
           minWords = 2
           rule = "speaker-cue-object"
         } else {
+          // "Smith proposed a new zone." reports no words, but Smith has the floor: a quotation
+          // with no cue that follows speaks for Smith.
+          if CueLexicon.bundled.objectCues.contains(cue.lemma), let e = resolve(np, sentence: s.index),
+            recognition.entities[e].type == .person
+          {
+            speechActs.append(SpeechAct(speaker: span(np), entity: e, end: tokens[cue.range.upperBound - 1].end))
+          }
           return
         }
       }
@@ -812,7 +855,29 @@ struct QuotePass {
       record(content: TextSpan(before.start, after.end), cue: cue, speaker: np, sentence: s.index, rule: "content-speaker-cue-content", pieces: [before, after])
       return
     }
+    // "Graham insisted that the deal was dead, while Cruz argued it could be revived": a second
+    // speaker with a cue of their own ends the first one's content.
+    if rule == "speaker-cue-content", let c = secondSpeakerClause(after: k, in: s) { contentEnd = tokens[c].start }
     record(content: TextSpan(tokens[k].start, contentEnd), cue: cue, speaker: np, sentence: s.index, rule: rule, minWords: minWords)
+  }
+
+  /// The comma after `k` (outside quotation marks) that opens a clause "while/but/and X <cue>"
+  /// of a speaker of its own, or nil.
+  func secondSpeakerClause(after k: Int, in s: Sentence) -> Int? {
+    var j = k + 1
+    while j + 2 < s.tokens.upperBound {
+      defer { j += 1 }
+      guard tokens[j].text == ",", !quoted[j], CueLexicon.bundled.contrastWords.contains(tokens[j + 1].lower) else { continue }
+      var v = j + 2
+      while v < s.tokens.upperBound, v - j <= 7, tokens[v].kind == .word, !quoted[v] {
+        if tokens[v].has(.speechVerb), mentionAt[v] == nil, v > j + 2, gaz.speechVerbs[tokens[v].lower] != nil {
+          if speakerBefore(v, in: s, appositive: false).map({ $0.lowerBound > j + 1 }) == true { return j }
+          break
+        }
+        v += 1
+      }
+    }
+    return nil
   }
 
   static let passiveAuxiliaries: Set<String> = ["was", "were", "been", "being", "is", "are", "be", "get", "got"]
@@ -930,7 +995,11 @@ struct QuotePass {
     let first = tokens[start].lower
     // "called for", "called on": other objects of "call" name what something is called.
     if cue.lemma == "call" { guard first == "for" || first == "on" else { return nil } }
-    else { guard lex.objectStarts.contains(first), first != "for" || cue.lemma == "ask" else { return nil } }
+    else { guard lex.objectStarts.contains(first) || lex.objectNouns.contains(first), first != "for" || cue.lemma == "ask" else { return nil } }
+    // Other objects must name a speech act, a decision or a position ("his resignation", "the
+    // allegations", "for a recount"), not any thing ("defended his dissertation", "proposed a
+    // weapons-free zone"). "call for" and "call on" take any.
+    if cue.lemma != "call", !namesSpeechAct(from: first == "for" ? start + 1 : start, in: s) { return nil }
     var e = start
     while e < s.tokens.upperBound, e - start < 25 {
       let t = tokens[e]
@@ -938,6 +1007,41 @@ struct QuotePass {
       e += 1
     }
     return e > start ? start..<e : nil
+  }
+
+  /// Whether a clause without "that" opens at `k`: a short subject (a determiner, names, nouns)
+  /// and then an auxiliary or a modal ("the president would sign", "Russia had agreed"), not
+  /// an object ("the number of particles", "the plan a disgrace").
+  func opensFiniteClause(_ k: Int, in s: Sentence) -> Bool {
+    let auxiliaries = CueLexicon.bundled.clauseAuxiliaries
+    var j = k
+    while j < s.tokens.upperBound, j - k <= 5 {
+      let t = tokens[j]
+      guard t.kind == .word || t.text == "'s" || t.text == "-", !quoted[j] else { return false }
+      if j > k, auxiliaries.contains(t.lower) { return true }
+      let determiner = j == k && QuotePass.determiners.contains(t.lower) && t.lower != "that"
+      guard determiner || mentionAt[j] != nil || t.text == "'s" || t.text == "-"
+        || !t.has([.functionWord, .speechVerb, .pronoun]) && !t.lower.hasSuffix("ly")
+      else { return false }
+      j += 1
+    }
+    return false
+  }
+
+  /// Whether the noun phrase at `start`, up to its first function word after the determiner,
+  /// has a head of ``CueLexicon/objectNouns`` ("his resignation", "any wrongdoing", "new
+  /// sanctions against Iran").
+  func namesSpeechAct(from start: Int, in s: Sentence) -> Bool {
+    let nouns = CueLexicon.bundled.objectNouns
+    var k = start
+    while k < s.tokens.upperBound, k - start < 6 {
+      let t = tokens[k]
+      guard t.kind == .word, !quoted[k] else { return false }
+      if nouns.contains(t.lower) { return true }
+      if k > start, t.has(.functionWord) { return false }
+      k += 1
+    }
+    return false
   }
 
   /// Quoted passages no reported clause took. A piece of an utterance the cue interrupts
@@ -1024,11 +1128,17 @@ struct QuotePass {
       // person the nearest sentence before names first (the newsroom's "Smith spoke at the
       // rally. ¶ "…"").
       var speaker: TextSpan? = nil, entity: Int? = nil
+      var after = -1
       search: for p in stride(from: paragraph, through: max(0, paragraph - 1), by: -1) {
         for i in (byParagraph[p] ?? []).reversed() where quotes[i].content.end <= pair.open && quotes[i].speakerEntity != nil {
-          (speaker, entity) = (quotes[i].speaker, quotes[i].speakerEntity)
+          (speaker, entity, after) = (quotes[i].speaker, quotes[i].speakerEntity, quotes[i].content.end)
           break search
         }
+      }
+      // A speech act with no quote of its own, later than that quote, in the same reach.
+      let reach = doc.paragraphs[max(0, paragraph - 1)].span.start
+      if let act = speechActs.last(where: { $0.end <= pair.open && $0.end > after && $0.end >= reach }) {
+        (speaker, entity) = (act.speaker, act.entity)
       }
       if entity == nil, let m = nearestPerson(before: pair.open, sentence: si, paragraphs: 2) {
         (speaker, entity) = (recognition.mentions[m].span, recognition.mentions[m].entity)
