@@ -182,6 +182,28 @@ struct QuoteTests {
     ])
   }
 
+  @Test(arguments: [
+    // "add" takes a clause, not an object, nor a quoted phrase inside its clause.
+    "Emperor Norton later added \"Protector of Mexico\" to this title.",
+    "The city added the Rock and Roll Hall of Fame and four new stadiums.",
+    // A pronoun and a quoted phrase characterize.
+    "Simeon Poisson reviewed the paper and declared it \"incomprehensible\".",
+    // An infinitive after a cue that neither promises nor asks.
+    "Theodorus claimed to be acting on behalf of the abbot.",
+  ])
+  func cueWithAnObjectOrAComplementReportsNothing(_ text: String) {
+    #expect(quotes(text).isEmpty)
+  }
+
+  @Test func addTakesAClauseWithoutThat() {
+    #expect(quotes("Wang Yi added the talks would resume in May.") == [
+      "Wang Yi => Wang Yi: the talks would resume in May"
+    ])
+    #expect(quotes("Wang Yi added: \"The talks will resume in May.\"") == [
+      "Wang Yi => Wang Yi: \"The talks will resume in May.\""
+    ])
+  }
+
   @Test func comparisonClauseReportsNothing() {
     #expect(quotes("We just want to bring, like she said, more light into the media industry.").isEmpty)
   }

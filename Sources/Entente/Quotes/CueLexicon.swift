@@ -18,6 +18,7 @@ struct CueLexicon: Decodable, Sendable {
   var objectNouns: Set<String>
   var clauseAuxiliaries: Set<String>
   var contrastWords: Set<String>
+  var infinitiveCues: Set<String>
   var speakerNouns: Set<String>
   var clauseOpeners: Set<String>
   var findingCues: Set<String>

@@ -809,7 +809,7 @@ struct QuotePass {
     var rule = "speaker-cue-content"
     var minWords: Int? = nil
     if cue.weak || nounLike {
-      let clause = k < last && (tokens[k].text == "that" || tokens[k].text == ":" || tokens[k].text.unicodeScalars.first?.quoteRole != nil)
+      let clause = k < last && (tokens[k].text == "that" || tokens[k].text == ":" || quotationClosesClause(k, in: s))
         || tokens[k - 1].text == ":" || tokens[k - 1].text == ","
         // "A new poll shows Biden leading": a finding's clause needs no "that".
         || CueLexicon.bundled.findingCues.contains(cue.lemma) && k < last && tokens[k].kind == .word
@@ -896,6 +896,24 @@ struct QuotePass {
     let lex = CueLexicon.bundled
     if k > cue.range.upperBound, tokens[k - 1].text == ",", lex.conjunctions.contains(t) { return true }
     if k == cue.range.upperBound, lex.clauseVerbs.contains(t) { return true }
+    guard k + 1 < tokens.count, !quoted[k] else { return false }
+    let next = tokens[k + 1]
+    // "declared it "incomprehensible"", "called him "a traitor"": a pronoun and a quoted phrase
+    // characterize; they say nothing.
+    if t == "it" || QuotePass.objectPronouns.contains(t), next.kind == .punctuation, next.length == 1,
+      next.text.unicodeScalars.first?.quoteRole != nil
+    {
+      return true
+    }
+    // "claimed to be acting for him": an infinitive says what was said only after the cues that
+    // promise, threaten or ask ("vowed to fight on", "urged them to leave"); "said to reporters"
+    // is an addressee.
+    if t == "to", next.kind == .word, !next.isCapitalized, !next.has([.pronoun, .cueObject]),
+      !next.has(.functionWord) || next.lower == "be" || next.lower == "have",
+      !QuotePass.determiners.contains(next.lower), !lex.infinitiveCues.contains(cue.lemma)
+    {
+      return true
+    }
     return false
   }
 
@@ -1007,6 +1025,15 @@ struct QuotePass {
       e += 1
     }
     return e > start ? start..<e : nil
+  }
+
+  /// Whether a quotation opens at `k` and closes the clause (the sentence ends, or punctuation
+  /// follows it): 'added: "…"', not 'added "Protector of Mexico" to this title'.
+  func quotationClosesClause(_ k: Int, in s: Sentence) -> Bool {
+    guard tokens[k].text.unicodeScalars.first?.quoteRole != nil else { return false }
+    guard pairAt[k] >= 0, pairs[pairAt[k]].open == tokens[k].start else { return true }
+    let after = doc.tokenIndex(atOrAfter: pairs[pairAt[k]].end)
+    return after >= s.tokens.upperBound || tokens[after].kind == .punctuation
   }
 
   /// Whether a clause without "that" opens at `k`: a short subject (a determiner, names, nouns)
