@@ -1,5 +1,4 @@
 import OrderedCollections
-import Synchronization
 
 /// Everything Entente read in one article.
 public struct ArticleAnalysis: Sendable {
@@ -66,17 +65,14 @@ public struct Pipeline: Sendable {
   ) -> RelationshipGraph {
     var graph = RelationshipGraph(maxEvidence: maxEvidence, order: .canonical)
     var done = 0
-    // Edges whose evidence the graph holds in full: workers need not write records it would drop.
-    let full = maxEvidence > 0 ? FullEdges() : nil
-    chunkGraphs(of: articles, jobs: jobs, full: full) { chunk, articles in
-      graph.merge(chunk)
-      if let full {
-        full.update(chunk.edges.keys.compactMap { key in
-          guard let e = graph.edges[key], e.evidence.count >= maxEvidence, let last = e.evidence.last else { return nil }
-          return (key, last.article)
-        })
-      }
-      done += articles.count
+    // The workers analyse and score tone; this thread adds each article's records straight
+    // to the one graph, in input order, while they go on with the next batch. So most of
+    // building the graph leaves the workers' critical path, no per-chunk graph is built only
+    // to be merged again, and evidence texts are made only for the records an edge keeps.
+    let pipeline = self
+    Streaming.run(articles, jobs: jobs, transform: { chunk in chunk.map { ArticleRecords(pipeline.analyze($0)) } }) { chunk in
+      for records in chunk { records.add(to: &graph) }
+      done += chunk.count
       progress?(done)
     }
     return resolve ? graph.resolved() : graph
@@ -88,20 +84,12 @@ public struct Pipeline: Sendable {
   public func forEachChunkGraph<S: Sequence<Article>>(
     of articles: S, jobs: Int = 1, _ body: (RelationshipGraph, Int) throws -> Void
   ) rethrows {
-    try chunkGraphs(of: articles, jobs: jobs, full: nil) { try body($0, $1.count) }
-  }
-
-  /// ``forEachChunkGraph(of:jobs:_:)`` with each chunk's articles; with `full`, the chunk
-  /// graphs leave out the evidence of edges in it (they count them all the same).
-  func chunkGraphs<S: Sequence<Article>>(
-    of articles: S, jobs: Int, full: FullEdges?, _ body: (RelationshipGraph, ArraySlice<Article>) throws -> Void
-  ) rethrows {
     let pipeline = self
-    try Streaming.run(articles, jobs: jobs, transform: { chunk -> (RelationshipGraph, ArraySlice<Article>) in
+    try Streaming.run(articles, jobs: jobs, transform: { chunk -> (RelationshipGraph, Int) in
       var g = RelationshipGraph(maxEvidence: pipeline.maxEvidence, order: .canonical)
       g.reserveCapacity(nodes: 32 * chunk.count, edges: 128 * chunk.count)
-      for a in chunk { GraphBuilder.add(pipeline.analyze(a), to: &g, full: full) }
-      return (g, chunk)
+      for a in chunk { GraphBuilder.add(pipeline.analyze(a), to: &g) }
+      return (g, chunk.count)
     }, body: { try body($0.0, $0.1) })
   }
 
@@ -145,23 +133,60 @@ public enum GraphBuilder {
 
   /// Adds an article's nodes and edges to a graph (the same as merging its own graph in).
   public static func add(_ a: ArticleAnalysis, to g: inout RelationshipGraph) {
-    add(a, to: &g, full: nil)
+    ArticleRecords(a).add(to: &g)
+  }
+}
+
+/// What one article adds to a graph, read from its analysis: its entities with their
+/// mentions, and each co-occurrence and quotation with its tone, its evidence kept as
+/// positions in the article's text.
+///
+/// Two stages, so that a build can run them on different threads: the records are made
+/// where the article was analysed (tone needs the analysis), and added to the graph on the
+/// thread that builds it, which makes an evidence record's strings only when the edge keeps
+/// it. The analysis itself (tokens, mentions, sentences) is not held in between.
+public struct ArticleRecords: Sendable {
+  let id: String
+  let date: String?
+  let entities: [ArticleEntity]
+  /// Each entity's number of mentions.
+  let mentionCounts: [Int]
+  let text: ScalarText
+  /// Where each piece of evidence is, in the order first cited.
+  var sources: [Source] = []
+  /// The co-occurrences and quotations, in the order they are recorded.
+  var records: [Record] = []
+
+  /// A sentence (co-occurrence), or a quote's content and cue in its sentence (quotation).
+  struct Source {
+    var sentence: Int
+    var sentenceSpan: TextSpan
+    var quote: TextSpan? = nil
+    var cue: TextSpan? = nil
   }
 
-  /// With `full`: edges in it get no evidence (a graph they are merged into later has all it
-  /// keeps, from earlier articles).
-  static func add(_ a: ArticleAnalysis, to g: inout RelationshipGraph, full: FullEdges?) {
-    let id = a.article.id
-    let scorer = toneScorer
-    g.addArticle(id, date: a.article.date)
+  /// One co-occurrence or quotation: entities by index, evidence by source.
+  struct Record {
+    var kind: EdgeKind
+    var source: Int
+    var target: Int
+    var tone: Tone
+    var evidence: Int
+  }
+
+  public init(_ a: ArticleAnalysis) {
+    let scorer = GraphBuilder.toneScorer
     let rec = a.recognition
+    id = a.article.id
+    date = a.article.date
+    entities = rec.entities
+    text = a.document.text
     var counts = [Int](repeating: 0, count: rec.entities.count)
     for m in rec.mentions { counts[m.entity] += 1 }
-    for (i, e) in rec.entities.enumerated() { g.record(entity: e, mentions: counts[i], article: id) }
+    mentionCounts = counts
     // Co-occurrence: entities named in the same sentence — by name, metonym or role. A
     // demonym describes ("Russian President Vladimir Putin") rather than names, and a pronoun
     // only refers back.
-    let text = a.document.text
     let sentences = a.document.sentences
     // Mentions by position (as recognition gives them; sorted here when they are not), so by
     // sentence: each sentence's entities are a run of them.
@@ -190,25 +215,12 @@ public enum GraphBuilder {
           places.append(ToneScorer.Place(entity: m.entity, start: m.span.start, end: m.span.end, lastToken: m.tokens.upperBound - 1))
         }
       }
-      // The sentence's text only when some pair keeps it as evidence.
-      var ev: Evidence? = nil
-      let span = s.span
-      func evidence(_ tone: Tone) -> Evidence {
-        var e: Evidence
-        if let cached = ev { e = cached } else {
-          e = Evidence(article: id, sentence: sentence, start: span.start, end: span.end, text: clipped(text, span))
-          ev = e
-        }
-        e.tone = tone.value
-        e.toneCues = tone.cues
-        return e
-      }
+      let source = sources.count
+      sources.append(Source(sentence: sentence, sentenceSpan: s.span))
       for x in 0..<ents.count {
         for y in (x + 1)..<ents.count {
           let tone = cues.isEmpty ? Tone.neutral : ToneScorer.tone(between: ents[x], and: ents[y], mentions: places, cues: cues, in: a.document)
-          g.record(
-            .cooccurrence, nodeID(rec.entities[ents[x]]), nodeID(rec.entities[ents[y]]), article: id, tone: tone.value, full: full,
-            evidence: { evidence(tone) })
+          records.append(Record(kind: .cooccurrence, source: ents[x], target: ents[y], tone: tone, evidence: source))
         }
       }
     }
@@ -229,31 +241,57 @@ public enum GraphBuilder {
         if !named.contains(m.entity) { named.append(m.entity) }
       }
       guard !named.isEmpty else { continue }
-      let sentenceSpan = a.document.sentences[q.sentence].span
       // The tone: every cue in the quote, and the reporting verb ("warned").
-      var cues = scorer.cues(in: a.document, tokens: a.document.tokenIndex(atOrAfter: q.content.start)..<a.document.tokenIndex(atOrAfter: q.content.end))
+      let document = a.document
+      var cues = scorer.cues(in: document, tokens: document.tokenIndex(atOrAfter: q.content.start)..<document.tokenIndex(atOrAfter: q.content.end))
       if let c = q.cue {
-        let reporting = scorer.cues(in: a.document, tokens: a.document.tokenIndex(atOrAfter: c.start)..<a.document.tokenIndex(atOrAfter: c.end))
+        let reporting = scorer.cues(in: document, tokens: document.tokenIndex(atOrAfter: c.start)..<document.tokenIndex(atOrAfter: c.end))
         cues = (cues + reporting).sorted { $0.start < $1.start }
       }
       let tone = ToneScorer.tone(cues)
-      // The texts only when some edge keeps them as evidence.
-      var ev: Evidence? = nil
-      func evidence() -> Evidence {
-        if let e = ev { return e }
-        let e = Evidence(
-          article: id, sentence: q.sentence, start: q.content.start, end: q.content.end,
-          text: clipped(text, TextSpan(min(sentenceSpan.start, q.content.start), max(sentenceSpan.end, q.content.end))),
-          quote: clipped(text, q.content), cue: q.cue.map { text.string($0) }, tone: tone.value, toneCues: tone.cues)
-        ev = e
-        return e
-      }
+      let source = sources.count
+      sources.append(Source(sentence: q.sentence, sentenceSpan: document.sentences[q.sentence].span, quote: q.content, cue: q.cue))
       for speaker in speakers {
         for e in named where e != speaker {
-          g.record(.quotation, nodeID(rec.entities[speaker]), nodeID(rec.entities[e]), article: id, tone: tone.value, full: full, evidence: evidence)
+          records.append(Record(kind: .quotation, source: speaker, target: e, tone: tone, evidence: source))
         }
       }
     }
+  }
+
+  /// Adds the article's nodes and edges to a graph.
+  public func add(to g: inout RelationshipGraph) {
+    g.addArticle(id, date: date)
+    for (i, e) in entities.enumerated() { g.record(entity: e, mentions: mentionCounts[i], article: id) }
+    // Each source's texts are made once, when some edge first keeps its evidence.
+    var made = [Evidence?](repeating: nil, count: sources.count)
+    for r in records {
+      g.record(
+        r.kind, GraphBuilder.nodeID(entities[r.source]), GraphBuilder.nodeID(entities[r.target]), article: id, tone: r.tone.value
+      ) {
+        var e: Evidence
+        if let cached = made[r.evidence] { e = cached } else {
+          e = evidence(sources[r.evidence])
+          made[r.evidence] = e
+        }
+        e.tone = r.tone.value
+        e.toneCues = r.tone.cues
+        return e
+      }
+    }
+  }
+
+  /// A source's evidence record (its tone is the record's).
+  func evidence(_ s: Source) -> Evidence {
+    guard let q = s.quote else {
+      return Evidence(
+        article: id, sentence: s.sentence, start: s.sentenceSpan.start, end: s.sentenceSpan.end,
+        text: GraphBuilder.clipped(text, s.sentenceSpan))
+    }
+    return Evidence(
+      article: id, sentence: s.sentence, start: q.start, end: q.end,
+      text: GraphBuilder.clipped(text, TextSpan(min(s.sentenceSpan.start, q.start), max(s.sentenceSpan.end, q.end))),
+      quote: GraphBuilder.clipped(text, q), cue: s.cue.map { text.string($0) })
   }
 }
 
@@ -486,23 +524,5 @@ extension RelationshipGraph {
       g.add(f)
     }
     return g
-  }
-}
-
-/// Edges whose evidence a graph in canonical order holds in full — as many records as it
-/// keeps — with the largest article id among them: a record from a larger article id can
-/// never be kept, however the rest of the corpus goes, so workers building later chunks can
-/// leave it out. Shared by the workers and the merging thread.
-final class FullEdges: Sendable {
-  private let last = Mutex<[EdgeKey: String]>([:])
-
-  /// Whether a record of `key` from `article` would be dropped by the merged graph.
-  func leavesOut(_ key: EdgeKey, article: String) -> Bool {
-    last.withLock { $0[key].map { article > $0 } ?? false }
-  }
-
-  func update(_ more: [(EdgeKey, String)]) {
-    guard !more.isEmpty else { return }
-    last.withLock { for (k, a) in more { $0[k] = a } }
   }
 }

@@ -127,9 +127,9 @@ struct StreamingMergeTests {
     #expect(try GraphJSON.string(p.graph(from: AnySequence(articles), jobs: 2)) == GraphJSON.string(serial))
   }
 
-  /// Workers leave out evidence the merged graph will never keep (from larger article ids
-  /// than an edge's full evidence); the graph must be the merge of the chunks with all their
-  /// evidence — also when an id comes back in a later chunk.
+  /// The graph built leaves out evidence it will never keep (from larger article ids than an
+  /// edge's full evidence); it must be the merge of the chunks with all their evidence —
+  /// also when an id comes back in a later chunk, or later articles have smaller ids.
   @Test(arguments: [(false, false), (true, false), (false, true)]) func leftOutEvidenceChangesNothing(repeatedIDs: Bool, descendingIDs: Bool) throws {
     // Long enough that later batches are built while the graph holds full edges.
     var articles = ScaleCorpus.repeated(1200)

@@ -352,21 +352,25 @@ public struct RelationshipGraph: Sendable, Equatable {
   /// with one hash lookup; `evidence` is only called when the edge keeps the record (an edge
   /// that already keeps all the evidence it can, all from earlier articles, just counts it).
   /// What ``GraphBuilder`` calls, always after ``addArticle(_:date:)`` for that article.
-  /// With `full`, a record it says the merged graph will never keep is counted but not kept.
   /// `tone` is the record's tone, counted whether the record is kept or not.
   mutating func record(
-    _ kind: EdgeKind, _ a: String, _ b: String, article: String, tone: Int = 0, full: FullEdges? = nil, evidence: () -> Evidence
+    _ kind: EdgeKind, _ a: String, _ b: String, article: String, tone: Int = 0, evidence: () -> Evidence
   ) {
     guard a != b else { return }
     let key = EdgeKey(kind: kind, source: a, target: b)
-    let leftOut = full?.leavesOut(key, article: article) == true
     guard let i = edges.index(forKey: key) else {
-      edges[key] = Edge(kind: kind, source: key.source, target: key.target, weight: 1, evidence: leftOut ? [] : [evidence()], toneSum: tone)
+      edges[key] = Edge(kind: kind, source: key.source, target: key.target, weight: 1, evidence: [evidence()], toneSum: tone)
       return
     }
     edges.values[i].weight += 1
     edges.values[i].toneSum = edges.values[i].toneSum.addingSaturated(tone)
-    if leftOut { return }
+    if order == .canonical, maxEvidence > 0, edges.values[i].evidence.count >= maxEvidence,
+      let last = edges.values[i].evidence.last, last.article < article
+    {
+      // Canonical order ranks evidence by article id first: a record from a later article
+      // than every one kept comes after all of them, and the edge has no room left.
+      return
+    }
     if order == .input, articles.last == article, let last = edges.values[i].evidence.last, last.article != article {
       // All the evidence here is from earlier articles: the record goes last, if there is room.
       if maxEvidence == 0 || edges.values[i].evidence.count < maxEvidence {
