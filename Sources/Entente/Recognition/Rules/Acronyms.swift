@@ -7,7 +7,7 @@ extension RecognitionPass {
   mutating func acronym(_ r: Range<Int>, sentence: Int) -> Bool {
     let first = r.lowerBound
     guard r.count == 1, tokens[first].isAllCaps, isAcronym(first) else { return false }
-    if isProduct(first) {
+    if isProduct(first) || definesTerm(first) {
       products.insert(tokens[first].text)
       return true
     }
@@ -29,6 +29,35 @@ extension RecognitionPass {
       return true
     }
     return false
+  }
+
+  /// "sea surface salinity (SSS)", "long short-term memory (LSTM)": an acronym in brackets
+  /// after lower-case words whose initials spell it stands for a term, not an organization
+  /// (an organization's name is capitalized: "Korean Central News Agency (KCNA)").
+  func definesTerm(_ k: Int) -> Bool {
+    guard k >= 2, k + 1 < tokens.count, tokens[k - 1].text == "(", tokens[k + 1].text == ")" else { return false }
+    let letters = Array(tokens[k].text.lowercased().unicodeScalars)
+    // The words before the bracket, right to left, and their hyphenated parts ("short-term"),
+    // each giving its initial to the next letter from the right; "of", "and" may give none.
+    var want = letters.count - 1
+    var j = k - 2
+    while want >= 0, j >= 0, tokens[j].kind == .word {
+      let t = tokens[j]
+      // Lower-case words only: a capitalized one names something (or starts the sentence).
+      guard t.text.first?.isLowercase == true else { return false }
+      let parts = t.text.split(separator: "-")
+      var matched = false
+      for (n, part) in parts.enumerated().reversed() where want >= 0 {
+        if part.unicodeScalars.first.map({ $0.properties.lowercaseMapping == String(letters[want]) }) == true {
+          want -= 1
+          matched = true
+        } else if n == 0, !matched, !t.has(.functionWord) {
+          return false
+        }
+      }
+      j -= 1
+    }
+    return want < 0
   }
 
   /// Words for products and technologies.
@@ -64,14 +93,20 @@ extension RecognitionPass {
     return end + 1
   }
 
-  /// An acronym and capitalized words after it, none a given name, an initial or in
-  /// capitals, the last no place and no plural of people ("MPs").
+  /// An acronym and capitalized words after it, none a given name, an initial, in capitals,
+  /// a title or role ("an IBM Fellow", "an NDP Member"), a place or an event, an adjective or an
+  /// adverb ("U.S. Olympic"); the last no plural of people ("MPs"). Not after "a" or "an",
+  /// which make it a description ("a NASA Discovery mission", "a UNESCO World Heritage Site"),
+  /// nor before a number ("UEFA Euro 2008").
   func isAcronymName(_ r: Range<Int>) -> Bool {
     let words = r.dropFirst()
     guard !words.isEmpty, words.allSatisfy({ tokens[$0].kind == .word && tokens[$0].isCapitalized && !tokens[$0].isAllCaps
-      && !tokens[$0].has(.givenName) && tokens[$0].length > 1 }),
-      !tokens[r.upperBound - 1].has([.placeKeyword, .eventWord]), !isPlural(r.upperBound - 1)
+      && !tokens[$0].has([.givenName, .titleWord, .roleNoun, .placeKeyword, .eventWord]) && tokens[$0].length > 1
+      && !["ic", "ly"].contains(where: tokens[$0].lower.hasSuffix) }),
+      !isPlural(r.upperBound - 1)
     else { return false }
+    if r.lowerBound > 0, ["a", "an"].contains(tokens[r.lowerBound - 1].lower) { return false }
+    if r.upperBound < tokens.count, tokens[r.upperBound].kind == .number { return false }
     return true
   }
 

@@ -57,7 +57,8 @@ extension RecognitionPass {
   }
 
   /// A word group left open that is a person's full name, surname or first word. Returns
-  /// whether that settles it (a name two people share settles it too: it stays unresolved).
+  /// whether that settles it (a name two people share is a person too, but an unresolved one:
+  /// an entity of its own).
   mutating func resolvePerson(_ p: Pending, joined: String, _ people: PeopleIndex) -> Bool {
     let words = p.tokens
     if let c = people.byFull[joined] {
@@ -65,7 +66,13 @@ extension RecognitionPass {
       return true
     }
     if words.count <= 2, let c = people.byWord[tokens[words.upperBound - 1].text] ?? people.byWord[tokens[words.lowerBound].text] {
-      guard c != RecognitionPass.ambiguous else { return true }
+      guard c != RecognitionPass.ambiguous else {
+        // "Kim" where the article names Kim Jong-un and Kim Yo-jong: a person still, but
+        // which one stays open: an entity of its own, by the name as it stands.
+        let name = tokens.cleanName(p.tokens)
+        add(p.tokens, sentence: p.sentence, kind: .name, key: "person:\(name)", type: .person, name: name, rule: .coreference)
+        return true
+      }
       if words.count == 2, people.byWord[tokens[words.upperBound - 1].text] == c {
         let first = tokens[words.lowerBound]
         // "Vote Blair": a common word before the surname is no part of the name.
@@ -151,15 +158,47 @@ extension RecognitionPass {
     }
   }
 
+  /// "Pachomius said …; Pachomius founded …": a name the second pass found a person or an
+  /// organization by what it does (`speaker`, `organization-context`) is that entity wherever
+  /// else the article uses it, though the article never gives a fuller form. `open`: the
+  /// pending groups nothing resolved.
+  mutating func namesSaidAgain(_ open: [Int], joined: [String]) {
+    let byContext: Set<String> = [RecognitionRule.speaker.name, RecognitionRule.organizationContext.name]
+    var byText: [String: Int] = [:]
+    for f in found where f.kind == .name && byContext.contains(f.rule) {
+      RecognitionPass.note(&byText, tokens.joinedText(f.tokens), f.cluster)
+    }
+    guard !byText.isEmpty else { return }
+    for k in open where pending[k].rule == RecognitionRule.unknown.name {
+      guard let c = byText[joined[k]], c != RecognitionPass.ambiguous else { continue }
+      add(pending[k].tokens, sentence: pending[k].sentence, kind: .name, cluster: c, type: clusters[c].type, rule: .coreference)
+    }
+  }
+
   /// Organizations found by any rule, by their text: a later bare mention is the same one.
+  /// A company's name without its legal form ("Gartner" for "Gartner Inc.") is the company too.
   func organizationsByText() -> [String: Int] {
     var orgByText: [String: Int] = [:]
     for fi in found.indices where found[fi].type == .organization && found[fi].kind == .name {
-      let text = tokens.cleanName(found[fi].tokens)
+      let r = found[fi].tokens
+      let text = tokens.cleanName(r)
       if orgByText[text] == nil { orgByText[text] = found[fi].cluster }
+      var end = r.upperBound
+      while end > r.lowerBound + 1, tokens[end - 1].kind == .punctuation { end -= 1 }
+      guard end - r.lowerBound >= 2, RecognitionPass.legalForms.contains(tokens[end - 1].text) else { continue }
+      end -= 1
+      while end > r.lowerBound + 1, tokens[end - 1].kind == .punctuation { end -= 1 }
+      let short = tokens.cleanName(r.lowerBound..<end)
+      if orgByText[short] == nil { orgByText[short] = found[fi].cluster }
     }
     return orgByText
   }
+
+  /// Legal forms that end a company's name.
+  static let legalForms: Set<String> = [
+    "Inc", "Inc.", "Incorporated", "Ltd", "Ltd.", "Limited", "Corp", "Corp.", "Corporation", "Co", "Co.", "plc", "PLC",
+    "LLC", "AG", "SA", "S.A.", "GmbH", "NV", "N.V.", "BV", "Holdings", "Group",
+  ]
 
   /// An `unknown` group that spells an organization found before. Returns whether it did.
   mutating func resolveOrganization(_ p: Pending, _ orgByText: [String: Int]) -> Bool {

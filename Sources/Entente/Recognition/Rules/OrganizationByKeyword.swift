@@ -31,8 +31,13 @@ extension RecognitionPass {
         let chain = its[k..<lo].map { tokens[$0.range.lowerBound].text }
         let left = its[k - 1]
         if chain.contains("and") || chain.contains("&") {
-          // "the Civil Defense Authority and the Bank of England": two organizations.
-          if its[..<k].contains(where: { $0.isWord && isOrgKeyword(tokens[$0.range.lowerBound]) }) { break }
+          // "the Civil Defense Authority and the Bank of England", "Yale University and
+          // University of Houston": two organizations.
+          if its[..<k].contains(where: { $0.isWord && isOrgKeyword(tokens[$0.range.lowerBound]) || isKnownOrganization($0) }) { break }
+          // "Stanford University and the National Park Foundation", "DeepMind and Moorfields
+          // Eye Hospital": "and the", or a name before "and", start another one; a common word
+          // does not ("Food and Drug Administration").
+          if chain.contains("and"), chain.last == "the" || left.isWord && !tokens[left.range.lowerBound].has(.commonWord) || !left.isWord { break }
         } else if chain.contains(where: { ["of", "for", "in", "on"].contains($0) }) {
           // "Central Committee of the Workers' Party" is one name; "Alvin Yeung of the Civic
           // Party" is a person and a party.
@@ -69,6 +74,9 @@ extension RecognitionPass {
         let chain = its[hi..<k].map { tokens[$0.range.lowerBound].text }
         if chain.contains("and") || chain.contains("&") {
           let next = its[k]
+          // "Kawasaki Heavy Industries and GKN", "Amnesty International and the Commission":
+          // after the keyword itself, or before "the", "and" starts another name.
+          if chain.contains("and"), chain.last == "the" || its[hi - 1].isWord && isOrgKeyword(tokens[its[hi - 1].range.lowerBound]) { break }
           if next.isWord, tokens[next.range.lowerBound].has(.givenName) { break }
           // "… Civic Party and Wong Pik-wan": a family-name-first name follows.
           if its[k...].prefix(3).contains(where: { $0.isWord && tokens[$0.range.lowerBound].has(.familyFirstGiven) }) { break }
@@ -119,4 +127,10 @@ extension RecognitionPass {
   }
 
   func isOrgKeyword(_ t: Token) -> Bool { t.has(.orgKeyword) }
+
+  /// An item the gazetteer knows as an organization.
+  func isKnownOrganization(_ it: Item) -> Bool {
+    guard case .known(let hits) = it.kind else { return false }
+    return hits.contains { $0.entity >= 0 && gaz.entities[$0.entity].type == .organization }
+  }
 }

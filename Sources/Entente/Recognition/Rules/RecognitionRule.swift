@@ -71,6 +71,9 @@ public enum RecognitionRule: String, CaseIterable, Sendable {
   case coreference
   /// `HeadOfGovernment`: "the Monti government": the head of a government.
   case headOfGovernment = "head-of-government"
+  /// `OrganizationContext`: "told the Toronto Star", "LA Weekly reported", "Gartner's chief
+  /// executive", "Sophos, which": a name in a place only an organization takes.
+  case organizationContext = "organization-context"
   /// `Speaker`: "Kirby said", "…, said Kirby": a name that speaks is a person.
   case speaker
   /// `Acronyms`: "Korean Central News Agency (KCNA)", "NPP" for "New People Party": an
@@ -78,6 +81,12 @@ public enum RecognitionRule: String, CaseIterable, Sendable {
   case acronymLink = "acronym-link"
   /// `Titles`: "the NATO Secretary General": a title standing alone is the one person holding it.
   case role
+  /// `DividedCountry`: "the North", "the South": North or South Korea (Sudan or South Sudan)
+  /// in an article that names one of them.
+  case dividedCountry = "divided-country"
+  /// `ArticleInName`: "writers at The AV Club": a capitalized "The" inside a sentence, before
+  /// an organization's name, is part of the name.
+  case articleInName = "article-in-name"
   // Last, given weights.
   /// `TaggedNames`: the learned tagger's names, where both passes left a word group open.
   case tagger

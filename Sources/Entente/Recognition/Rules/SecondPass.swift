@@ -3,9 +3,11 @@ extension RecognitionPass {
   /// The second pass's rules, in order: a person's variants join (`coreference`: "George W
   /// Bush", "George Bush"), people's short names join their full names; `affiliation`; then each group left open, by the first of `ambiguous-state`
   /// (listed with states), `coreference` (a person, then an organization),
-  /// `head-of-government`, `speaker`, `organization-head`, `ambiguous-state` (alone) and
+  /// `head-of-government`, `organization-context`, `speaker`, `organization-head`, `ambiguous-state` (alone) and
   /// `acronym-link` that settles it; then surnames read as places (`coreference`), acronyms by
-  /// initials (`acronym-link`) and titles standing alone (`role`).
+  /// initials (`acronym-link`), titles standing alone (`role`), "the North" of a divided country
+  /// (`divided-country`) and a "The" that
+  /// belongs to an organization's name (`article-in-name`).
   mutating func resolvePending() {
     joinNameVariants()
     var people = peopleIndex()
@@ -15,12 +17,17 @@ extension RecognitionPass {
     let unknownLeft = pending.indices.contains(where: { !resolved[$0] && pending[$0].rule == RecognitionRule.unknown.name })
     let orgByText = unknownLeft ? organizationsByText() : [:]
     let stateLike = stateLikeTokens()
+    let organizationNames = namesInOrganizationContext(joined)
+    var open: [Int] = []
     for k in pending.indices where !resolved[k] {
       let p = pending[k]
+      let before = found.count
+      defer { if found.count == before { open.append(k) } }
       if stateInList(p, stateLike) { continue }
       if resolvePerson(p, joined: joined[k], people) { continue }
       if resolveOrganization(p, orgByText) { continue }
       if headOfGovernment(p) { continue }
+      if organizationByContext(p, named: organizationNames.contains(joined[k])) { continue }
       if speaker(p) { continue }
       if p.rule == RecognitionRule.organizationHead.name {
         resolveOrganizationHead(p)
@@ -29,10 +36,13 @@ extension RecognitionPass {
       if resolveAmbiguousState(p) { continue }
       resolveAcronym(p)
     }
+    namesSaidAgain(open, joined: joined)
     surnamesReadAsPlaces(people, stateLike: stateLike)
     dropProducts()
     linkAcronymsByInitials()
     resolveRoles()
+    dividedCountries()
+    articlesInNames()
   }
 
   /// In an index of clusters by word: more than one cluster goes by the word.
