@@ -9,11 +9,13 @@ extension RecognitionPass {
     (north: "state:SDN", south: "state:SSD"),
   ]
 
-  /// Second pass: adds each "the North" or "the South" as its state.
-  mutating func dividedCountries() {
-    let named = Set(found.filter { $0.type == .state }.map { clusters[$0.cluster].key })
-    let countries = RecognitionPass.dividedCountries.filter { named.contains($0.north) || named.contains($0.south) }
-    guard countries.count == 1, let country = countries.first else { return }
+  /// Second pass, before the groups left open are read: adds each "the North" or "the South"
+  /// as its state. Returns the tokens it named.
+  mutating func dividedCountries() -> Set<Int> {
+    var named = Set<Int>()
+    let states = Set(found.filter { $0.type == .state }.map { clusters[$0.cluster].key })
+    let countries = RecognitionPass.dividedCountries.filter { states.contains($0.north) || states.contains($0.south) }
+    guard countries.count == 1, let country = countries.first else { return named }
     let covered = Set(found.flatMap { Array($0.tokens) })
     for s in doc.sentences {
       for k in s.tokens where k > s.tokens.lowerBound && (tokens[k].text == "North" || tokens[k].text == "South") {
@@ -28,7 +30,9 @@ extension RecognitionPass {
         guard let i = gaz.entities.firstIndex(where: { $0.key == key }) else { continue }
         let e = gaz.entities[i]
         add(k..<k + 1, sentence: s.index, kind: .name, key: e.key, type: e.type, name: e.name, rule: .dividedCountry)
+        named.insert(k)
       }
     }
+    return named
   }
 }

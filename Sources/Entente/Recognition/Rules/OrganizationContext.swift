@@ -10,22 +10,41 @@ extension RecognitionPass {
   /// elsewhere (`named`): "Kestrel said" where "Kestrel reported" it. Returns whether it did.
   mutating func organizationByContext(_ p: Pending, named: Bool) -> Bool {
     let open = p.rule == RecognitionRule.unknown.name || p.rule == RecognitionRule.headline.name
-    guard open && named || inOrganizationContext(p) else { return false }
-    addOrganization(p.tokens, name: tokens.cleanName(p.tokens), sentence: p.sentence, rule: .organizationContext)
+    guard let r = organizationContextName(p) ?? (open && named ? p.tokens : nil) else { return false }
+    addOrganization(r, name: tokens.cleanName(r), sentence: p.sentence, rule: .organizationContext)
     return true
   }
 
   /// Whether an `unknown` group stands where only an organization does.
-  func inOrganizationContext(_ p: Pending) -> Bool {
-    p.rule == RecognitionRule.unknown.name && !isPlural(p.tokens.upperBound - 1)
-      && !p.tokens.contains(where: { tokens[$0].has(.givenName) })
-      && isOutlet(p.tokens, sentence: p.sentence)
+  func inOrganizationContext(_ p: Pending) -> Bool { organizationContextName(p) != nil }
+
+  /// The name of an `unknown` group that stands where only an organization does: the group,
+  /// with the capitalized words before it that no rule named ("Toronto", a place, in "told
+  /// the Toronto Star").
+  func organizationContextName(_ p: Pending) -> Range<Int>? {
+    guard p.rule == RecognitionRule.unknown.name, !isPlural(p.tokens.upperBound - 1),
+      !p.tokens.contains(where: { tokens[$0].has(.givenName) })
+    else { return nil }
+    let s = doc.sentences[p.sentence]
+    var lo = p.tokens.lowerBound
+    while lo - 1 > s.tokens.lowerBound, lo > p.tokens.lowerBound - 3, tokens[lo - 1].kind == .word, tokens[lo - 1].isCapitalized,
+      !tokens[lo - 1].has(.functionWord), !found.contains(where: { $0.tokens.contains(lo - 1) })
+    {
+      lo -= 1
+    }
+    if lo < p.tokens.lowerBound, tokens[lo - 1].lower == "the", isOutlet(lo..<p.tokens.upperBound, sentence: p.sentence) {
+      return lo..<p.tokens.upperBound
+    }
+    return isOutlet(p.tokens, sentence: p.sentence) ? p.tokens : nil
   }
 
   /// The names (`joined` texts) of the `unknown` groups that stand where only an organization does.
-  func namesInOrganizationContext(_ joined: [String]) -> Set<String> {
+  /// Groups that start at a token of `except` (named already) do not count.
+  func namesInOrganizationContext(_ joined: [String], except: Set<Int>) -> Set<String> {
     var names = Set<String>()
-    for k in pending.indices where inOrganizationContext(pending[k]) { names.insert(joined[k]) }
+    for k in pending.indices where !except.contains(pending[k].tokens.lowerBound) && inOrganizationContext(pending[k]) {
+      names.insert(joined[k])
+    }
     return names
   }
 

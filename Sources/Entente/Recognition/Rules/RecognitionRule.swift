@@ -66,8 +66,12 @@ public enum RecognitionRule: String, CaseIterable, Sendable {
   // Second pass.
   /// `Affiliation`: "Alvin Yeung of Civic Party": an organization after a person and "of".
   case affiliation
+  /// `DividedCountry`: "the North", "the South": North or South Korea (Sudan or South Sudan)
+  /// in an article that names one of them.
+  case dividedCountry = "divided-country"
   /// `Coreference`: a surname, a partial name or a name said again is the person (or
-  /// organization) the article names in full; a name two people share stays unresolved.
+  /// organization) the article names in full; a name two people share is a person of its
+  /// own, unresolved.
   case coreference
   /// `HeadOfGovernment`: "the Monti government": the head of a government.
   case headOfGovernment = "head-of-government"
@@ -81,9 +85,6 @@ public enum RecognitionRule: String, CaseIterable, Sendable {
   case acronymLink = "acronym-link"
   /// `Titles`: "the NATO Secretary General": a title standing alone is the one person holding it.
   case role
-  /// `DividedCountry`: "the North", "the South": North or South Korea (Sudan or South Sudan)
-  /// in an article that names one of them.
-  case dividedCountry = "divided-country"
   /// `ArticleInName`: "writers at The AV Club": a capitalized "The" inside a sentence, before
   /// an organization's name, is part of the name.
   case articleInName = "article-in-name"

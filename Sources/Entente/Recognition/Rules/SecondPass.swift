@@ -1,13 +1,14 @@
 /// The second pass: what the first pass left open, against the names the whole article gives.
 extension RecognitionPass {
   /// The second pass's rules, in order: a person's variants join (`coreference`: "George W
-  /// Bush", "George Bush"), people's short names join their full names; `affiliation`; then each group left open, by the first of `ambiguous-state`
-  /// (listed with states), `coreference` (a person, then an organization),
-  /// `head-of-government`, `organization-context`, `speaker`, `organization-head`, `ambiguous-state` (alone) and
-  /// `acronym-link` that settles it; then surnames read as places (`coreference`), acronyms by
-  /// initials (`acronym-link`), titles standing alone (`role`), "the North" of a divided country
-  /// (`divided-country`) and a "The" that
-  /// belongs to an organization's name (`article-in-name`).
+  /// Bush", "George Bush"), people's short names join their full names; `affiliation`;
+  /// "the North" of a divided country (`divided-country`); then each group left open, by the
+  /// first of `ambiguous-state` (listed with states), `coreference` (a person, then an
+  /// organization), `head-of-government`, `organization-context`, `speaker`,
+  /// `organization-head`, `ambiguous-state` (alone) and `acronym-link` that settles it; then
+  /// names said again (`coreference`), surnames read as places (`coreference`), acronyms by
+  /// initials (`acronym-link`), titles standing alone (`role`) and a "The" that belongs to an
+  /// organization's name (`article-in-name`).
   mutating func resolvePending() {
     joinNameVariants()
     var people = peopleIndex()
@@ -17,10 +18,12 @@ extension RecognitionPass {
     let unknownLeft = pending.indices.contains(where: { !resolved[$0] && pending[$0].rule == RecognitionRule.unknown.name })
     let orgByText = unknownLeft ? organizationsByText() : [:]
     let stateLike = stateLikeTokens()
-    let organizationNames = namesInOrganizationContext(joined)
+    let divided = dividedCountries()
+    let organizationNames = namesInOrganizationContext(joined, except: divided)
     var open: [Int] = []
     for k in pending.indices where !resolved[k] {
       let p = pending[k]
+      if p.tokens.count == 1, divided.contains(p.tokens.lowerBound) { continue }
       let before = found.count
       defer { if found.count == before { open.append(k) } }
       if stateInList(p, stateLike) { continue }
@@ -41,7 +44,6 @@ extension RecognitionPass {
     dropProducts()
     linkAcronymsByInitials()
     resolveRoles()
-    dividedCountries()
     articlesInNames()
   }
 
