@@ -217,7 +217,7 @@ struct BuildDiagramTests {
     let dir = try tempDir()
     let r = try Run(["build", "Fixtures", "--out", dir.path, "--diagram-nodes", "10", "--title", "Ten <of> them"])
     #expect(r.status == 0)
-    #expect(r.stderr.contains("the diagram shows 10 of 42 entities and "), "\(r.stderr)")
+    #expect(r.stderr.contains("the diagram shows 10 of 43 entities and "), "\(r.stderr)")
     #expect(r.stderr.contains(", the strongest of each community\n"))
     #expect(r.stderr.contains("not drawn: 3 entities without edges"))
     let svg = try String(contentsOf: dir.appendingPathComponent("entente.svg"), encoding: .utf8)
@@ -226,7 +226,7 @@ struct BuildDiagramTests {
     // The caption: title, corpus, dates, counts.
     #expect(svg.contains(">Ten &lt;of&gt; them<"))
     #expect(svg.contains(">Source: Fixtures · 4 articles · 2024&#45;06&#45;19 to 2025&#45;10&#45;10<") || svg.contains(">Source: Fixtures · 4 articles · 2024-06-19 to 2025-10-10<"))
-    #expect(svg.contains("42 entities, 145 edges; drawn: 10 entities and "))
+    #expect(svg.contains("43 entities, 146 edges; drawn: 10 entities and "))
     // The DOT and JSON files keep the whole graph, without the diagram's caption.
     let dot = try String(contentsOf: dir.appendingPathComponent("entente.dot"), encoding: .utf8)
     #expect(dot.contains("Karin Jean-Pierre"))
@@ -253,7 +253,7 @@ struct BuildDiagramTests {
     #expect(try Run(["build", "Fixtures", "--out", b.path]).status == 0)
     let svg = try Data(contentsOf: a.appendingPathComponent("entente.svg"))
     #expect(try Data(contentsOf: b.appendingPathComponent("entente.svg")) == svg)
-    #expect(String(decoding: svg, as: UTF8.self).contains("Russia, North Korea, United States and 6 more"))
+    #expect(String(decoding: svg, as: UTF8.self).contains("Russia, North Korea, United States and 7 more"))
   }
 
   @Test func buildTakesTheGraphFilters() throws {

@@ -255,7 +255,7 @@ struct ServeBrowserTests {
 
     let search = try Chromium.dom(server.url, fragment: "#q=dprk")
     let results = try #require(search.range(of: "<ul id=\"results\">")).upperBound
-    #expect(search[results...].prefix(400).contains("North Korea <small>(DPRK, North Korea)</small>"))
+    #expect(search[results...].prefix(400).contains("North Korea <small>(DPRK, North, North Korea)</small>"))
 
     let node = Chromium.panel(try Chromium.dom(server.url, fragment: "#node=Russia"))
     #expect(node.contains("data-showing=\"node\""))
