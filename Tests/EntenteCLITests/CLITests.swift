@@ -226,7 +226,7 @@ struct BuildDiagramTests {
     // The caption: title, corpus, dates, counts.
     #expect(svg.contains(">Ten &lt;of&gt; them<"))
     #expect(svg.contains(">Source: Fixtures · 4 articles · 2024&#45;06&#45;19 to 2025&#45;10&#45;10<") || svg.contains(">Source: Fixtures · 4 articles · 2024-06-19 to 2025-10-10<"))
-    #expect(svg.contains("43 entities, 146 edges; drawn: 10 entities and "))
+    #expect(svg.contains("43 entities, 147 edges; drawn: 10 entities and "))
     // The DOT and JSON files keep the whole graph, without the diagram's caption.
     let dot = try String(contentsOf: dir.appendingPathComponent("entente.dot"), encoding: .utf8)
     #expect(dot.contains("Karin Jean-Pierre"))
