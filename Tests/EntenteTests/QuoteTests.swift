@@ -258,6 +258,38 @@ struct QuoteTests {
     ])
   }
 
+  @Test func quotedAsSayingSpeaksForTheSubject() {
+    #expect(quotes("Vladimir Putin was quoted as saying that the talks had been useful.") == [
+      "Vladimir Putin => Vladimir Putin: that the talks had been useful"
+    ])
+  }
+
+  @Test func anonymousSourceKeepsItsQualifier() {
+    #expect(quotes("Sources familiar with the matter said the summit could be postponed.") == [
+      "Sources familiar with the matter => -: the summit could be postponed"
+    ])
+    #expect(quotes("The summit could be postponed, two people close to the talks said.") == [
+      "two people close to the talks => -: The summit could be postponed"
+    ])
+  }
+
+  @Test func cueNounInTheAdverbialBeforeThat() {
+    #expect(quotes("Donald Trump said in a tweet that the meeting was a success.") == [
+      "Donald Trump => Donald Trump: that the meeting was a success"
+    ])
+  }
+
+  @Test func roleWithAnotherQualifierIsNotTheHolder() {
+    let text = "President Donald Trump arrived in Helsinki. \"We are not naive,\" the French president told reporters."
+    #expect(quotes(text) == ["the French president => -: \"We are not naive,\""])
+  }
+
+  @Test func theSpeakersNextActIsNotWhatWasSaid() {
+    #expect(quotes("Angela Merkel said Germany would increase its defense spending, but gave no figure.") == [
+      "Angela Merkel => Angela Merkel: Germany would increase its defense spending"
+    ])
+  }
+
   @Test func comparisonClauseReportsNothing() {
     #expect(quotes("We just want to bring, like she said, more light into the media industry.").isEmpty)
   }

@@ -20,6 +20,8 @@ struct CueLexicon: Decodable, Sendable {
   var contrastWords: Set<String>
   var infinitiveCues: Set<String>
   var speakerQuantifiers: Set<String>
+  var sourceQualifiers: Set<String>
+  var predicateVerbs: Set<String>
   var speakerNouns: Set<String>
   var clauseOpeners: Set<String>
   var findingCues: Set<String>

@@ -316,8 +316,29 @@ struct QuotePass {
   }
 
   /// Extends a speaker phrase that is the complement of a preposition to the head before it:
-  /// "advisers to the president", "John Smith of the Brookings Institution".
+  /// "advisers to the president", "John Smith of the Brookings Institution", "sources familiar
+  /// with the matter", "two people close to the talks".
   func withPrepositionalHead(_ np: Range<Int>, in s: Sentence) -> Range<Int> {
+    let lower = s.tokens.lowerBound
+    if np.lowerBound - 3 >= lower, ["with", "to", "on", "of", "about"].contains(tokens[np.lowerBound - 1].lower) {
+      var q = np.lowerBound - 2
+      if tokens[q].lower == "knowledge", q - 1 >= lower, tokens[q - 1].lower == "with" { q -= 1 }
+      if CueLexicon.bundled.sourceQualifiers.contains(tokens[q].lower) || tokens[q].lower == "with" && tokens[q + 1].lower == "knowledge" {
+        let h = q - 1
+        if h >= lower, tokens[h].kind == .word, tokens[h].has(.roleLike) || CueLexicon.bundled.speakerNouns.contains(tokens[h].lower) || ["person", "people", "sources", "source"].contains(tokens[h].lower) {
+          var lo = h
+          while lo - 1 >= lower, tokens[lo - 1].kind == .word, isNPWord(lo - 1) || QuotePass.determiners.contains(tokens[lo - 1].lower)
+            || CueLexicon.bundled.speakerQuantifiers.contains(tokens[lo - 1].lower) || !tokens[lo - 1].isCapitalized && !tokens[lo - 1].has([.functionWord, .speechVerb]) && lo - 1 > lower
+          {
+            lo -= 1
+            if QuotePass.determiners.contains(tokens[lo].lower) || CueLexicon.bundled.speakerQuantifiers.contains(tokens[lo].lower) { break }
+            if h - lo >= 3 { break }
+          }
+          while lo < h, mentionAt[lo] == nil, CueLexicon.bundled.clauseOpeners.contains(tokens[lo].lower) { lo += 1 }
+          return lo..<np.upperBound
+        }
+      }
+    }
     let p = np.lowerBound - 1
     guard p - 1 >= s.tokens.lowerBound, QuotePass.complementPrepositions.contains(tokens[p].lower) else { return np }
     let h = p - 1
@@ -415,7 +436,16 @@ struct QuotePass {
     // "the spokeswoman said": the one person with that role.
     if let r = np.last(where: { tokens[$0].has([.roleNoun, .titleWord]) }) {
       let role = tokens[r].lower
-      let holders = recognition.entities.indices.filter { recognition.entities[$0].roles.contains { $0 == role || $0.hasSuffix(" " + role) } }
+      // "the French president" is not the president the article named with "President …"
+      // unless a role of theirs has "french" in it.
+      let modifiers = np.lowerBound..<r
+      let qualifiers = modifiers.filter { tokens[$0].kind == .word && tokens[$0].isCapitalized && !QuotePass.determiners.contains(tokens[$0].lower) }
+        .map { tokens[$0].lower }
+      let holders = recognition.entities.indices.filter {
+        recognition.entities[$0].roles.contains { held in
+          (held == role || held.hasSuffix(" " + role)) && qualifiers.allSatisfy { held.contains($0) }
+        }
+      }
       if holders.count == 1 {
         addMention(np, entity: holders[0], kind: .role, sentence: sentence)
         return holders[0]
@@ -631,7 +661,10 @@ struct QuotePass {
     // an adverbial stands between the cue and its "that" clause.
     if k == cue.range.upperBound, k < s.tokens.upperBound, tokens[k].has(.adverbialStart), !tokens[k].has(.cueObject) {
       var j = k + 1
-      while j < s.tokens.upperBound, j - k < 14, tokens[j].kind == .word, !quoted[j], !(tokens[j].has(.speechVerb) && mentionAt[j] == nil) {
+      // ("said in a tweet that …": a cue word after a determiner is a noun.)
+      while j < s.tokens.upperBound, j - k < 14, tokens[j].kind == .word, !quoted[j],
+        !(tokens[j].has(.speechVerb) && mentionAt[j] == nil && !QuotePass.determiners.contains(tokens[j - 1].lower))
+      {
         if tokens[j].lower == "that" { return j }
         j += 1
       }
@@ -750,7 +783,7 @@ struct QuotePass {
       return
     }
     // "Biden arrived in Kyiv and said that …": the subject of the sentence speaks.
-    let sharedSubject = subjectOfCoordinatedVerb(cue, in: s)
+    let sharedSubject = quotedAsSaying(cue, in: s) ?? subjectOfCoordinatedVerb(cue, in: s)
     guard let np = sharedSubject ?? speakerBefore(cue.range.lowerBound, in: s) else { return }
     // "We just want to bring, like she said, light into …": a cue in a comparison clause points
     // back to words said before; it reports none of its own.
@@ -889,8 +922,33 @@ struct QuotePass {
     }
     // "Graham insisted that the deal was dead, while Cruz argued it could be revived": a second
     // speaker with a cue of their own ends the first one's content.
-    if rule == "speaker-cue-content", let c = secondSpeakerClause(after: k, in: s) { contentEnd = tokens[c].start }
+    if rule == "speaker-cue-content", let c = secondSpeakerClause(after: k, in: s) ?? coordinatedPredicate(after: k, in: s) { contentEnd = tokens[c].start }
     record(content: TextSpan(tokens[k].start, contentEnd), cue: cue, speaker: np, sentence: s.index, rule: rule, minWords: minWords)
+  }
+
+  /// The comma after `k` (outside quotation marks) before "but" or "and" and a verb in the past
+  /// with no subject of its own: the speaker's next act ("said Germany would spend more, but gave
+  /// no figure"), not what was said; or nil.
+  func coordinatedPredicate(after k: Int, in s: Sentence) -> Int? {
+    let lex = CueLexicon.bundled
+    var j = k + 1
+    while j + 2 < s.tokens.upperBound {
+      defer { j += 1 }
+      guard tokens[j].text == ",", !quoted[j], tokens[j + 1].lower == "but" || tokens[j + 1].lower == "and" else { continue }
+      let v = tokens[j + 2]
+      guard v.kind == .word, !quoted[j + 2], !v.isCapitalized, mentionAt[j + 2] == nil, !v.has([.functionWord, .pronoun]) else { continue }
+      if lex.predicateVerbs.contains(v.lower) || v.lower.hasSuffix("ed") && v.length > 4 { return j }
+    }
+    return nil
+  }
+
+  /// "Putin was quoted as saying that …": the subject of "was quoted" speaks.
+  func quotedAsSaying(_ cue: Cue, in s: Sentence) -> Range<Int>? {
+    let c = cue.range.lowerBound
+    guard tokens[c].lower.hasSuffix("ing"), c - 3 >= s.tokens.lowerBound, tokens[c - 1].lower == "as", tokens[c - 2].lower == "quoted",
+      QuotePass.passiveAuxiliaries.contains(tokens[c - 3].lower)
+    else { return nil }
+    return speakerBefore(c - 3, in: s)
   }
 
   /// The comma after `k` (outside quotation marks) that opens a clause "while/but/and X <cue>"
