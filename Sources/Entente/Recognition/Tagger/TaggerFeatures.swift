@@ -19,6 +19,13 @@ enum FeatureHash {
 
   /// FNV-1a over a string's UTF-8 bytes (continuing `h`, then a separator).
   static func text(_ s: String, _ h: UInt64 = basis) -> UInt64 {
+    if let v = s.utf8.withContiguousStorageIfAvailable({ bytes in
+      var h = h
+      for b in bytes { h = step(h, UInt64(b)) }
+      return step(h, 0xFF)
+    }) {
+      return v
+    }
     var h = h
     for b in s.utf8 { h = step(h, UInt64(b)) }
     return step(h, 0xFF)
@@ -177,6 +184,25 @@ struct TaggerFeatures {
   /// repeats collapsed ("Xx", "X.X.", "dd" for two or more digits become "d"), at most seven
   /// symbols. Never 0.
   static func shape(_ text: String) -> UInt64 {
+    // ASCII, byte by byte (the same symbols as below).
+    if let v = text.utf8.withContiguousStorageIfAvailable({ bytes -> UInt64? in
+      var h = FeatureHash.basis
+      var last: UInt8 = 0
+      var n = 0
+      for v in bytes {
+        guard v < 128 else { return nil }
+        let c: UInt8 = v >= 65 && v <= 90 ? 88 : v >= 97 && v <= 122 ? 120 : v >= 48 && v <= 57 ? 100 : v
+        if c != last {
+          h = FeatureHash.step(h, UInt64(c))
+          last = c
+          n += 1
+          if n > 6 { break }
+        }
+      }
+      return h
+    }), let v {
+      return v
+    }
     var h = FeatureHash.basis
     var last: UInt8 = 0
     var n = 0
@@ -208,7 +234,6 @@ struct TaggerFeatures {
   /// The same, handed to a sink one by one (the tagger scores them as they come).
   @inline(__always)
   func features<Sink: FeatureSink>(_ k: Int, zone z: Range<Int>, sentence s: Sentence, headline: Bool, into out: inout Sink) {
-    let t = tokens[k]
     let lo = s.tokens.lowerBound, hi = s.tokens.upperBound
     @inline(__always) func w(_ j: Int) -> UInt64 { j < lo ? TaggerFeatures.sentenceStart : j >= hi ? TaggerFeatures.sentenceEnd : word[j] }
     @inline(__always) func sh(_ j: Int) -> UInt64 { j < lo || j >= hi ? 0 : shape[j] }
@@ -236,23 +261,41 @@ struct TaggerFeatures {
     classes(13, k - 2)
     // Affixes: the first and the last one to four scalars of the lower-case word, where the
     // word is longer.
-    let length = t.length
+    let length = tokens[k].length
     if length > 1 {
-      var p = FeatureHash.basis
-      var n: UInt64 = 0
-      for u in t.lower.unicodeScalars {
-        n += 1
-        if n >= UInt64(length) || n > 4 { break }
-        p = FeatureHash.step(p, UInt64(u.value))
-        out.add(FeatureHash.id(14, p, n))
+      let lower = tokens[k].lower
+      // ASCII words byte by byte; others scalar by scalar (the same features).
+      let ascii = lower.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+        guard bytes.count == length, bytes.allSatisfy({ $0 < 128 }) else { return false }
+        let top = min(length - 1, 4)
+        var p = FeatureHash.basis, q = FeatureHash.basis
+        for n in 0..<top {
+          p = FeatureHash.step(p, UInt64(bytes[n]))
+          out.add(FeatureHash.id(14, p, UInt64(n + 1)))
+        }
+        for n in 0..<top {
+          q = FeatureHash.step(q, UInt64(bytes[length - 1 - n]))
+          out.add(FeatureHash.id(15, q, UInt64(n + 1)))
+        }
+        return true
       }
-      var q = FeatureHash.basis
-      n = 0
-      for u in t.lower.unicodeScalars.reversed() {
-        n += 1
-        if n >= UInt64(length) || n > 4 { break }
-        q = FeatureHash.step(q, UInt64(u.value))
-        out.add(FeatureHash.id(15, q, n))
+      if ascii != true {
+        var p = FeatureHash.basis
+        var n: UInt64 = 0
+        for u in lower.unicodeScalars {
+          n += 1
+          if n >= UInt64(length) || n > 4 { break }
+          p = FeatureHash.step(p, UInt64(u.value))
+          out.add(FeatureHash.id(14, p, n))
+        }
+        var q = FeatureHash.basis
+        n = 0
+        for u in lower.unicodeScalars.reversed() {
+          n += 1
+          if n >= UInt64(length) || n > 4 { break }
+          q = FeatureHash.step(q, UInt64(u.value))
+          out.add(FeatureHash.id(15, q, n))
+        }
       }
     }
     // Word and neighbour pairs.
@@ -273,15 +316,15 @@ struct TaggerFeatures {
     }
     out.add(FeatureHash.id(24, ruleMark[k], word[k]))
     // The article's history of the word.
-    if t.kind == .word, t.isCapitalized || t.isAllCaps {
+    if tokens[k].kind == .word, tokens[k].isCapitalized || tokens[k].isAllCaps {
       let wk = word[k]
       let v = UInt64(history[wk])
       out.add(FeatureHash.id(25, v))
     }
     // A title or role word right before the zone; a speech verb right after it.
     if z.lowerBound > lo {
-      let p = tokens[z.lowerBound - 1]
-      out.add(FeatureHash.id(26, word[z.lowerBound - 1], UInt64(p.has(.roleLike) ? 1 : 0) | UInt64(p.has(.honorific) ? 2 : 0)))
+      let c = tokens[z.lowerBound - 1].classes
+      out.add(FeatureHash.id(26, word[z.lowerBound - 1], UInt64(!c.isDisjoint(with: .roleLike) ? 1 : 0) | UInt64(c.contains(.honorific) ? 2 : 0)))
     }
     if z.upperBound < hi { out.add(FeatureHash.id(27, word[z.upperBound])) }
   }
@@ -384,30 +427,35 @@ extension RecognitionPass {
   }
 
   /// The zones that `wanted` accepts, each with its tokens' emission scores under `model`
-  /// (features scored as they are made, never kept).
+  /// (features scored as they are made, never kept). The zones' words are hashed first; the
+  /// features are then read from one frozen copy of the article's view.
   func taggerEmissions(_ model: TaggerModel, where wanted: (Range<Int>) -> Bool) -> [(tokens: Range<Int>, emissions: [Float], mayBegin: [Bool])] {
-    var f = TaggerFeatures(pass: self)
-    let all = f.articleZones()
+    var prepared = TaggerFeatures(pass: self)
+    let all = prepared.articleZones().filter { wanted($0.0) }
+    for (z, _) in all { prepared.prepare(z) }
+    let f = prepared
     let l = TagLabel.count
     var out: [(tokens: Range<Int>, emissions: [Float], mayBegin: [Bool])] = []
-    var sums: [Int32] = []
+    out.reserveCapacity(all.count)
+    var sums = [Int32](repeating: 0, count: 64 * l)
     var batch = [UInt32](repeating: 0, count: 256)
     model.withScorer { scorer in
-      for (z, s) in all where wanted(z) {
-        f.prepare(z)
-        let headline = doc.paragraphs[s.paragraph].role != .body
-        sums.removeAll(keepingCapacity: true)
-        sums.append(contentsOf: repeatElement(0, count: z.count * l))
-        sums.withUnsafeMutableBufferPointer { buf in
-          batch.withUnsafeMutableBufferPointer { ids in
+      batch.withUnsafeMutableBufferPointer { ids in
+        for (z, s) in all {
+          let headline = doc.paragraphs[s.paragraph].role != .body
+          if sums.count < z.count * l { sums = [Int32](repeating: 0, count: z.count * l) }
+          let emissions = sums.withUnsafeMutableBufferPointer { buf in
+            let row = buf.baseAddress!
+            for i in 0..<(z.count * l) { row[i] = 0 }
             for (i, k) in z.enumerated() {
               var sink = FeatureBatch(buffer: ids)
               f.features(k, zone: z, sentence: s, headline: headline, into: &sink)
-              scorer.add(UnsafeMutableBufferPointer(rebasing: ids[0..<sink.count]), to: buf.baseAddress! + i * l)
+              scorer.add(UnsafeMutableBufferPointer(rebasing: ids[0..<sink.count]), to: row + i * l)
             }
+            return (0..<(z.count * l)).map { Float(row[$0]) * model.scale }
           }
+          out.append((z, emissions, z.map { f.isCandidate($0) }))
         }
-        out.append((z, sums.map { Float($0) * model.scale }, z.map { f.isCandidate($0) }))
       }
     }
     return out

@@ -31,53 +31,79 @@ struct TaggedSpan: Hashable, Sendable {
   var nameClass: Int
 }
 
-/// Adds features' tag weights to a row of integer scores, reading the model's tables in place.
+/// Adds features' tag weights to a row of integer scores, reading the model's table in place.
+///
+/// The table is one array of 16-byte slots, each a feature's nine quantized weights (bytes
+/// 0–8, then three zero bytes) and its id (bytes 12–15): the probe that finds a feature has
+/// its weights in the same cache line. Before any slot is read, a bit array (`filter`, small
+/// enough to stay in cache) says of most unknown features that the model does not have them.
 struct EmissionScorer {
-  /// Per slot: a feature id, or 0 for an empty slot.
-  let ids: UnsafeBufferPointer<UInt32>
-  /// Per slot: its feature's `TagLabel.count` quantized weights.
-  let weights: UnsafeBufferPointer<Int8>
+  /// `mask + 1` slots of 16 bytes.
+  let table: UnsafeRawPointer
+  let mask: Int
   let shift: UInt32
+  /// One bit per value of an id's low `filterBits` bits: set when a feature of the model has it.
+  let filter: UnsafePointer<UInt64>
+  let filterMask: UInt32
 
-  /// The slot of a feature id, or -1 when the model does not know it.
-  @inline(__always) func slot(_ id: UInt32) -> Int {
-    let mask = ids.count - 1
-    var i = Int(id >> shift)
-    while true {
-      let v = ids[i]
-      if v == id { return i }
-      if v == 0 { return -1 }
-      i = (i + 1) & mask
-    }
+  @inline(__always) func mayHave(_ id: UInt32) -> Bool {
+    let b = id & filterMask
+    return filter[Int(b >> 6)] & (1 << UInt64(b & 63)) != 0
   }
 
-  @inline(__always) func add(_ id: UInt32, to scores: UnsafeMutablePointer<Int32>) {
-    let i = slot(id)
-    guard i >= 0 else { return }
-    let w = weights.baseAddress! + i * TagLabel.count
-    for k in 0..<TagLabel.count { scores[k] &+= Int32(w[k]) }
-  }
+  @inline(__always) func slotID(_ i: Int) -> UInt32 { table.loadUnaligned(fromByteOffset: i &* 16 &+ 12, as: UInt32.self) }
 
-  /// Adds the weights of a batch of features to `scores`. The ids' first slots are read in
-  /// one pass before any is compared, and the slots found before any weight is added, so
-  /// that the memory reads of a batch overlap instead of waiting on one another.
+  /// Adds the weights of a batch of features to `scores`. Features the filter rules out are
+  /// dropped first; the first slots of the rest are read in one pass before any is compared,
+  /// so that their memory reads overlap instead of waiting on one another. Nine tags: a
+  /// sum for each.
   func add(_ batch: UnsafeMutableBufferPointer<UInt32>, to scores: UnsafeMutablePointer<Int32>) {
-    var touch: UInt32 = 0
-    for id in batch { touch |= ids[Int(id >> shift)] }
-    // The slots found, in place of their ids (`touch` keeps the first pass from being left out).
-    var found = 0
+    var n = 0
     for j in batch.indices {
-      let i = slot(batch[j])
-      if i >= 0 {
-        batch[found] = UInt32(i)
-        found += 1
+      let id = batch[j]
+      if mayHave(id) {
+        batch[n] = id
+        n += 1
       }
     }
-    guard found > 0 || touch == 0 else { return }
-    for j in 0..<found {
-      let w = weights.baseAddress! + Int(batch[j]) * TagLabel.count
-      for k in 0..<TagLabel.count { scores[k] &+= Int32(w[k]) }
+    guard n > 0 else { return }
+    var s0: Int32 = 0, s1: Int32 = 0, s2: Int32 = 0, s3: Int32 = 0, s4: Int32 = 0, s5: Int32 = 0, s6: Int32 = 0, s7: Int32 = 0
+    var s8: Int32 = 0
+    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: n) { first in
+      // The ids in the features' first slots, read back to back.
+      for j in 0..<n { first[j] = slotID(Int(batch[j] >> shift)) }
+      for j in 0..<n {
+        let id = batch[j]
+        var i = Int(id >> shift)
+        var v = first[j]
+        while v != id {
+          if v == 0 { break }
+          i = (i &+ 1) & mask
+          v = slotID(i)
+        }
+        guard v == id else { continue }
+        let at = i &* 16
+        @inline(__always) func w(_ k: Int) -> Int32 { Int32(table.load(fromByteOffset: at &+ k, as: Int8.self)) }
+        s0 &+= w(0)
+        s1 &+= w(1)
+        s2 &+= w(2)
+        s3 &+= w(3)
+        s4 &+= w(4)
+        s5 &+= w(5)
+        s6 &+= w(6)
+        s7 &+= w(7)
+        s8 &+= w(8)
+      }
     }
+    scores[0] &+= s0
+    scores[1] &+= s1
+    scores[2] &+= s2
+    scores[3] &+= s3
+    scores[4] &+= s4
+    scores[5] &+= s5
+    scores[6] &+= s6
+    scores[7] &+= s7
+    scores[8] &+= s8
   }
 }
 
@@ -105,10 +131,11 @@ public struct TaggerModel: Sendable {
   let scale: Float
   /// [previous tag + 1][tag]: row 0 is the start of a zone.
   let transitions: [Float]
-  /// The open-addressing table: per slot an id (0: empty) and its weights.
-  private let slotIds: [UInt32]
-  private let slotWeights: [Int8]
+  /// The open-addressing table of 16-byte slots (see `EmissionScorer`) and its filter.
+  private let table: [SIMD16<Int8>]
   private let shift: UInt32
+  private let filter: [UInt64]
+  static let filterBits: UInt32 = 19
 
   /// A model of quantized weights (`ids` ascending, none 0).
   init(ids: [UInt32], rowWeights: [Int8], scale: Float, transitions: [Float]) {
@@ -117,20 +144,26 @@ public struct TaggerModel: Sendable {
     self.scale = scale
     self.transitions = transitions
     let l = TagLabel.count
+    // At most 85% of the slots taken: the filter keeps most unknown features from probing,
+    // and the denser the table, the more of it stays in cache.
     var bits: UInt32 = 4
-    while (1 << bits) < ids.count * 2 { bits += 1 }
+    while (1 << bits) * 17 < ids.count * 20 { bits += 1 }
     shift = 32 - bits
-    var sid = [UInt32](repeating: 0, count: 1 << bits)
-    var sw = [Int8](repeating: 0, count: (1 << bits) * l)
+    var slots = [SIMD16<Int8>](repeating: SIMD16<Int8>(repeating: 0), count: 1 << bits)
+    var bloom = [UInt64](repeating: 0, count: 1 << (TaggerModel.filterBits - 6))
     let mask = (1 << Int(bits)) - 1
     for (r, id) in ids.enumerated() {
       var i = Int(id >> shift)
-      while sid[i] != 0 { i = (i + 1) & mask }
-      sid[i] = id
-      for k in 0..<l { sw[i * l + k] = rowWeights[r * l + k] }
+      while slots[i] != SIMD16<Int8>(repeating: 0) { i = (i + 1) & mask }
+      var slot = SIMD16<Int8>(repeating: 0)
+      for k in 0..<l { slot[k] = rowWeights[r * l + k] }
+      for k in 0..<4 { slot[12 + k] = Int8(truncatingIfNeeded: id >> (8 * UInt32(k))) }
+      slots[i] = slot
+      let b = id & ((1 << TaggerModel.filterBits) - 1)
+      bloom[Int(b >> 6)] |= 1 << UInt64(b & 63)
     }
-    slotIds = sid
-    slotWeights = sw
+    table = slots
+    filter = bloom
   }
 
   /// A model of weights as training leaves them (row-major, in the order of `ids`),
@@ -144,8 +177,13 @@ public struct TaggerModel: Sendable {
 
   /// Runs `body` with a reader that adds a feature's tag weights to a row of scores.
   func withScorer<R>(_ body: (EmissionScorer) -> R) -> R {
-    slotIds.withUnsafeBufferPointer { s in
-      slotWeights.withUnsafeBufferPointer { w in body(EmissionScorer(ids: s, weights: w, shift: shift)) }
+    table.withUnsafeBytes { t in
+      filter.withUnsafeBufferPointer { f in
+        body(
+          EmissionScorer(
+            table: t.baseAddress!, mask: table.count - 1, shift: shift, filter: f.baseAddress!,
+            filterMask: (1 << TaggerModel.filterBits) - 1))
+      }
     }
   }
 
@@ -208,10 +246,12 @@ public struct TaggerModel: Sendable {
   func emissions(_ features: [[UInt32]]) -> [Float] {
     let l = TagLabel.count
     var sums = [Int32](repeating: 0, count: features.count * l)
+    var batch: [UInt32] = []
     withScorer { scorer in
       sums.withUnsafeMutableBufferPointer { out in
         for (t, fs) in features.enumerated() {
-          for f in fs { scorer.add(f, to: out.baseAddress! + t * l) }
+          batch = fs
+          batch.withUnsafeMutableBufferPointer { scorer.add($0, to: out.baseAddress! + t * l) }
         }
       }
     }
@@ -228,12 +268,13 @@ public struct TaggerModel: Sendable {
   static func decode(emissions e: [Float], count n: Int, transitions tr: [Float], mayBegin: [Bool]) -> [TagLabel] {
     let l = TagLabel.count
     guard n > 0 else { return [] }
-    var score = [Float](repeating: -.infinity, count: n * l)
-    var back = [Int8](repeating: -1, count: n * l)
-    follows.withUnsafeBufferPointer { follows in
-      begins.withUnsafeBufferPointer { begins in
-        score.withUnsafeMutableBufferPointer { score in
-          back.withUnsafeMutableBufferPointer { back in
+    // Scores and back pointers in scratch memory (no arrays made per zone but the result).
+    return withUnsafeTemporaryAllocation(of: Float.self, capacity: n * l) { score in
+      withUnsafeTemporaryAllocation(of: Int8.self, capacity: n * l) { back in
+        score.initialize(repeating: -.infinity)
+        back.initialize(repeating: -1)
+        follows.withUnsafeBufferPointer { follows in
+          begins.withUnsafeBufferPointer { begins in
             e.withUnsafeBufferPointer { e in
               tr.withUnsafeBufferPointer { tr in
                 for y in 0..<l where starts[y] && (mayBegin[0] || !begins[y]) { score[y] = tr[y] + e[y] }
@@ -263,23 +304,23 @@ public struct TaggerModel: Sendable {
             }
           }
         }
+        var y = 0
+        var best: Float = -.infinity
+        for k in 0..<l where score[(n - 1) * l + k] > best {
+          best = score[(n - 1) * l + k]
+          y = k
+        }
+        var out = [TagLabel](repeating: .o, count: n)
+        var t = n - 1
+        while t >= 0 {
+          out[t] = TagLabel(rawValue: y)!
+          if t > 0 { y = Int(back[t * l + y]) }
+          if y < 0 { y = 0 }
+          t -= 1
+        }
+        return out
       }
     }
-    var y = 0
-    var best: Float = -.infinity
-    for k in 0..<l where score[(n - 1) * l + k] > best {
-      best = score[(n - 1) * l + k]
-      y = k
-    }
-    var out = [TagLabel](repeating: .o, count: n)
-    var t = n - 1
-    while t >= 0 {
-      out[t] = TagLabel(rawValue: y)!
-      if t > 0 { y = Int(back[t * l + y]) }
-      if y < 0 { y = 0 }
-      t -= 1
-    }
-    return out
   }
 
   /// The score of a tagging: its transitions' and emissions' weights.
