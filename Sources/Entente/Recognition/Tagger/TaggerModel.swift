@@ -112,8 +112,9 @@ struct EmissionScorer {
 ///
 /// Feature weights are quantized to one signed byte each (times `scale`), so that a feature's
 /// weights are 9 bytes and scores add up as integers. In memory they sit in an open-addressing
-/// table keyed by feature id (ids are hashes already: a slot is an id's top bits): a feature
-/// the model does not know costs one probe of the id table alone.
+/// table keyed by feature id (ids are hashes already: a slot is an id's top bits), a feature's
+/// id and weights in one 16-byte slot, behind a bit array of ids that turns most features the
+/// model does not know away before any slot is read (see `EmissionScorer`).
 ///
 /// Stored as a compact little-endian binary file: the magic `ENTG`, a version, the number of
 /// tags and of features, the scale, the transition weights, the feature ids in ascending
