@@ -16,6 +16,8 @@ import sys
 LABELS = [-1, 0, 1]
 # TONE_MISSES=1: every item scored otherwise than annotated, on stderr.
 SHOW = os.environ.get("TONE_MISSES") == "1"
+# TONE_CUES=1: for every cue word, on stderr, how often the items it set were scored right.
+CUES = os.environ.get("TONE_CUES") == "1"
 NAME = {-1: "conflictual", 0: "neutral", 1: "cooperative"}
 
 
@@ -49,17 +51,32 @@ def match(item, by_key, by_text):
     return cands[0] if cands else None
 
 
+def macro_f1(confusion):
+    """The mean over the three classes of each class's F1 (0 for a class neither annotated nor scored)."""
+    f1 = []
+    for l in LABELS:
+        tp = confusion[(l, l)]
+        scored = sum(confusion[(g, l)] for g in LABELS)
+        gold = sum(confusion[(l, p)] for p in LABELS)
+        f1.append(2 * tp / (scored + gold) if scored + gold else 0.0)
+    return sum(f1) / len(f1)
+
+
 def score(path, graph):
     items = json.load(open(path))["items"]
     by_key, by_text = index(evidence(graph))
     confusion = {(g, p): 0 for g in LABELS for p in LABELS}
     unmatched = []
+    cues = {}
     for it in items:
         v = match(it, by_key, by_text)
         if v is None:
             unmatched.append(it)
             continue
         confusion[(it["tone"], v[6])] += 1
+        for c in set(c.lower() for c in v[7]):
+            right, wrong = cues.get(c, (0, 0))
+            cues[c] = (right + 1, wrong) if it["tone"] == v[6] else (right, wrong + 1)
         if SHOW and it["tone"] != v[6]:
             print(f"miss: gold {it['tone']:+d} scored {v[6]:+d} {v[7]} | {it['source']} / {it['target']} ({it['kind']}): {it['text'][:300]}", file=sys.stderr)
     n = sum(confusion.values())
@@ -75,10 +92,14 @@ def score(path, graph):
             p = f"{confusion[(l, l)] / scored:.2f}" if scored else "-"
             r = f"{confusion[(l, l)] / gold[l]:.2f}" if gold[l] else "-"
             print(f"{NAME[l]}: precision {p}, recall {r}")
+        print(f"macro-F1: {macro_f1(confusion):.3f} (all neutral {macro_f1({(g, p): gold[g] if p == 0 else 0 for g in LABELS for p in LABELS}):.3f})")
     print()
     print("gold \\ scored".ljust(14) + "".join(NAME[p].rjust(13) for p in LABELS))
     for g in LABELS:
         print(NAME[g].ljust(14) + "".join(str(confusion[(g, p)]).rjust(13) for p in LABELS))
+    if CUES:
+        for c, (right, wrong) in sorted(cues.items(), key=lambda x: (-x[1][1], -x[1][0], x[0])):
+            print(f"cue: {c!r} right {right} wrong {wrong}", file=sys.stderr)
     for it in unmatched:
         print(f"unmatched: {it['article']} sentence {it['sentence']} {it['source']} / {it['target']}: {it['text'][:80]}", file=sys.stderr)
     return len(unmatched)
