@@ -219,7 +219,7 @@ public struct ArticleRecords: Sendable {
       sources.append(Source(sentence: sentence, sentenceSpan: s.span))
       for x in 0..<ents.count {
         for y in (x + 1)..<ents.count {
-          let tone = cues.isEmpty ? Tone.neutral : ToneScorer.tone(between: ents[x], and: ents[y], mentions: places, cues: cues, in: a.document)
+          let tone = cues.isEmpty ? Tone.neutral : scorer.tone(between: ents[x], and: ents[y], mentions: places, cues: cues, in: a.document)
           records.append(Record(kind: .cooccurrence, source: ents[x], target: ents[y], tone: tone, evidence: source))
         }
       }
@@ -235,24 +235,26 @@ public struct ArticleRecords: Sendable {
         let mid = (lo + hi) / 2
         if mentions[mid].span.start < q.content.start { lo = mid + 1 } else { hi = mid }
       }
+      var said: [ToneScorer.Place] = []
       for m in mentions[lo...] {
         if m.span.start >= q.content.end { break }
         guard m.kind != .pronoun, q.says(m.span) else { continue }
         if !named.contains(m.entity) { named.append(m.entity) }
+        said.append(ToneScorer.Place(entity: m.entity, start: m.span.start, end: m.span.end, lastToken: m.tokens.upperBound - 1))
       }
       guard !named.isEmpty else { continue }
-      // The tone: every cue in the quote, and the reporting verb ("warned").
+      // The tone towards each entity named: the cues of the quote around its name, and the
+      // reporting verb ("warned").
       let document = a.document
-      var cues = scorer.cues(in: document, tokens: document.tokenIndex(atOrAfter: q.content.start)..<document.tokenIndex(atOrAfter: q.content.end))
-      if let c = q.cue {
-        let reporting = scorer.cues(in: document, tokens: document.tokenIndex(atOrAfter: c.start)..<document.tokenIndex(atOrAfter: c.end))
-        cues = (cues + reporting).sorted { $0.start < $1.start }
+      let cues = scorer.cues(in: document, tokens: document.tokenIndex(atOrAfter: q.content.start)..<document.tokenIndex(atOrAfter: q.content.end))
+      let reporting = q.cue.map { c in scorer.cues(in: document, tokens: document.tokenIndex(atOrAfter: c.start)..<document.tokenIndex(atOrAfter: c.end)) } ?? []
+      let tones = named.map { e in
+        cues.isEmpty && reporting.isEmpty ? Tone.neutral : scorer.quoteTone(of: e, mentions: said, cues: cues, reporting: reporting, in: document)
       }
-      let tone = ToneScorer.tone(cues)
       let source = sources.count
       sources.append(Source(sentence: q.sentence, sentenceSpan: document.sentences[q.sentence].span, quote: q.content, cue: q.cue))
       for speaker in speakers {
-        for e in named where e != speaker {
+        for (e, tone) in zip(named, tones) where e != speaker {
           records.append(Record(kind: .quotation, source: speaker, target: e, tone: tone, evidence: source))
         }
       }

@@ -114,6 +114,50 @@ struct ToneTests {
     #expect(e.evidence.first?.toneCues == ["warned"])
   }
 
+  /// The tone is read around the pair, not from the sentence's mood: each rule below keeps a
+  /// cue from being said of a pair it does not link.
+  static let scope: [(String, String, String, Int)] = [
+    // A place is not a party; a name acted upon is.
+    ("The United States condemned the attacks in Iraq.", "united states", "iraq", 0),
+    ("The United States condemned the attacks in Iraq and Syria.", "united states", "syria", 0),
+    ("The United States will work with its partners in Iraq.", "united states", "iraq", 1),
+    ("The United States condemned the attacks against Iraq.", "united states", "iraq", -1),
+    // Reported speech: the cue of a clause opened by "that" is its subject's, unless the
+    // subject is the speaker again ("said it would").
+    ("Washington said that Moscow had violated the treaty.", "united states", "russia", 0),
+    ("Washington said it would sanction Moscow.", "united states", "russia", -1),
+    ("Washington warned that Moscow would pay.", "united states", "russia", -1),
+    // An agreement on a proposition is not with the names in it.
+    ("George Bush and James Baker agreed that NATO would not expand.", "james baker", "nato", 0),
+    // A comma opening another clause ends the cue's object; a comma in a list of names does not.
+    ("Moscow hosted the summit, where Washington praised Beijing.", "russia", "united states", 0),
+    ("Moscow hosted the summit, where Washington praised Beijing.", "united states", "china", 1),
+    ("Washington endorsed the plan, and Moscow stayed silent.", "united states", "russia", 0),
+    ("Washington accused Moscow, Beijing and Tehran of lying.", "united states", "iran", -1),
+    // A preposition relates the names beside it, or what a cue leads to it: not a case cited.
+    ("Washington cited Brown against Moscow in the talks.", "united states", "russia", 0),
+    ("Washington launched strikes against Moscow.", "united states", "russia", -1),
+    // Nouns of conflict only as nouns: "an offensive", "an end to".
+    ("Moscow launched an offensive on Washington.", "russia", "united states", -1),
+    ("The United States vowed to put an end to Russia's influence.", "united states", "russia", -1),
+  ]
+
+  @Test(arguments: scope) func toneAroundThePair(_ text: String, _ a: String, _ b: String, _ tone: Int) throws {
+    let e = try #require(edge(text, a, b), "\(text)")
+    #expect(e.evidence.first?.tone == tone, "\(text): \(a) / \(b) \(e.evidence.first?.toneCues ?? [])")
+  }
+
+  @Test func aQuoteIsReadAroundEachNameItSays() throws {
+    // One quote, two stances: each name takes the cues of its own clause.
+    let text = "\"We agreed with Beijing on trade, and our troops will fight Moscow,\" Joe Biden said."
+    #expect(try #require(edge(text, "biden", "china", kind: .quotation)).evidence.first?.tone == 1)
+    let russia = try #require(edge(text, "biden", "russia", kind: .quotation))
+    #expect(russia.evidence.first?.tone == -1)
+    #expect(russia.evidence.first?.toneCues == ["fight"])
+    // A place named in the quote is no party, even to a reporting verb with a stance.
+    #expect(try #require(edge("\"The attacks in Iraq were barbaric,\" Joe Biden warned.", "biden", "iraq", kind: .quotation)).evidence.first?.tone == 0)
+  }
+
   /// The edges the issue names, on the fixtures.
   @Test func fixtureEdges() throws {
     let g = pipeline.graph(for: ArticleLoader.load([Repository.path("Fixtures")]).articles)

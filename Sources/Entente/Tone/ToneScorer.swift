@@ -35,6 +35,19 @@ public struct ToneLexicon: Sendable {
   public let local: Set<String>
   /// How many words before a cue a negator may stand.
   public let window: Int
+  /// Cues whose object is a proposition ("agreed that NATO would not expand"): followed by
+  /// "that", or reporting a quote, they say nothing of the entities of what follows.
+  public let propositional: Set<String>
+  /// Prepositions of place ("in", "at"): a name right after one is where something happens,
+  /// not a party ("attacks in Iraq").
+  public let places: Set<String>
+  /// Words that open another clause ("where", "because", "that"): a cue after one is said
+  /// by that clause's subject, not by a name before it.
+  public let subordinators: Set<String>
+  /// Subject pronouns: "said it would sanction Moscow" keeps the speaker as the subject.
+  public let subjects: Set<String>
+  /// Words of stance after which "in" names a party, not a place ("partners in Syria").
+  public let stances: Set<String>
 
   struct File: Decodable {
     var conflict: [String: [String]]
@@ -42,9 +55,17 @@ public struct ToneLexicon: Sendable {
     var negators: [String]
     var local: [String]?
     var window: Int
+    var propositional: [String]?
+    var places: [String]?
+    var subordinators: [String]?
+    var subjects: [String]?
+    var stances: [String]?
   }
 
-  public init(conflict: [String], cooperation: [String], negators: [String], local: [String] = [], window: Int = 3) {
+  public init(
+    conflict: [String], cooperation: [String], negators: [String], local: [String] = [], window: Int = 3, propositional: [String] = [],
+    places: [String] = [], subordinators: [String] = [], subjects: [String] = [], stances: [String] = []
+  ) {
     var p: [String: Int] = [:]
     var ph: [String: [Phrase]] = [:]
     for (forms, polarity) in [(conflict, -1), (cooperation, 1)] {
@@ -60,6 +81,11 @@ public struct ToneLexicon: Sendable {
     self.negators = Set(negators.map { $0.lowercased() })
     self.local = Set(local.map { $0.lowercased() })
     self.window = max(0, window)
+    self.propositional = Set(propositional.map { $0.lowercased() })
+    self.places = Set(places.map { $0.lowercased() })
+    self.subordinators = Set(subordinators.map { $0.lowercased() })
+    self.subjects = Set(subjects.map { $0.lowercased() })
+    self.stances = Set(stances.map { $0.lowercased() })
   }
 
   public init(data: Data, file: String) throws {
@@ -69,7 +95,8 @@ public struct ToneLexicon: Sendable {
     }
     self.init(
       conflict: f.conflict.values.flatMap { $0 }, cooperation: f.cooperation.values.flatMap { $0 }, negators: f.negators,
-      local: f.local ?? [], window: f.window)
+      local: f.local ?? [], window: f.window, propositional: f.propositional ?? [], places: f.places ?? [],
+      subordinators: f.subordinators ?? [], subjects: f.subjects ?? [], stances: f.stances ?? [])
   }
 
   /// The bundled lexicon, loaded once.
@@ -230,17 +257,19 @@ public struct ToneScorer: Sendable {
 
   /// The tone between entities `x` and `y` in a sentence whose named mentions (in order) are
   /// `mentions` and whose cues are `cues`; `document` (the sentence's) tells which names are
-  /// coordinated ("Putin and Kim agreed").
-  public static func tone(between x: Int, and y: Int, mentions: [Place], cues allCues: [Cue], in document: Document? = nil) -> Tone {
+  /// coordinated ("Putin and Kim agreed"), which are places and where clauses break.
+  public func tone(between x: Int, and y: Int, mentions allMentions: [Place], cues allCues: [Cue], in document: Document? = nil) -> Tone {
     // A cue word inside a name ("Counter ISIL Coalition") is not said of anyone.
-    let cues = allCues.filter { c in !mentions.contains { $0.start < c.end && c.end <= $0.end } }
+    let cues = allCues.filter { c in !allMentions.contains { $0.start < c.end && c.end <= $0.end } }
     guard !cues.isEmpty else { return .neutral }
+    // A place is not a party ("attacks in Iraq"): only the names that are count.
+    let mentions = document.map { doc in zip(allMentions, places(allMentions, in: doc)).filter { !$0.1 }.map(\.0) } ?? allMentions
     var values: [Int] = []
     var counted: [Cue] = []
     func count(_ c: [Cue]) { for cue in c where !counted.contains(cue) { counted.append(cue) } }
     for (ai, a) in mentions.enumerated() where a.entity == x || a.entity == y {
       for b in mentions[(ai + 1)...] where (b.entity == x || b.entity == y) && b.entity != a.entity {
-        if let (v, c) = between(a, b, x, y, mentions, cues) {
+        if let (v, c) = between(a, b, x, y, mentions, cues, document) {
           values.append(v)
           count(c)
         }
@@ -249,7 +278,7 @@ public struct ToneScorer: Sendable {
     if counted.isEmpty, let doc = document {
       for (ai, a) in mentions.enumerated() where a.entity == x || a.entity == y {
         for b in mentions[(ai + 1)...] where (b.entity == x || b.entity == y) && b.entity != a.entity {
-          if let (v, c) = relationBetween(a, b, cues, doc) ?? jointly(a, b, x, y, mentions, cues, doc) {
+          if let (v, c) = Self.relationBetween(a, b, cues, doc) ?? Self.jointly(a, b, x, y, mentions, cues, doc) {
             values.append(v)
             count(c)
           }
@@ -265,25 +294,179 @@ public struct ToneScorer: Sendable {
   /// entity named between ("Washington accused Moscow"); when another entity stands between
   /// and cues follow it too, the two relations compose ("supports Iraq in the fight against
   /// Daesh": cooperative then conflictual, so conflictual; "accused Moscow of helping Tehran").
-  /// A preposition counts only with the name right after it.
-  static func between(_ a: Place, _ b: Place, _ x: Int, _ y: Int, _ mentions: [Place], _ cues: [Cue]) -> (Int, [Cue])? {
-    let others = mentions.filter { $0.entity != x && $0.entity != y && $0.start >= a.end && $0.end <= b.start }
+  /// Only cues in the clause that links the two count (``link(_:_:_:in:)``). A preposition
+  /// ("against", "versus") counts only with the name right after it, and only when the first
+  /// name stands right before it or another cue leads to it ("strikes against Moscow"), not
+  /// in a case named in passing ("the court in Brown against the United States").
+  func between(_ a: Place, _ b: Place, _ x: Int, _ y: Int, _ mentions: [Place], _ allCues: [Cue], _ doc: Document?) -> (Int, [Cue])? {
+    let window = doc.map { link(a, b, mentions, in: $0) } ?? (a.end, b.start)
+    let cues = allCues.filter { c in c.start >= window.0 && c.end <= window.1 && !(doc.map { proposes(c, in: $0) } ?? false) }
+    // Names in a clause the window leaves out are not between the two.
+    let others = mentions.filter { $0.entity != x && $0.entity != y && $0.start >= max(a.end, window.0) && $0.end <= min(b.start, window.1) }
     let firstOther = others.first?.start ?? b.start
-    let first = cues.filter { $0.start >= a.end && $0.end <= firstOther && (!$0.local || others.isEmpty) }
+    var first: [Cue] = []
+    for c in cues where c.start >= a.end && c.end <= firstOther {
+      if c.local {
+        guard others.isEmpty else { continue }
+        let adjacent = doc.map { d in d.tokens[d.tokenIndex(atOrAfter: a.end)..<c.token].allSatisfy { !$0.isWord || $0.isCapitalized || ToneScorer.nameTail.contains($0.lower) } } ?? true
+        guard adjacent || first.contains(where: { !$0.local }) else { continue }
+      }
+      first.append(c)
+    }
     guard !first.isEmpty else { return nil }
-    guard let lastOther = others.last?.end else { return (value(first), first) }
+    guard let lastOther = others.last?.end else { return (Self.value(first), first) }
     let second = cues.filter { $0.start >= lastOther && $0.end <= b.start }
     // A relation turned off ("to cease airstrikes") leaves the first one.
-    guard !second.isEmpty, value(second) != 0 else { return (value(first), first) }
-    return (value(first) * value(second), first + second)
+    guard !second.isEmpty, Self.value(second) != 0 else { return (Self.value(first), first) }
+    return (Self.value(first) * Self.value(second), first + second)
   }
 
-  /// Whether `a` … `b` are coordinated: "and", "&" or a comma between them, and at most six words.
+  /// "agreed that …": a cue whose object is a proposition, which says nothing of the entities
+  /// named in it ("Bush and Baker agreed that NATO would not expand").
+  func proposes(_ c: Cue, in doc: Document) -> Bool {
+    guard lexicon.propositional.contains(doc.tokens[c.token].lower) else { return false }
+    var k = c.token + 1
+    while k < doc.tokens.count, !doc.tokens[k].isWord { k += 1 }
+    return k < doc.tokens.count && doc.tokens[k].lower == "that"
+  }
+
+  /// Words that end a party's name in a case ("Atlantic Lottery Corporation, Inc. et al. against …").
+  static let nameTail: Set<String> = ["et", "al"]
+
+  /// Which of `mentions` (in order) name a place where something happens rather than a party:
+  /// right after a preposition of place ("in Iraq", "at the G7", "outside of Iraq"; not after
+  /// a word of stance: "partners in Syria", "a threat in Russia"), or
+  /// coordinated with such a place ("in Aleppo and the Damascus suburbs").
+  public func places(_ mentions: [Place], in doc: Document) -> [Bool] {
+    var out = [Bool](repeating: false, count: mentions.count)
+    for (i, m) in mentions.enumerated() {
+      var j = doc.tokenIndex(atOrAfter: m.start) - 1
+      if j >= 0, doc.tokens[j].lower == "the" { j -= 1 }
+      guard j >= 0 else { continue }
+      let w = doc.tokens[j].lower
+      if lexicon.places.contains(w) || w == "of" && j >= 1 && lexicon.places.contains(doc.tokens[j - 1].lower) {
+        // "our partners in Syria", "a threat in Russia": after a word of stance, the party.
+        let p = w == "of" ? j - 1 : j
+        out[i] = !(p >= 1 && lexicon.stances.contains(doc.tokens[p - 1].lower))
+      } else if w == "and" || w == "or" || w == "," {
+        out[i] = mentions[..<i].indices.contains { out[$0] && mentions[$0].lastToken == j - 1 }
+      }
+    }
+    return out
+  }
+
+  /// The part of the text between mentions `a` and `b` (scalar offsets) whose cues can relate
+  /// the two: a cue after a break that opens another clause ("…, where he formed a close
+  /// friendship", "said that Moscow violated", "…, it was a threat") is said by that clause's
+  /// subject, not by `a`; a cue before a break that closes its object ("endorsed liberal
+  /// politics, and Francis Hodgson", "the attack, as determined by the UN") does not reach `b`.
+  /// A semicolon, colon or dash is both. "That" opens a clause of its own after a verb of
+  /// saying ("said on Tuesday that …"), not as a relative pronoun ("information that will
+  /// disrupt …", which goes on with the object).
+  public func link(_ a: Place, _ b: Place, _ mentions: [Place], in doc: Document) -> (Int, Int) {
+    var lo = a.end, hi = b.start
+    let range = doc.tokenIndex(atOrAfter: a.end)..<doc.tokenIndex(atOrAfter: b.start)
+    let tokens = doc.tokens
+    func next(_ k: Int) -> Token? {
+      var n = k + 1
+      while n < range.upperBound, !tokens[n].isWord { n += 1 }
+      return n < range.upperBound ? tokens[n] : nil
+    }
+    var opened = false
+    for k in range {
+      let t = tokens[k]
+      if ToneScorer.strongBreaks.contains(t.text) {
+        if !opened { hi = t.start; opened = true }
+        lo = t.end
+        continue
+      }
+      if t.isWord, lexicon.subordinators.contains(t.lower), !opened {
+        // "said it would sanction Moscow": the speaker is still the subject.
+        if t.lower == "that", let n = next(k), lexicon.subjects.contains(n.lower) { continue }
+        if t.lower == "that", !reports(before: k, from: range.lowerBound, in: tokens) { continue }
+        hi = t.start
+        opened = true
+      }
+      if t.text == "," {
+        guard let n = next(k) else { continue }
+        if !opened, lexicon.subjects.contains(n.lower) {
+          hi = t.start
+          opened = true
+        }
+        // A comma right after a name continues a list ("accused Moscow, Beijing and Tehran").
+        let afterName = mentions.contains { $0.lastToken == k - 1 }
+        if !afterName, ToneScorer.clauseOpeners.contains(n.lower) || !n.isCapitalized && n.lower.hasSuffix("ing") && n.lower != "including" {
+          lo = t.end
+        }
+      }
+    }
+    return (lo, hi)
+  }
+
+  /// Whether a verb of saying stands at most four words before token `k` (from `lower` on),
+  /// with nothing but words between.
+  func reports(before k: Int, from lower: Int, in tokens: [Token]) -> Bool {
+    var j = k - 1, words = 0
+    while j >= lower, words < 4 {
+      let t = tokens[j]
+      guard t.isWord else { return false }
+      if t.has(.speechVerb) { return true }
+      words += 1
+      j -= 1
+    }
+    return false
+  }
+
+  static let strongBreaks: Set<String> = [";", ":", "\u{2014}", "\u{2013}", "--"]
+  /// Words after a comma that start another clause rather than go on with an object.
+  static let clauseOpeners: Set<String> = ["and", "but", "or", "as", "which", "who", "whose", "where", "when", "while", "whereas", "although", "though", "because"]
+
+  /// The tone of a quotation towards one entity it names (`mentions`: the names the quote
+  /// says, in order), from the quote's `cues` and the reporting verb's (`reporting`): the reporting verb
+  /// when it carries a stance ("warned"; not "agreed that …"), and the cues of the clause of
+  /// the quote that names the entity (no full stop, semicolon, colon, dash or comma opening
+  /// another clause between), at most ``quoteReach`` words from the name ("Putin and
+  /// Kim agreed to develop relations …, to support Pyongyang in its opposition to the United
+  /// States" is cooperative towards Putin). A place named in passing ("attacks in Iraq") is
+  /// neutral.
+  public func quoteTone(of entity: Int, mentions: [Place], cues: [Cue], reporting: [Cue], in doc: Document) -> Tone {
+    let isPlace = places(mentions, in: doc)
+    let own = mentions.indices.filter { mentions[$0].entity == entity && !isPlace[$0] }.map { mentions[$0] }
+    guard !own.isEmpty else { return .neutral }
+    var counted = reporting.filter { !lexicon.propositional.contains(doc.tokens[$0.token].lower) }
+    let tokens = doc.tokens
+    for m in own {
+      let first = doc.tokenIndex(atOrAfter: m.start)
+      for c in cues where !counted.contains(c) {
+        let (from, to) = c.token < first ? (c.token, first) : (m.lastToken + 1, c.token)
+        guard from <= to else { continue }
+        let between = tokens[from..<to]
+        guard !between.contains(where: { ToneScorer.quoteBreaks.contains($0.text) }), between.filter(\.isWord).count <= ToneScorer.quoteReach,
+          !between.indices.contains(where: { tokens[$0].text == "," && $0 + 1 < to && ToneScorer.clauseOpeners.contains(tokens[$0 + 1].lower) })
+        else { continue }
+        if c.local {
+          // "Green versus United States": a case named, not the speaker's act.
+          guard c.token < first, between.filter(\.isWord).count <= 1, c.token == 0 || !tokens[c.token - 1].isCapitalized else { continue }
+        }
+        counted.append(c)
+      }
+    }
+    return ToneScorer.tone(counted.sorted { $0.start < $1.start })
+  }
+
+  static let quoteBreaks: Set<String> = [".", "!", "?", ";", ":", "\u{2014}", "\u{2013}", "--"]
+  /// How many words from the name a cue of a quote may stand.
+  static let quoteReach = 8
+
+  /// Whether `a` … `b` are coordinated: "and", "&" or a comma between them, and besides
+  /// names (capitalized words: "Moscow, Beijing and Tehran"; "Bush and James Baker,
+  /// secretary of state,") at most one other word.
   static func coordinated(_ a: Place, _ b: Place, _ doc: Document) -> Bool {
     let range = doc.tokenIndex(atOrAfter: a.end)..<doc.tokenIndex(atOrAfter: b.start)
     guard !range.isEmpty else { return false }
     let between = doc.tokens[range]
-    return between.filter(\.isWord).count <= 6 && between.contains { $0.lower == "and" || $0.text == "&" || $0.text == "," }
+    let others = between.filter { $0.isWord && !$0.isCapitalized && !["and", "both", "the", "or"].contains($0.lower) }
+    return others.count <= 1 && between.filter(\.isWord).count <= 6 && between.contains { $0.lower == "and" || $0.text == "&" || $0.text == "," }
   }
 
   /// "cooperation between X and Y", "tensions between X and Y": a cue at most three words
