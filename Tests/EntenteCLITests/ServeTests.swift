@@ -14,13 +14,40 @@ struct LiveServer {
   let url: String
   let task: Task<Void, any Error>
 
+  /// Requests wait this long for an answer: on a machine busy with other work a first answer
+  /// can take far longer than URLSession's default minute.
+  static let patience: TimeInterval = 600
+  static let session: URLSession = {
+    let configuration = URLSessionConfiguration.ephemeral
+    configuration.timeoutIntervalForRequest = patience
+    configuration.timeoutIntervalForResource = patience
+    return URLSession(configuration: configuration)
+  }()
+
+  /// Starts the server and returns once it answers a request (not merely once it listens).
   static func start(_ source: any ViewSource, host: String = "127.0.0.1") async throws -> LiveServer {
     let (urls, continuation) = AsyncStream.makeStream(of: String.self)
     let app = try ViewServer(source: source, host: host, port: 0).application { url in continuation.yield(url) }
     let task = Task { try await app.runService() }
     var it = urls.makeAsyncIterator()
     let url = try #require(await it.next())
-    return LiveServer(url: url, task: task)
+    let server = LiveServer(url: url, task: task)
+    try await server.waitUntilReady()
+    return server
+  }
+
+  /// Asks for the page until it comes (a refused or dropped connection is retried), within
+  /// ``patience``.
+  func waitUntilReady() async throws {
+    let deadline = Date().addingTimeInterval(Self.patience)
+    while true {
+      do {
+        if try await get("").status == 200 { return }
+      } catch where Date() < deadline {
+      }
+      try #require(Date() < deadline, "\(url) did not answer within \(Int(Self.patience)) s")
+      try await Task.sleep(nanoseconds: 200_000_000)
+    }
   }
 
   func stop() async {
@@ -32,7 +59,8 @@ struct LiveServer {
   func get(_ path: String, method: String = "GET") async throws -> (status: Int, body: String, headers: [AnyHashable: Any]) {
     var request = URLRequest(url: try #require(URL(string: url + path)))
     request.httpMethod = method
-    let (data, response) = try await URLSession.shared.data(for: request)
+    request.timeoutInterval = Self.patience
+    let (data, response) = try await Self.session.data(for: request)
     let http = try #require(response as? HTTPURLResponse)
     return (http.statusCode, String(decoding: data, as: UTF8.self), http.allHeaderFields)
   }
