@@ -1,6 +1,6 @@
 """Tone accuracy against hand annotation (see scripts/tone).
 
-  tone.py score ANNOTATIONS   < edges.json   accuracy and confusion table of the annotated items
+  tone.py score ANNOTATIONS   < edges.json   accuracy, macro-F1 and confusion table of the annotated items
   tone.py items [ANNOTATIONS] < edges.json   every evidence item as an annotation line (tone null),
                                               those already annotated keeping their tone
 
