@@ -248,9 +248,9 @@ public struct ArticleRecords: Sendable {
       let document = a.document
       let cues = scorer.cues(in: document, tokens: document.tokenIndex(atOrAfter: q.content.start)..<document.tokenIndex(atOrAfter: q.content.end))
       let reporting = q.cue.map { c in scorer.cues(in: document, tokens: document.tokenIndex(atOrAfter: c.start)..<document.tokenIndex(atOrAfter: c.end)) } ?? []
-      let tones = named.map { e in
-        cues.isEmpty && reporting.isEmpty ? Tone.neutral : scorer.quoteTone(of: e, mentions: said, cues: cues, reporting: reporting, in: document)
-      }
+      let tones =
+        cues.isEmpty && reporting.isEmpty
+        ? named.map { _ in Tone.neutral } : scorer.quoteTones(of: named, mentions: said, cues: cues, reporting: reporting, in: document)
       let source = sources.count
       sources.append(Source(sentence: q.sentence, sentenceSpan: document.sentences[q.sentence].span, quote: q.content, cue: q.cue))
       for speaker in speakers {

@@ -349,7 +349,7 @@ public struct ToneScorer: Sendable {
         let p = w == "of" ? j - 1 : j
         out[i] = !(p >= 1 && lexicon.stances.contains(doc.tokens[p - 1].lower))
       } else if w == "and" || w == "or" || w == "," {
-        out[i] = mentions[..<i].indices.contains { out[$0] && mentions[$0].lastToken == j - 1 }
+        out[i] = i > 0 && out[i - 1] && mentions[i - 1].lastToken == j - 1
       }
     }
     return out
@@ -430,28 +430,52 @@ public struct ToneScorer: Sendable {
   /// States" is cooperative towards Putin). A place named in passing ("attacks in Iraq") is
   /// neutral.
   public func quoteTone(of entity: Int, mentions: [Place], cues: [Cue], reporting: [Cue], in doc: Document) -> Tone {
+    quoteTones(of: [entity], mentions: mentions, cues: cues, reporting: reporting, in: doc)[0]
+  }
+
+  /// ``quoteTone(of:mentions:cues:reporting:in:)`` for each of `entities`, in time linear in
+  /// the quote's length (a quote may run over a whole document).
+  public func quoteTones(of entities: [Int], mentions: [Place], cues: [Cue], reporting: [Cue], in doc: Document) -> [Tone] {
     let isPlace = places(mentions, in: doc)
-    let own = mentions.indices.filter { mentions[$0].entity == entity && !isPlace[$0] }.map { mentions[$0] }
-    guard !own.isEmpty else { return .neutral }
-    var counted = reporting.filter { !lexicon.propositional.contains(doc.tokens[$0.token].lower) }
+    let stance = reporting.filter { !lexicon.propositional.contains(doc.tokens[$0.token].lower) }
+    var cueAt: [Int: Int] = [:]
+    for (i, c) in cues.enumerated() { cueAt[c.token] = i }
     let tokens = doc.tokens
-    for m in own {
-      let first = doc.tokenIndex(atOrAfter: m.start)
-      for c in cues where !counted.contains(c) {
-        let (from, to) = c.token < first ? (c.token, first) : (m.lastToken + 1, c.token)
-        guard from <= to else { continue }
-        let between = tokens[from..<to]
-        guard !between.contains(where: { ToneScorer.quoteBreaks.contains($0.text) }), between.filter(\.isWord).count <= ToneScorer.quoteReach,
-          !between.indices.contains(where: { tokens[$0].text == "," && $0 + 1 < to && ToneScorer.clauseOpeners.contains(tokens[$0 + 1].lower) })
-        else { continue }
-        if c.local {
-          // "Green versus United States": a case named, not the speaker's act.
-          guard c.token < first, between.filter(\.isWord).count <= 1, c.token == 0 || !tokens[c.token - 1].isCapitalized else { continue }
-        }
-        counted.append(c)
-      }
+    // A comma opening another clause ("…, and our troops will fight Moscow") ends a reach.
+    func breaks(_ k: Int) -> Bool {
+      ToneScorer.quoteBreaks.contains(tokens[k].text)
+        || tokens[k].text == "," && k + 1 < tokens.count && ToneScorer.clauseOpeners.contains(tokens[k + 1].lower)
     }
-    return ToneScorer.tone(counted.sorted { $0.start < $1.start })
+    var near: [Int: Set<Int>] = [:]
+    for (i, m) in mentions.enumerated() where !isPlace[i] {
+      var found = near[m.entity, default: []]
+      let first = doc.tokenIndex(atOrAfter: m.start)
+      // Before the name: cues at most quoteReach words back, none past a break.
+      var k = first - 1, words = 0
+      while k >= 0, words <= ToneScorer.quoteReach, !breaks(k) {
+        if let c = cueAt[k] {
+          let cue = cues[c]
+          // "Green versus United States": a case named, not the speaker's act.
+          if !cue.local || words <= 1 && (k == 0 || !tokens[k - 1].isCapitalized) { found.insert(c) }
+        }
+        if tokens[k].isWord { words += 1 }
+        k -= 1
+      }
+      // After it: cues up to quoteReach words on.
+      k = m.lastToken + 1
+      words = 0
+      while k < tokens.count, words <= ToneScorer.quoteReach, !breaks(k) {
+        if let c = cueAt[k], !cues[c].local { found.insert(c) }
+        if tokens[k].isWord { words += 1 }
+        k += 1
+      }
+      near[m.entity] = found
+    }
+    return entities.map { e in
+      guard let found = near[e] else { return .neutral }
+      let counted = stance + found.sorted().map { cues[$0] }
+      return ToneScorer.tone(counted.sorted { $0.start < $1.start })
+    }
   }
 
   static let quoteBreaks: Set<String> = [".", "!", "?", ";", ":", "\u{2014}", "\u{2013}", "--"]
