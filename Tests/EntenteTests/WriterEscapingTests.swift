@@ -29,6 +29,38 @@ struct WriterEscapingTests {
     #expect(GraphJSONWriter.data(Self.graph) == (try GraphJSON.data(Self.graph)))
   }
 
+  /// Tones of every kind of mean (whole, fractional, negative) come out as JSONEncoder
+  /// writes them.
+  @Test func tonesAreWhatJSONEncoderWrites() throws {
+    let sums: [(weight: Int, toneSum: Int)] = [(1, 0), (1, 1), (1, -1), (2, 1), (3, -2), (3, 1), (7, 3), (8, -1), (1000, 999)]
+    let nodes = (0...sums.count).map { Node(id: "person:P\($0)", name: "P\($0)", type: .person, mentions: 1, articles: ["a"]) }
+    let edges = sums.indices.map { i in
+      Edge(kind: .quotation, source: nodes[i].id, target: nodes[i + 1].id, weight: sums[i].weight, toneSum: sums[i].toneSum)
+    }
+    let graph = RelationshipGraph(nodes: nodes, edges: edges, articles: ["a"])
+    let json = GraphJSONWriter.data(graph)
+    #expect(json == (try GraphJSON.data(graph)))
+    #expect(String(decoding: json, as: UTF8.self).contains("\"tone\" : -0.667,"))
+  }
+
+  /// An edge's tooltip shows its first evidence text whole up to 160 characters, else its
+  /// first 157 and "...": characters, not bytes, of texts of several scripts.
+  @Test func dotTooltipShortensByCharacters() {
+    let units = ["a", "é", "e\u{301}", "🇫🇷", "👩‍👩‍👧", "“", "\r\n"]
+    let texts = units.flatMap { u in [156, 157, 159, 160, 161, 163, 200].map { String(repeating: u, count: $0) + "z" } }
+    let nodes = (0...texts.count).map { Node(id: "person:P\($0)", name: "P\($0)", type: .person, mentions: 1, articles: ["a"]) }
+    let edges = texts.indices.map { i in
+      Edge(
+        kind: .cooccurrence, source: nodes[i].id, target: nodes[i + 1].id, weight: 1,
+        evidence: [Evidence(article: "a", sentence: i, start: 0, end: 1, text: texts[i])])
+    }
+    let dot = DOTExporter(includeLegend: false).string(RelationshipGraph(nodes: nodes, edges: edges, articles: ["a"]))
+    for t in texts {
+      let shown = t.count > 160 ? DOTExporter.escape(String(t.prefix(157))) + "..." : DOTExporter.escape(t)
+      #expect(dot.contains(" evidence: \(shown)\""), "\(t.count) × \(t.unicodeScalars.first!)")
+    }
+  }
+
   @Test func dotEscapesAsEscapeDoes() {
     let dot = DOTExporter(includeLegend: false).string(Self.graph)
     for n in Self.graph.nodes.values {

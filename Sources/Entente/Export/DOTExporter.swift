@@ -328,9 +328,12 @@ public struct DOTExporter: Sendable {
     if ascii {
       return text[..<text.utf8.index(text.startIndex, offsetBy: 157)]
     }
-    guard let end = text.index(text.startIndex, offsetBy: 160, limitedBy: text.endIndex), end != text.endIndex
+    // One walk over the characters: the 157th, then three more to see whether there are
+    // more than 160.
+    guard let cut = text.index(text.startIndex, offsetBy: 157, limitedBy: text.endIndex),
+      let end = text.index(cut, offsetBy: 3, limitedBy: text.endIndex), end != text.endIndex
     else { return nil }
-    return text[..<text.index(text.startIndex, offsetBy: 157)]
+    return text[..<cut]
   }
 
   func writeLegend<Target: TextOutputStream>(to out: inout Target) {

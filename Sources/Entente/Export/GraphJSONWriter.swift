@@ -259,6 +259,9 @@ enum IntegerText {
 /// JSON numbers as JSONEncoder writes them.
 enum JSONNumber {
   static func string(_ v: Double) -> String {
+    // Whole numbers of a few digits (most tones: 0, 1, -1) as an integer's digits, which is
+    // what the description gives without its ".0"; -0 keeps its sign.
+    if v == v.rounded(), abs(v) < 1_000_000, !(v == 0 && v.sign == .minus) { return String(Int(v)) }
     var s = v.description
     if s.hasSuffix(".0") { s.removeLast(2) }
     return s
