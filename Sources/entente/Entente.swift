@@ -49,7 +49,7 @@ struct InputOptions: ParsableArguments {
   @Option(name: .long, help: "A JSON entity file adding entities and aliases, or blocking false names.")
   var entities: String?
 
-  @Option(name: .long, help: "Weights of the learned name tagger that names what the rules leave open: `bundled` (the weights Entente ships) or a file from `entente tagger train`; without it (or with `none`), the rules alone.")
+  @Option(name: .long, help: "Weights of the learned name tagger that names what the rules leave open: `bundled` (the default: the weights Entente ships), a file from `entente tagger train`, or `none` (the rules alone).")
   var tagger: String?
 
   @Option(
@@ -92,7 +92,7 @@ struct InputOptions: ParsableArguments {
 
   func pipeline() throws -> Pipeline {
     var p: Pipeline
-    let model = try TaggerModel.load(option: tagger)
+    let model = try TaggerModel.load(option: tagger ?? "bundled")
     if let path = entities {
       p = Pipeline(gazetteer: try Gazetteer.with(EntityFile.load(path)), tagger: model)
     } else {
