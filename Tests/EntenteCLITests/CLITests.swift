@@ -238,7 +238,7 @@ struct BuildDiagramTests {
     #expect(r.status == 0)
     #expect(r.stderr.contains("the diagram shows 10 of 44 entities and "), "\(r.stderr)")
     #expect(r.stderr.contains(", the strongest of each community\n"))
-    #expect(r.stderr.contains("not drawn: 5 entities without edges"))
+    #expect(r.stderr.contains("not drawn: 4 entities without edges"))
     let svg = try String(contentsOf: dir.appendingPathComponent("entente.svg"), encoding: .utf8)
     let nodes = svg.components(separatedBy: "class=\"node\"").count - 1
     #expect(nodes == 10)
