@@ -186,41 +186,51 @@ struct TaggerFeatures {
   static func shape(_ text: String) -> UInt64 {
     // ASCII, byte by byte (the same symbols as below).
     if let v = text.utf8.withContiguousStorageIfAvailable({ bytes -> UInt64? in
-      var h = FeatureHash.basis
-      var last: UInt8 = 0
-      var n = 0
+      var shape = ShapeHash()
       for v in bytes {
         guard v < 128 else { return nil }
-        let c: UInt8 = v >= 65 && v <= 90 ? 88 : v >= 97 && v <= 122 ? 120 : v >= 48 && v <= 57 ? 100 : v
-        if c != last {
-          h = FeatureHash.step(h, UInt64(c))
-          last = c
-          n += 1
-          if n > 6 { break }
-        }
+        if !shape.add(asciiShapeSymbol(v)) { break }
       }
-      return h
+      return shape.value
     }), let v {
       return v
     }
-    var h = FeatureHash.basis
-    var last: UInt8 = 0
-    var n = 0
+    var shape = ShapeHash()
     for u in text.unicodeScalars {
       let c: UInt8
       let v = u.value
       if v < 128 {
-        // ASCII without property lookups.
-        c = v >= 65 && v <= 90 ? 88 : v >= 97 && v <= 122 ? 120 : v >= 48 && v <= 57 ? 100 : UInt8(v)
+        c = asciiShapeSymbol(UInt8(v))  // ASCII without property lookups
       } else if u.properties.isUppercase { c = 88 } else if u.properties.isLowercase { c = 120 } else { c = 111 }
-      if c != last {
-        h = FeatureHash.step(h, UInt64(c))
-        last = c
-        n += 1
-        if n > 6 { break }
-      }
+      if !shape.add(c) { break }
     }
-    return h
+    return shape.value
+  }
+
+  /// A shape's symbol for an ASCII character: X for upper case, x for lower case, d for a
+  /// digit, the character itself otherwise.
+  @inline(__always)
+  private static func asciiShapeSymbol(_ v: UInt8) -> UInt8 {
+    v >= 65 && v <= 90 ? 88 : v >= 97 && v <= 122 ? 120 : v >= 48 && v <= 57 ? 100 : v
+  }
+
+  /// The hash of a word's shape: runs of one symbol count once, up to seven symbols.
+  private struct ShapeHash {
+    var value = FeatureHash.basis
+    private var last: UInt8 = 0
+    private var count = 0
+
+    /// Adds a symbol; false once the shape is full (the caller stops).
+    @inline(__always)
+    mutating func add(_ c: UInt8) -> Bool {
+      if c != last {
+        value = FeatureHash.step(value, UInt64(c))
+        last = c
+        count += 1
+        if count > 6 { return false }
+      }
+      return true
+    }
   }
 
   /// The features of the token at `k` in a zone of sentence `s` (the zone prepared).
