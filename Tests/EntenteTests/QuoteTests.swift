@@ -195,6 +195,8 @@ struct QuoteTests {
     "Simeon Poisson reviewed the paper and declared it \"incomprehensible\".",
     // An infinitive after a cue that neither promises nor asks.
     "Theodorus claimed to be acting on behalf of the abbot.",
+    // A lower-case list after "added:" is what was added.
+    "During its comeback years, the city has added: the science center, a new museum and four stadiums.",
   ])
   func cueWithAnObjectOrAComplementReportsNothing(_ text: String) {
     #expect(quotes(text).isEmpty)
@@ -605,5 +607,31 @@ struct SpeakerConstructionTests {
     #expect(quotes("Donald Trump told reporters at the White House on Friday night that the wall would be built.") == [
       "Donald Trump => Donald Trump: that the wall would be built"
     ])
+  }
+
+  @Test func infinitiveAfterACueThatPromisesOrThreatens() {
+    #expect(quotes("Senator Mary Collins vowed to fight on.") == ["Senator Mary Collins => Mary Collins: to fight on"])
+    #expect(quotes("Governor Tom Baker threatened to veto the budget bill.") == [
+      "Governor Tom Baker => Tom Baker: to veto the budget bill"
+    ])
+    // A cue that directs someone ("urged him to"), a promise as a noun, and a passive report nothing.
+    #expect(quotes("Her father urged him to study medicine in Basel.").isEmpty)
+    #expect(quotes("Her promise to fight on was kept.").isEmpty)
+    #expect(quotes("Senator Mary Collins was urged to fight on.").isEmpty)
+  }
+
+  @Test func wireBylineIsNoSpeakerAndNoPartOfTheQuote() {
+    // The lead statement is the story's own: no quote without a cue.
+    #expect(quotes("WASHINGTON (Reuters) - The Senate passed the budget bill on Friday.").isEmpty)
+    // A quote in the lead starts after the dash.
+    #expect(quotes("WASHINGTON (Reuters) - The Senate will vote on the budget bill on Friday, officials said.") == [
+      "officials => -: The Senate will vote on the budget bill on Friday"
+    ])
+    #expect(quotes("LONDON, Oct 3 (AP) \u{2014} \"We will win this vote,\" Boris Johnson told supporters.") == [
+      "Boris Johnson => Boris Johnson: \"We will win this vote,\""
+    ])
+    // A pronoun does not stand for the agency.
+    let text = "NEW YORK (Reuters) - Acme Holdings reported higher profits on Monday. It said demand was strong."
+    #expect(quotes(text) == ["It => Acme Holdings: demand was strong"])
   }
 }

@@ -94,6 +94,26 @@ struct QuotePass {
     for (mi, m) in recognition.mentions.enumerated() {
       for t in m.tokens { mentionAt[t] = mi }
     }
+    var bylines: [Int: Int] = [:]
+    for s in doc.sentences { if let e = Byline.end(of: s, in: doc) { bylines[s.index] = e } }
+    self.bylineEnds = bylines
+  }
+
+  /// Sentences that open with a wire byline ("WASHINGTON (Reuters) -"): the first token after it.
+  let bylineEnds: [Int: Int]
+
+  /// The sentence without the byline it opens with, if any: what the patterns read.
+  func body(of s: Sentence) -> Sentence {
+    guard let e = bylineEnds[s.index] else { return s }
+    var b = s
+    b.tokens = e..<s.tokens.upperBound
+    b.span.start = tokens[e].start
+    return b
+  }
+
+  /// The mention lies in a byline: the agency or the place, never a pronoun's antecedent.
+  func inByline(_ m: Mention) -> Bool {
+    bylineEnds[m.sentence].map { m.tokens.lowerBound < $0 } ?? false
   }
 
   /// For each token, the index of the quotation pair it lies in (marks included), or -1.
@@ -524,7 +544,7 @@ struct QuotePass {
         let mentions = recognition.mentions
         let candidate = (mentionsBySentence?[si] ?? []).map { mentions[$0] }.first {
           $0.tokens.upperBound <= (si == sentence ? k : Int.max)
-            && ($0.kind == .name || $0.kind == .role) && fits($0.entity)
+            && ($0.kind == .name || $0.kind == .role) && fits($0.entity) && !inByline($0)
             && (!sexKnown || recognition.entities[$0.entity].gender != nil)
         }
         if let c = candidate { return c.entity }
@@ -703,7 +723,8 @@ struct QuotePass {
   static let longestSentence = 300
 
   mutating func run() {
-    for s in doc.sentences where s.tokens.count <= QuotePass.longestSentence {
+    for whole in doc.sentences where whole.tokens.count <= QuotePass.longestSentence {
+      let s = body(of: whole)
       for cue in cues(in: s) {
         if claimed[cue.range.lowerBound] { continue }
         attribute(cue, in: s)
@@ -863,6 +884,13 @@ struct QuotePass {
       guard let c = clauseAfterTopic(k, in: s) else { return }
       k = c
     }
+    // 'Cleveland has added: the Rock and Roll Hall of Fame, …': after a cue that needs a clause,
+    // lower-case words after a colon list what was added; said words open as a sentence does.
+    if cue.weak, k > cue.range.upperBound, k < last, tokens[k - 1].text == ":", tokens[k].kind == .word, !tokens[k].isCapitalized,
+      !quoted[k], tokens[k].lower != "i"
+    {
+      return
+    }
     var contentEnd = sentenceSpan.end
     var rule = "speaker-cue-content"
     var minWords: Int? = nil
@@ -876,7 +904,12 @@ struct QuotePass {
         // "CNN reported the president would sign …": a subject and an auxiliary open a clause.
         || !nounLike && k == cue.range.upperBound && opensFiniteClause(k, in: s)
       if !clause {
-        if let q = questionClause(after: cue, in: s) {
+        if !nounLike, let i = infinitiveClause(after: cue, in: s) {
+          // "vowed to fight on", "threatened to veto the bill"
+          k = i
+          minWords = 2
+          rule = "speaker-cue-infinitive"
+        } else if let q = questionClause(after: cue, in: s) {
           // "asked whether …", "asked reporters why …"
           k = q
           rule = "speaker-cue-question"
@@ -1101,6 +1134,21 @@ struct QuotePass {
     return nil
   }
 
+  /// Where what was said starts when it is a to-infinitive right after a cue that promises or
+  /// threatens (``CueLexicon/infinitiveCues``): "vowed to fight on", "threatened to veto the
+  /// bill"; or nil. With an object between ("urged him to study", "asked the court to rule") the
+  /// cue directs someone; it reports no words.
+  func infinitiveClause(after cue: Cue, in s: Sentence) -> Int? {
+    let j = cue.range.upperBound
+    guard CueLexicon.bundled.infinitiveCues.contains(cue.lemma), j + 1 < s.tokens.upperBound, tokens[j].lower == "to", !quoted[j] else { return nil }
+    let verb = tokens[j + 1]
+    guard verb.kind == .word, !quoted[j + 1], !verb.isCapitalized, !verb.has([.pronoun, .cueObject]),
+      !verb.has(.functionWord) || verb.lower == "be" || verb.lower == "have" || verb.lower == "do",
+      !QuotePass.determiners.contains(verb.lower)
+    else { return nil }
+    return j
+  }
+
   /// The noun phrase a cue takes as what was said, up to the end of its clause:
   /// "announced his resignation", "called for a ceasefire".
   func objectPhrase(after cue: Cue, in s: Sentence) -> Range<Int>? {
@@ -1261,7 +1309,7 @@ struct QuotePass {
           continue
         }
       }
-      guard words >= 6, standsAlone(range, in: doc.sentences[si]) else { continue }
+      guard words >= 6, standsAlone(range, in: body(of: doc.sentences[si])) else { continue }
       // No cue: the speaker of the quote before, in this paragraph or the one before, or else the
       // person the nearest sentence before names first (the newsroom's "Smith spoke at the
       // rally. ¶ "…"").
@@ -1308,7 +1356,7 @@ extension QuotePass {
     while si >= 0, sentence - si <= 5, doc.sentences[si].paragraph >= lowest {
       let people = (index[si] ?? []).filter {
         let m = recognition.mentions[$0]
-        return m.span.end <= offset && (m.kind == .name || m.kind == .role) && recognition.entities[m.entity].type == .person
+        return m.span.end <= offset && (m.kind == .name || m.kind == .role) && recognition.entities[m.entity].type == .person && !inByline(m)
       }
       if let first = people.min(by: { recognition.mentions[$0].span.start < recognition.mentions[$1].span.start }) { return first }
       si -= 1
