@@ -634,4 +634,17 @@ struct SpeakerConstructionTests {
     let text = "NEW YORK (Reuters) - Acme Holdings reported higher profits on Monday. It said demand was strong."
     #expect(quotes(text) == ["It => Acme Holdings: demand was strong"])
   }
+
+  @Test func pronounAndCueAfterACommaIsASecondSpeaker() {
+    let text = "Anna Berg met the landlord on Monday. She said the rent was too high, he said the rent was fair."
+    #expect(quotes(text) == [
+      "She => Anna Berg: the rent was too high",
+      "he => -: the rent was fair",
+    ])
+  }
+
+  @Test func cueSetOffByCommasBeforeAnotherCueIsNoSpeaker() {
+    let text = "As Judge Tom Gass, I think, said the jury had to find the landlord negligent."
+    #expect(quotes(text) == ["Judge Tom Gass => Tom Gass: the jury had to find the landlord negligent"])
+  }
 }

@@ -990,6 +990,8 @@ struct QuotePass {
     var j = k + 1
     while j + 2 < s.tokens.upperBound {
       defer { j += 1 }
+      // "…, he said yes it is": a subject pronoun and its cue right after a comma.
+      if tokens[j].text == ",", !quoted[j], QuotePass.subjectPronouns.contains(tokens[j + 1].lower), isCueVerb(j + 2) { return j }
       guard tokens[j].text == ",", !quoted[j], CueLexicon.bundled.contrastWords.contains(tokens[j + 1].lower) else { continue }
       var v = j + 2
       while v < s.tokens.upperBound, v - j <= 7, tokens[v].kind == .word, !quoted[v] {
@@ -1001,6 +1003,13 @@ struct QuotePass {
       }
     }
     return nil
+  }
+
+  /// A verb of speech outside quotation marks and names ("said", "noted").
+  func isCueVerb(_ k: Int) -> Bool {
+    guard k < tokens.count else { return false }
+    let t = tokens[k]
+    return t.kind == .word && !quoted[k] && mentionAt[k] == nil && t.has(.speechVerb) && !t.isCapitalized && gaz.speechVerbs[t.lower] != nil
   }
 
   static let passiveAuxiliaries: Set<String> = ["was", "were", "been", "being", "is", "are", "be", "get", "got"]
@@ -1019,6 +1028,9 @@ struct QuotePass {
     let lex = CueLexicon.bundled
     if k > cue.range.upperBound, tokens[k - 1].text == ",", lex.conjunctions.contains(t) { return true }
     if k == cue.range.upperBound, lex.clauseVerbs.contains(t) { return true }
+    // "as the judge, I think, said the jury had to …": a cue set off by commas before another
+    // cue; what was said follows that one, whose speaker it is.
+    if k > cue.range.upperBound, tokens[k - 1].text == ",", isCueVerb(k) { return true }
     guard k + 1 < tokens.count, !quoted[k] else { return false }
     let next = tokens[k + 1]
     // "declared it "incomprehensible"", "called him "a traitor"": a pronoun and a quoted phrase
