@@ -647,4 +647,17 @@ struct SpeakerConstructionTests {
     let text = "As Judge Tom Gass, I think, said the jury had to find the landlord negligent."
     #expect(quotes(text) == ["Judge Tom Gass => Tom Gass: the jury had to find the landlord negligent"])
   }
+
+  @Test func appositiveSpeakerWithAClauseWithoutThat() {
+    #expect(quotes("The campaign's chairman, John Podesta, said Monday the emails were stolen.") == [
+      "John Podesta => John Podesta: the emails were stolen"
+    ])
+    #expect(quotes("The group's leader, Ahmed Ali, told journalists they would fight on.") == [
+      "Ahmed Ali => Ahmed Ali: they would fight on"
+    ])
+    // A description set off after the name: the named person speaks.
+    #expect(quotes("Kellyanne Conway, Donald Trump's campaign manager, said Monday the polls were wrong.") == [
+      "Kellyanne Conway => Kellyanne Conway: the polls were wrong"
+    ])
+  }
 }

@@ -226,7 +226,16 @@ struct QuotePass {
         let parenthetical = inner.kind == .word && (!inner.isCapitalized || inner.has(.functionWord))
         if parenthetical, let np = speakerBefore(c, in: s, appositive: false) { return np }
       }
-      if let np = speakerBefore(e - 1, in: s, appositive: false) { return np }
+      if let np = speakerBefore(e - 1, in: s, appositive: false) {
+        // "Kellyanne Conway, Trump's campaign manager, said": a description set off after a
+        // person's name; the named person speaks.
+        if hasOpening, !isPersonName(np.upperBound - 1), let named = speakerBefore(c, in: s, appositive: false),
+          isPersonName(named.upperBound - 1)
+        {
+          return named
+        }
+        return np
+      }
       if hasOpening { return speakerBefore(c, in: s, appositive: false) }
       return nil
     }
@@ -283,6 +292,12 @@ struct QuotePass {
       lo += 1
     }
     return withPrepositionalHead(lo..<h + 1, in: s)
+  }
+
+  /// The token is part of a person's name.
+  func isPersonName(_ k: Int) -> Bool {
+    guard let m = mentionAt[k] else { return false }
+    return recognition.mentions[m].kind == .name && recognition.entities[recognition.mentions[m].entity].type == .person
   }
 
   /// An adverb in -ly right after a name or a pronoun: "he rightly said", "Biden reportedly
@@ -674,6 +689,14 @@ struct QuotePass {
     if skipped > 0, k < s.tokens.upperBound {
       let l = tokens[k].text
       if !(l == "that" || l == ":" || l == "," || tokens[k].text.unicodeScalars.first?.quoteRole != nil) {
+        // "told journalists they would …", "said Monday the emails were …": a clause without
+        // "that" (a subject pronoun, or a subject and an auxiliary) after the skipped words.
+        let c = k - 1 >= addressed && QuotePass.determiners.contains(tokens[k - 1].lower) ? k - 1 : k
+        if c > addressed, QuotePass.subjectPronouns.contains(tokens[c].lower) && c + 1 < s.tokens.upperBound && tokens[c + 1].kind == .word
+          || opensFiniteClause(c, in: s)
+        {
+          return c
+        }
         k = addressed
       }
     }
@@ -833,7 +856,11 @@ struct QuotePass {
       // What follows the cue is a short adverbial, not a clause of its own.
       var tail = cue.range.upperBound
       while tail < last, tokens[tail].kind != .punctuation || tokens[tail].text == "-" { tail += 1 }
-      let shortTail = tail - cue.range.upperBound <= 6 && endsSentence(tail)
+      // ("said Monday the emails were stolen", "told journalists they would …" hold a clause.)
+      let tailClause = (cue.range.upperBound..<tail).contains {
+        opensFiniteClause($0, in: s) || QuotePass.subjectPronouns.contains(tokens[$0].lower) && $0 + 1 < tail && tokens[$0 + 1].kind == .word
+      }
+      let shortTail = tail - cue.range.upperBound <= 6 && endsSentence(tail) && !tailClause
       let before = (first..<(np.lowerBound - 1)).reduce(0) { $0 + (tokens[$1].kind == .word ? 1 : 0) }
       if quoteBefore, next.text.unicodeScalars.first?.quoteRole != nil {
         // "…," she said, "…": the quotation before the cue is the first piece of the
