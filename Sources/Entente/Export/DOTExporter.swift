@@ -226,7 +226,7 @@ public struct DOTExporter: Sendable {
             out.raw(name)
             out.raw("=\"")
             switch attribute {
-            case .label: out.escaped(wrap(nodes[i].name.isEmpty ? " " : nodes[i].name))
+            case .label: out.wrapped(nodes[i].name.isEmpty ? " " : nodes[i].name, width: labelWidth, wrap: wrap)
             case .tooltip:
               out.escaped(nodes[i].name)
               out.raw(" (")
@@ -245,8 +245,9 @@ public struct DOTExporter: Sendable {
         out.raw("];\n")
     }
     }
-    var maxWeight: [EdgeKind: Int] = [:]
-    for i in edges.indices { maxWeight[edges[i].kind] = max(maxWeight[edges[i].kind] ?? 1, edges[i].weight) }
+    // The greatest weight of each kind (at least 1), by the kind's position in `allCases`.
+    var maxWeight = [Int](repeating: 1, count: EdgeKind.allCases.count)
+    for i in edges.indices { maxWeight[edges[i].kind.position] = max(maxWeight[edges[i].kind.position], edges[i].weight) }
     let edgeOwn: [(StaticString, EdgeAttribute)] = [
       ("color", .color), ("tone", .tone), ("kind", .kind), ("weight", .weight), ("penwidth", .penwidth), ("tooltip", .tooltip),
       ("label", .label),
@@ -277,7 +278,7 @@ public struct DOTExporter: Sendable {
             case .tone: out.string(tone)
             case .kind: out.string(edges[i].kind.rawValue)
             case .weight, .label: out.int(edges[i].weight)
-            case .penwidth: out.string(DOTExporter.penwidth(edges[i].weight, max: maxWeight[edges[i].kind] ?? 1))
+            case .penwidth: out.string(DOTExporter.penwidth(edges[i].weight, max: maxWeight[edges[i].kind.position]))
             case .tooltip:
               out.string(edges[i].kind.rawValue)
               out.raw(", weight ")
@@ -297,7 +298,7 @@ public struct DOTExporter: Sendable {
               }
               out.raw(" evidence: ")
               let text = edges[i].evidence.isEmpty ? "" : edges[i].evidence[0].quote ?? edges[i].evidence[0].text
-              if let shown = DOTExporter.shortened(text) { out.escaped(shown); out.raw("...") } else { out.escaped(text) }
+              out.escapedShortened(text)
             }
             out.raw("\"")
           }
@@ -417,6 +418,57 @@ struct DOTBytes {
     s.withUTF8Bytes { escaped($0) }
   }
 
+  /// A text as an edge's tooltip shows it: escaped, its first 157 characters and "..." when
+  /// it has more than 160 (``DOTExporter/shortened(_:)``), written from the text's own bytes.
+  mutating func escapedShortened(_ text: String) {
+    guard let shown = DOTExporter.shortened(text) else { return escaped(text) }
+    // The prefix ends on a character boundary of `text`: its bytes are the first ones of the
+    // text's (no copy of the prefix, as a substring's bytes would need).
+    let n = text.utf8.distance(from: text.utf8.startIndex, to: shown.endIndex)
+    text.withUTF8Bytes { escaped(UnsafeBufferPointer(rebasing: $0[..<n])) }
+    raw("...")
+  }
+
+  /// A label broken at spaces into lines of at most `width` characters
+  /// (``DOTExporter/wrap(_:)``), escaped. A label of ASCII bytes other than carriage returns
+  /// (a character each) is broken by bytes, without making the wrapped string; any other
+  /// goes through `wrap`.
+  mutating func wrapped(_ s: String, width: Int, wrap: (String) -> String) {
+    let done: Bool = s.withUTF8Bytes { utf8 in
+      guard utf8.count > width else {
+        escaped(utf8)
+        return true
+      }
+      for b in utf8 where b >= 0x80 || b == 0x0D { return false }
+      // The words (runs of bytes other than spaces), each put on the line if it fits, else
+      // on a new line; a line break is escaped as `\n`.
+      var lineLength = 0
+      var i = 0
+      let n = utf8.count
+      while i < n {
+        if utf8[i] == 0x20 {
+          i += 1
+          continue
+        }
+        var end = i
+        while end < n, utf8[end] != 0x20 { end += 1 }
+        let length = end - i
+        if lineLength > 0, lineLength + 1 + length > width {
+          raw("\\n")
+          lineLength = 0
+        } else if lineLength > 0 {
+          put(0x20)
+          lineLength += 1
+        }
+        escaped(UnsafeBufferPointer(rebasing: utf8[i..<end]))
+        lineLength += length
+        i = end
+      }
+      return true
+    }
+    if !done { escaped(wrap(s)) }
+  }
+
   /// By bytes: the marks escaped are ASCII, and no other character's UTF-8 holds an ASCII
   /// byte; U+FFFE and U+FFFF are EF BF BE and EF BF BF.
   private mutating func escaped(_ utf8: UnsafeBufferPointer<UInt8>) {
@@ -426,9 +478,10 @@ struct DOTBytes {
       // Eight bytes at a time while none needs a look (most text).
       if i + 8 <= n {
         let w = ByteScan.word(utf8, at: i)
-        if !ByteScan.any(in: w, below: 0x20), !ByteScan.any(in: w, equalTo: 0x5C), !ByteScan.any(in: w, equalTo: 0x22),
-          !ByteScan.any(in: w, equalTo: 0x7F), !ByteScan.any(in: w, equalTo: 0xEF)
-        {
+        let marks =
+          ByteScan.below(w, 0x20) | ByteScan.equal(w, 0x5C) | ByteScan.equal(w, 0x22) | ByteScan.equal(w, 0x7F)
+          | ByteScan.equal(w, 0xEF)
+        if marks & ByteScan.highs == 0 {
           i += 8
           continue
         }
@@ -466,4 +519,9 @@ struct DOTBytes {
     }
     put(UnsafeBufferPointer(rebasing: utf8[run..<n]))
   }
+}
+
+extension EdgeKind {
+  /// The kind's position in `allCases`.
+  fileprivate var position: Int { self == .cooccurrence ? 0 : 1 }
 }

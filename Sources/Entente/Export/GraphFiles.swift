@@ -4,7 +4,7 @@ import Foundation
 /// The files `build` writes of a graph: its DOT file and its graph.json.
 public enum GraphFiles {
   /// Writes the DOT and JSON files of `graph` into `files` (to be committed together). The
-  /// nodes and edges are sorted once for both; with `concurrently`, the DOT file is made on
+  /// nodes and edges are sorted once for both; with `concurrently`, the DOT file is written on
   /// another thread while this one writes the JSON. The same bytes either way.
   public static func write(
     _ graph: RelationshipGraph, unresolved: UnresolvedNames = UnresolvedNames(), dot: DOTExporter,
@@ -16,18 +16,24 @@ public enum GraphFiles {
       try files.write(to: jsonPath) { try GraphJSONWriter.write(graph, unresolved, nodes: nodes, edges: edges, to: $0) }
       return
     }
-    let made = MadeBytes()
-    let group = DispatchGroup()
-    DispatchQueue.global().async(group: group) { made.chunks = dot.chunks(graph, nodes: nodes, edges: edges, note: nil) }
-    // Whatever happens here, the other thread is done before this returns.
-    defer { group.wait() }
-    try files.write(to: jsonPath) { try GraphJSONWriter.write(graph, unresolved, nodes: nodes, edges: edges, to: $0) }
-    group.wait()
-    try files.write(to: dotPath) { handle in for chunk in made.chunks { try handle.write(contentsOf: chunk) } }
+    // The DOT file is written to its own file on another thread while this one writes the
+    // JSON: neither waits for the other, and the DOT's bytes are never all held in memory.
+    try files.write(to: dotPath) { dotHandle in
+      let other = DOTFailure()
+      let group = DispatchGroup()
+      DispatchQueue.global().async(group: group) {
+        do { try dot.write(graph, nodes: nodes, edges: edges, note: nil, to: dotHandle) } catch { other.error = error }
+      }
+      // Whatever happens here, the other thread is done before the DOT file is closed.
+      defer { group.wait() }
+      try files.write(to: jsonPath) { try GraphJSONWriter.write(graph, unresolved, nodes: nodes, edges: edges, to: $0) }
+      group.wait()
+      if let error = other.error { throw error }
+    }
   }
 }
 
-/// Bytes made on another thread, read once it is done (after a wait on its group).
-private final class MadeBytes: @unchecked Sendable {
-  var chunks: [[UInt8]] = []
+/// What went wrong writing on another thread, read once it is done (after a wait on its group).
+private final class DOTFailure: @unchecked Sendable {
+  var error: Error?
 }

@@ -282,7 +282,7 @@ enum JSONString {
         // Eight bytes at a time while none needs an escape (most text).
         if i + 8 <= n {
           let w = ByteScan.word(utf8, at: i)
-          if !ByteScan.any(in: w, below: 0x20), !ByteScan.any(in: w, equalTo: 0x22), !ByteScan.any(in: w, equalTo: 0x5C) {
+          if ByteScan.highs & (ByteScan.below(w, 0x20) | ByteScan.equal(w, 0x22) | ByteScan.equal(w, 0x5C)) == 0 {
             i += 8
             continue
           }
@@ -326,7 +326,18 @@ enum ByteScan {
 
   /// Whether some byte of `w` is below `n` (n ≤ 128).
   @inline(__always) static func any(in w: UInt64, below n: UInt8) -> Bool {
-    (w &- ones &* UInt64(n)) & ~w & highs != 0
+    below(w, n) & highs != 0
+  }
+
+  /// A word whose high bits (``highs``) are not all clear exactly when some byte of `w` is
+  /// below `n` (n ≤ 128). Several tests are made as one: `highs & (a | b | …) != 0`.
+  @inline(__always) static func below(_ w: UInt64, _ n: UInt8) -> UInt64 {
+    (w &- ones &* UInt64(n)) & ~w
+  }
+
+  /// As ``below(_:_:)``, for a byte of `w` equal to `b`.
+  @inline(__always) static func equal(_ w: UInt64, _ b: UInt8) -> UInt64 {
+    below(w ^ (ones &* UInt64(b)), 1)
   }
 
   /// Whether some byte of `w` is `b`.
