@@ -67,4 +67,38 @@ struct WriterEscapingTests {
       #expect(dot.contains("\n  \"\(DOTExporter.escape(n.id))\" ["), "\(n.id.debugDescription)")
     }
   }
+
+  /// Node labels are broken at spaces into lines of at most 18 characters, counted as
+  /// characters (a label of plain ASCII is broken by bytes): each label comes out as the
+  /// word-by-word wrapping below gives it, escaped.
+  @Test func dotLabelsWrapByCharacters() {
+    func wrapped(_ s: String, width: Int = 18) -> String {
+      guard s.count > width else { return s }
+      var lines: [String] = []
+      var line = ""
+      for word in s.split(separator: " ") {
+        if !line.isEmpty, line.count + 1 + word.count > width {
+          lines.append(line)
+          line = String(word)
+        } else {
+          line = line.isEmpty ? String(word) : line + " " + word
+        }
+      }
+      if !line.isEmpty { lines.append(line) }
+      return lines.joined(separator: "\n")
+    }
+    let names = [
+      "Vladimir Putin", "Abcdefghijklmnopq", "Abcdefghijklmnopqr", "Abcdefghijklmnopqrs", "Ab cdefghijklmnopqr",
+      "Abcdefghijklmnopq r", "North Atlantic Treaty Organization", "  leading and trailing spaces  ",
+      "two  spaces  between  these  words", "a b c d e f g h i j k l m n o p", "Averyveryverylongwordwithoutspaces and more",
+      "tab\tinside a long enough name", "quote \"marks\" in a long name", "back\\slash in a long enough name",
+      "line\nbreak in a long enough name", "carriage\r\nreturn in a long enough name", "Bundesministerium für Gesundheit",
+      "Organisation des Nations unies pour", "Ελληνική Δημοκρατία και Κύπρος", "                    ", "x",
+    ]
+    let nodes = names.indices.map { Node(id: "person:N\($0)", name: names[$0], type: .person, mentions: 1, articles: ["a"]) }
+    let dot = DOTExporter(includeLegend: false).string(RelationshipGraph(nodes: nodes, edges: [], articles: ["a"]))
+    for (i, name) in names.enumerated() {
+      #expect(dot.contains("\"person:N\(i)\" [color=\"#2b6cb0\", fillcolor=\"#dbe9f6\", label=\"\(DOTExporter.escape(wrapped(name)))\", "), "\(name.debugDescription)")
+    }
+  }
 }

@@ -240,6 +240,10 @@ extension StringProtocol {
 /// Integers in decimal, as bytes: no string made.
 enum IntegerText {
   static func write(_ v: Int, _ emit: (UnsafeBufferPointer<UInt8>) -> Void) {
+    // One digit (a tone, most sentence numbers) from a table of them.
+    if v >= 0, v < 10 {
+      return ("0123456789" as StaticString).withUTF8Buffer { emit(UnsafeBufferPointer(rebasing: $0[v..<v + 1])) }
+    }
     // Digits written backwards into a small buffer.
     guard v != Int.min else { return ("-9223372036854775808" as StaticString).withUTF8Buffer { emit($0) } }
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
@@ -347,47 +351,71 @@ enum ByteScan {
 }
 
 /// Bytes written in place into one fixed chunk, handed to `sink` each time it fills (the
-/// buffer under ``PrettyJSON`` and ``DOTBytes``): no growth, no copy of the whole file.
+/// buffer under ``PrettyJSON`` and ``DOTBytes``): no growth, no copy of the whole file. What
+/// fits in the chunk is written inline; only a full chunk calls out.
 struct ChunkedBytes {
   let sink: (UnsafeRawBufferPointer) -> Void
   private let chunk = Storage(capacity: ChunkedBytes.chunkSize)
+  /// The chunk's bytes (``chunk`` keeps them allocated).
+  private let bytes: UnsafeMutablePointer<UInt8>
   private var count = 0
   static let chunkSize = 1 << 16
 
   init(sink: @escaping (UnsafeRawBufferPointer) -> Void) {
     self.sink = sink
+    bytes = chunk.bytes
   }
 
   /// Hands the bytes still buffered to the sink.
   mutating func flush() {
     guard count > 0 else { return }
-    sink(UnsafeRawBufferPointer(start: chunk.bytes, count: count))
+    sink(UnsafeRawBufferPointer(start: bytes, count: count))
     count = 0
   }
 
-  mutating func put(_ b: UInt8) {
+  @inline(__always) mutating func put(_ b: UInt8) {
     if count == ChunkedBytes.chunkSize { flush() }
-    chunk.bytes[count] = b
+    bytes[count] = b
     count += 1
   }
 
-  mutating func put(_ buffer: UnsafeBufferPointer<UInt8>) {
-    guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
-    if count + buffer.count > ChunkedBytes.chunkSize {
-      flush()
-      guard buffer.count <= ChunkedBytes.chunkSize else { return sink(UnsafeRawBufferPointer(buffer)) }
+  @inline(__always) mutating func put(_ buffer: UnsafeBufferPointer<UInt8>) {
+    let n = buffer.count
+    guard n <= ChunkedBytes.chunkSize - count, let base = buffer.baseAddress else { return putFlushing(buffer) }
+    // Short pieces (keys, marks, numbers) byte by byte: a call to copy them costs more.
+    if n <= 16 {
+      for k in 0..<n { bytes[count + k] = base[k] }
+    } else {
+      (bytes + count).update(from: base, count: n)
     }
-    (chunk.bytes + count).update(from: base, count: buffer.count)
-    count += buffer.count
+    count += n
+  }
+
+  /// A piece that does not fit in what is left of the chunk.
+  private mutating func putFlushing(_ buffer: UnsafeBufferPointer<UInt8>) {
+    guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
+    flush()
+    guard buffer.count <= ChunkedBytes.chunkSize else { return sink(UnsafeRawBufferPointer(buffer)) }
+    bytes.update(from: base, count: buffer.count)
+    count = buffer.count
   }
 
   /// `b` written `n` times in place, at most a chunk at a time.
-  mutating func put(_ b: UInt8, times n: Int) {
+  @inline(__always) mutating func put(_ b: UInt8, times n: Int) {
+    if n <= 16, n <= ChunkedBytes.chunkSize - count {
+      for k in 0..<n { bytes[count + k] = b }
+      count += n
+      return
+    }
+    putFlushing(b, times: n)
+  }
+
+  private mutating func putFlushing(_ b: UInt8, times n: Int) {
     var n = n
     while n > 0 {
       if count == ChunkedBytes.chunkSize { flush() }
       let k = min(n, ChunkedBytes.chunkSize - count)
-      (chunk.bytes + count).update(repeating: b, count: k)
+      (bytes + count).update(repeating: b, count: k)
       count += k
       n -= k
     }
