@@ -149,7 +149,7 @@ public struct DOTExporter: Sendable {
   }
 
   /// The DOT file's bytes as the writer's chunks, in order: kept as they come, never copied
-  /// into a growing buffer (what `build` writes once its graph.json is written).
+  /// into a growing buffer.
   func chunks(_ graph: RelationshipGraph, nodes: [Node], edges: [Edge], note: String?) -> [[UInt8]] {
     var all: [[UInt8]] = []
     var out = DOTBytes { all.append(Array($0)) }
