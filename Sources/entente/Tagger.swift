@@ -90,6 +90,8 @@ struct Tagger: ParsableCommand {
     var rulesOnly = false
     @Option(name: .long, parsing: .upToNextOption, help: "The least margin of a name the tagger adds (one table each).")
     var minMargin: [Float] = []
+    @Option(name: .long, parsing: .upToNextOption, help: "The least margin by which the tagger drops a rule's name (one table each; none: never).")
+    var reviseMargin: [String] = []
 
     func run() throws {
       try reporting {
@@ -104,8 +106,9 @@ struct Tagger: ParsableCommand {
         if let dir = saveFolds { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
         var failure: (any Error)? = nil
         let margins = minMargin.isEmpty ? [TaggedNames.defaultMinMargin] : minMargin
+        let revises: [Float?] = reviseMargin.isEmpty ? [TaggedNames.defaultReviseMargin] : reviseMargin.map { Float($0) }
         let results = TaggerEvaluation.crossValidate(
-          sets: sets, extra: extra, folds: folds, trainer: trainer, minMargins: margins,
+          sets: sets, extra: extra, folds: folds, trainer: trainer, minMargins: margins, reviseMargins: revises,
           progress: { FileHandle.standardError.write(Data("\($0)\n".utf8)) },
           model: { k, m, ids in
             guard let dir = saveFolds else { return }
@@ -115,8 +118,8 @@ struct Tagger: ParsableCommand {
             } catch { failure = error }
           })
         if let failure { throw failure }
-        for (mm, r) in zip(margins, results) {
-          if results.count > 1 { writeStdout("least margin \(mm)\n") }
+        for ((mm, rm), r) in zip(margins.flatMap { m in revises.map { (m, $0) } }, results) {
+          if results.count > 1 { writeStdout("least margin \(mm), revise margin \(rm.map { "\($0)" } ?? "none")\n") }
           writeStdout(TaggerEvaluation.table(r) + "\n")
         }
       }

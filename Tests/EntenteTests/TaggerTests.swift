@@ -114,6 +114,7 @@ let taggerTrainingArticles: [AnnotatedArticle] = (0..<12).map { i in
     let text = "Alice Walker met Zorbin Quell in France on Monday."
     var r = Recognizer(tagger: model)
     r.minMargin = 0
+    r.reviseMargin = nil
     let names = recognized(r, text)
     #expect(names == ["Alice Walker/person/Alice Walker", "Zorbin Quell/person/Zorbin Quell", "France/state/France"])
     let doc = Document(Article(id: "t", text: text))
@@ -126,9 +127,37 @@ let taggerTrainingArticles: [AnnotatedArticle] = (0..<12).map { i in
     let text = "Alice Walker met Zorbin Quell in France on Monday."
     var sure = Recognizer(tagger: model)
     sure.minMargin = .greatestFiniteMagnitude
+    sure.reviseMargin = nil
     // No margin is that large: the rules alone.
     #expect(recognized(sure, text) == recognized(Recognizer(tagger: nil), text))
     #expect(!recognized(sure, text).contains { $0.hasPrefix("Zorbin Quell") })
+  }
+
+  @Test func theTaggerDropsARulesNameItIsSureIsNoName() {
+    // Training articles where a state's name before "general election" is no name (the
+    // election is an event).
+    let states = ["United Kingdom", "France", "Canada", "Japan"]
+    let articles = (0..<12).map { i in
+      let p = ["Zorbin Quell", "Travik Moss", "Ulvana Pretch", "Kessa Drun"][i % 4]
+      return annotated("[\(p)]PER won the \(states[i % 4]) general election after a visit to [\(states[(i + 1) % 4])]STA.", id: "e\(i)")
+    }
+    var trainer = TaggerTrainer()
+    trainer.epochs = 5
+    trainer.minCount = 1
+    let model = trainer.train(articles)
+    let text = "Travik Moss won the United Kingdom general election after a visit to Japan."
+    var revising = Recognizer(tagger: model)
+    revising.reviseMargin = 0
+    var keeping = Recognizer(tagger: model)
+    keeping.reviseMargin = nil
+    // The gazetteer names both states; the tagger drops the one that names an election.
+    #expect(recognized(keeping, text).contains("United Kingdom/state/United Kingdom"))
+    #expect(!recognized(revising, text).contains { $0.hasPrefix("United Kingdom/") })
+    #expect(recognized(revising, text).contains("Japan/state/Japan"))
+    // No margin is that large: the rules' names stand.
+    var sure = Recognizer(tagger: model)
+    sure.reviseMargin = .greatestFiniteMagnitude
+    #expect(recognized(sure, text) == recognized(keeping, text))
   }
 
   @Test func aSurnameTheTaggerNamesJoinsTheOneFullNameItEnds() {
@@ -156,7 +185,8 @@ let taggerTrainingArticles: [AnnotatedArticle] = (0..<12).map { i in
     var trainer = TaggerTrainer()
     trainer.epochs = 2
     trainer.minCount = 1
-    let results = TaggerEvaluation.crossValidate(sets: [taggerTrainingArticles], folds: 3, trainer: trainer, minMargins: [0, .greatestFiniteMagnitude])
+    let results = TaggerEvaluation.crossValidate(
+      sets: [taggerTrainingArticles], folds: 3, trainer: trainer, minMargins: [0, .greatestFiniteMagnitude], reviseMargins: [nil])
     #expect(results.count == 2)
     let rules = TaggerEvaluation.evaluate(taggerTrainingArticles, recognizer: Recognizer(tagger: nil))
     // With no margin large enough, every fold scores as the rules alone do.

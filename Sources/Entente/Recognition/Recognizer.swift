@@ -20,6 +20,9 @@ public struct Recognizer: Sendable {
   /// The least margin by which the tagger must prefer a name for it to be added (see
   /// `TaggedNames.defaultMinMargin`).
   public var minMargin: Float = TaggedNames.defaultMinMargin
+  /// The least margin by which the tagger must prefer another reading of a rule's name to
+  /// drop it (nil: the rules' names stand; see `TaggedNames.defaultReviseMargin`).
+  public var reviseMargin: Float? = TaggedNames.defaultReviseMargin
 
   public init(gazetteer: Gazetteer = .bundled, tagger: TaggerModel? = nil) {
     self.gazetteer = gazetteer
@@ -30,7 +33,7 @@ public struct Recognizer: Sendable {
     var doc = doc
     gazetteer.annotate(&doc)
     var pass = RecognitionPass(doc: doc, gaz: gazetteer)
-    pass.run(tagger: tagger, minMargin: minMargin)
+    pass.run(tagger: tagger, minMargin: minMargin, reviseMargin: reviseMargin)
     return pass.result()
   }
 }
@@ -90,13 +93,27 @@ struct RecognitionPass {
 
   // MARK: - Pass 1
 
-  mutating func run(tagger: TaggerModel? = nil, minMargin: Float = TaggedNames.defaultMinMargin) {
+  mutating func run(tagger: TaggerModel? = nil, minMargin: Float = TaggedNames.defaultMinMargin, reviseMargin: Float? = nil) {
     firstPass()
     // The tagger reads the article as the first pass left it; its names go in where the
-    // second pass left words open.
-    let tagged = tagger.map { taggedNames($0, minMargin: minMargin) } ?? []
+    // second pass left words open, and (given a margin) it revises the rules' names.
+    guard let tagger else { return resolvePending() }
+    guard let reviseMargin else {
+      let tagged = taggedNames(tagger, minMargin: minMargin)
+      resolvePending()
+      if !tagged.isEmpty { addTagged(tagged) }
+      return
+    }
+    // Zones with a word group left open or a name the tagger may revise.
+    var wanted = openTokens()
+    for f in found where f.kind == .name && TaggedNames.revisable.contains(f.rule) { for k in f.tokens { wanted[k] = true } }
+    for p in pending { for k in p.tokens { wanted[k] = true } }
+    guard wanted.contains(true) else { return resolvePending() }
+    let reading = taggerReading(tagger, where: { r in r.contains { wanted[$0] } })
+    let tagged = taggedNames(tagger, reading, open: openTokens(), minMargin: minMargin)
     resolvePending()
     if !tagged.isEmpty { addTagged(tagged) }
+    reviseWithTagger(tagger, reading, margin: reviseMargin)
   }
 
   // MARK: - Mentions and clusters

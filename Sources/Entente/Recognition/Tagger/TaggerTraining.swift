@@ -336,10 +336,12 @@ extension TaggerEvaluation {
   /// The same, scoring each held-out fold once for each least margin (one result each, in order).
   public static func crossValidate(
     sets: [[AnnotatedArticle]], extra: [AnnotatedArticle] = [], folds: Int = 5, trainer: TaggerTrainer, minMargins: [Float],
+    reviseMargins: [Float?] = [TaggedNames.defaultReviseMargin],
     progress: ((String) -> Void)? = nil, model: ((Int, TaggerModel, [String]) -> Void)? = nil
   ) -> [Result] {
     let foldOf = sets.map { foldNumbers($0, count: folds, seed: trainer.seed) }
-    var results = [Result](repeating: Result(), count: minMargins.count)
+    let settings = minMargins.flatMap { m in reviseMargins.map { (m, $0) } }
+    var results = [Result](repeating: Result(), count: settings.count)
     for k in 0..<folds {
       var train = extra
       var held: [AnnotatedArticle] = []
@@ -349,9 +351,10 @@ extension TaggerEvaluation {
       progress?("fold \(k + 1)/\(folds): training on \(train.count) articles")
       let m = trainer.train(train, progress: progress)
       model?(k, m, held.map(\.id))
-      for (i, margin) in minMargins.enumerated() {
+      for (i, (margin, revise)) in settings.enumerated() {
         var recognizer = Recognizer(gazetteer: trainer.gazetteer, tagger: m)
         recognizer.minMargin = margin
+        recognizer.reviseMargin = revise
         for a in held {
           let doc = Document(Article(id: a.id, text: a.text), gazetteer: trainer.gazetteer)
           results[i].add(set: a.set, score(a, recognizer.recognize(doc)))
