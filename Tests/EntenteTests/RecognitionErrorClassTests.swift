@@ -91,3 +91,25 @@ struct TypeInContextTests {
     expectNames("Exports from Communist [China]STA grew.")
   }
 }
+
+@Suite("Recognition: organizations' names and where they end")
+struct OrganizationExtentTests {
+  @Test func bandsOrchestrasAndLabelsAreNoPeople() {
+    expectNames("In the evening the [Daniel Reyes Orchestra]ORG played at home.")
+    expectNames("The [Harlan Moss Band]ORG signed with [Kestrel Records]ORG in May.")
+    expectNames("[Daniel Reyes]PER played at home.")
+  }
+
+  @Test func aKnownPartyNameGoesOnWithTheWordsAroundIt() {
+    expectNames("He joined the [Progressive Conservative Party of Canada]ORG in 1990.")
+    expectNames("She left the [Green Party of Canada]ORG after the vote.")
+    expectNames("The Italian [Republican Party]ORG split.")
+    expectNames("She left the [Green Party]ORG after the vote.")
+  }
+
+  @Test func aUniversitysCampusIsPartOfItsName() {
+    expectNames("She studied at the [University of Texas at Austin]ORG for two years.")
+    expectNames("He taught at the [University of California, Berkeley]ORG for a decade.")
+    expectNames("He taught at the [University of Leeds]ORG, said [Quorvale]PER.")
+  }
+}

@@ -8,18 +8,10 @@ extension RecognitionPass {
   /// runs and items of their own. Returns whether it found one.
   mutating func organizationByKeyword(_ its: [Item], run: Range<Int>, sentence s: Sentence, headline: Bool) -> Bool {
     // From the last keyword word, to the right end of the run, and left over words,
-    // connectors and state or organization names (not titles or people). The keyword may also
-    // end a known name that a word or a state before it extends: "The Jordan Times" is not
-    // "The Times".
+    // connectors and state or organization names (not titles or people). A known name that
+    // holds a keyword may be the start of a longer one too (`knownNameExtended`).
     let keywordAt = its.lastIndex(where: { $0.isWord && isOrgKeyword(tokens[$0.range.lowerBound]) })
-      ?? its.indices.last(where: { i in
-        guard i > 0, case .known(let hits) = its[i].kind, isOrgKeyword(tokens[its[i].range.upperBound - 1]),
-          hits.contains(where: { $0.entity >= 0 && gaz.entities[$0.entity].type == .organization })
-        else { return false }
-        if its[i - 1].isWord { return true }
-        if case .known(let before) = its[i - 1].kind { return before.contains { $0.entity >= 0 && gaz.entities[$0.entity].type == .state && $0.role == .name } }
-        return false
-      })
+      ?? its.indices.last(where: { knownNameExtended(its, at: $0) })
     guard let p = keywordAt else { return false }
     var lo = p
     while lo > 0 {
@@ -127,6 +119,30 @@ extension RecognitionPass {
   }
 
   func isOrgKeyword(_ t: Token) -> Bool { t.has(.orgKeyword) }
+
+  /// Whether the known organization at `i`, a name with a keyword in it, is part of a longer
+  /// name: after a word or a state's name, not its demonym ("The Jordan Times" is not "The
+  /// Times"; "Progressive Conservative Party of Canada"; "the Italian Republican Party" stays a
+  /// demonym and a party, as the evaluation data has it), or, ending in
+  /// its keyword, before "of" and a state ("Green Party of Canada", "Communist Party of
+  /// Greece").
+  func knownNameExtended(_ its: [Item], at i: Int) -> Bool {
+    guard case .known(let hits) = its[i].kind, hits.contains(where: { $0.entity >= 0 && gaz.entities[$0.entity].type == .organization }),
+      its[i].range.contains(where: { isOrgKeyword(tokens[$0]) })
+    else { return false }
+    let endsInKeyword = isOrgKeyword(tokens[its[i].range.upperBound - 1])
+    if i > 0 {
+      if its[i - 1].isWord { return true }
+      if case .known(let before) = its[i - 1].kind {
+        return before.contains { $0.entity >= 0 && gaz.entities[$0.entity].type == .state && $0.role == .name }
+      }
+      return false
+    }
+    guard endsInKeyword, i + 2 < its.count, its[i + 1].isConnector, tokens[its[i + 1].range.lowerBound].text == "of",
+      case .known(let after) = its[i + 2].kind
+    else { return false }
+    return after.contains { $0.entity >= 0 && gaz.entities[$0.entity].type == .state && $0.role == .name }
+  }
 
   /// An item the gazetteer knows as an organization.
   func isKnownOrganization(_ it: Item) -> Bool {
