@@ -107,8 +107,8 @@ struct OrganizationExtentTests {
     expectNames("She left the [Green Party]ORG after the vote.")
   }
 
-  @Test func aUniversitysCampusIsPartOfItsName() {
-    expectNames("She studied at the [University of Texas at Austin]ORG for two years.")
+  @Test func aKnownCampusIsPartOfTheName() {
+    expectNames("She studied at the [University of Illinois]ORG at Urbana for two years.")
     expectNames("He taught at the [University of California, Berkeley]ORG for a decade.")
     expectNames("He taught at the [University of Leeds]ORG, said [Quorvale]PER.")
   }

@@ -93,13 +93,8 @@ extension RecognitionPass {
         }
         if k < limit, isNameWord(k) { j = k; continue }
       }
-      // "University of Texas at Austin": a university's campus after "at".
-      if isWord, tokens[j].text == "at", j + 1 < limit, isNameWord(j + 1), tokens[start..<j].contains(where: { $0.text == "University" }) {
-        j += 1
-        continue
-      }
-      // "University of California, Berkeley": a known name that
-      // goes on past a comma.
+      // "University of California, Berkeley": a known name that goes on past a comma ("the
+      // University of Illinois at Urbana" stays a university and a place).
       if tokens[j].text == ",", let m = gaz.trie.longestMatch(tokens, from: start, limit: limit, first: tokens[start].gazetteerNode), m.end > j + 1 {
         j = m.end
         continue
