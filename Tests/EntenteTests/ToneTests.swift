@@ -134,6 +134,10 @@ struct ToneTests {
     ("Moscow hosted the summit, where Washington praised Beijing.", "united states", "china", 1),
     ("Washington endorsed the plan, and Moscow stayed silent.", "united states", "russia", 0),
     ("Washington accused Moscow, Beijing and Tehran of lying.", "united states", "iran", -1),
+    // The clause that reports the sentence: its speaker is not what the cues are said of.
+    ("Washington and Brussels announced sanctions on Moscow, the White House said.", "united states", "white house", 0),
+    ("Washington and Brussels announced sanctions on Moscow, the White House said.", "european union", "russia", -1),
+    ("Vladimir Putin and Kim Jong-un agreed to meet again, reported Reuters.", "putin", "reuters", 0),
     // A preposition relates the names beside it, or what a cue leads to it: not a case cited.
     ("Washington cited Brown against Moscow in the talks.", "united states", "russia", 0),
     ("Washington launched strikes against Moscow.", "united states", "russia", -1),
@@ -156,6 +160,48 @@ struct ToneTests {
     #expect(russia.evidence.first?.toneCues == ["fight"])
     // A place named in the quote is no party, even to a reporting verb with a stance.
     #expect(try #require(edge("\"The attacks in Iraq were barbaric,\" Joe Biden warned.", "biden", "iraq", kind: .quotation)).evidence.first?.tone == 0)
+  }
+
+  @Test func namesCoordinatedWithTheActorActWithIt() throws {
+    // "Washington and London sanctioned Moscow": each is conflictual with Moscow, the two
+    // cooperative (the guideline's rule 3).
+    let text = "Washington and London sanctioned Moscow."
+    #expect(try #require(edge(text, "united states", "russia")).toneClass == -1)
+    #expect(try #require(edge(text, "united kingdom", "russia")).toneClass == -1)
+    #expect(try #require(edge(text, "united states", "united kingdom")).toneClass == 1)
+    // A longer list takes the cue after its last name.
+    let list = "Washington, Paris and London agreed to meet again in Geneva."
+    #expect(try #require(edge(list, "united states", "france")).toneClass == 1)
+    #expect(try #require(edge(list, "united states", "united kingdom")).toneClass == 1)
+    // Not coordinated: the name between is the one acted upon.
+    #expect(try #require(edge("Washington told London it sanctioned Moscow.", "united states", "united kingdom")).toneClass == 0)
+  }
+
+  @Test func aSpeakerGoesOnAfterAColonAsTheSubject() throws {
+    // "said: I welcome …": the speaker welcomes; "said: Moscow …": another subject.
+    #expect(try #require(edge("Joe Biden said: I welcome the agreement with Moscow.", "biden", "russia")).toneClass == 1)
+    #expect(try #require(edge("Joe Biden said: Moscow welcomed the agreement.", "biden", "russia")).toneClass == 0)
+  }
+
+  @Test func aQuoteTakesTheSpeakersStanceBeforeTheNameOverItsOwnActs() throws {
+    // Cues before a name are the speaker's stance towards it; those after it, what it does.
+    let text = "\"We will support Kyiv in its fight against Moscow,\" Joe Biden said."
+    #expect(try #require(edge(text, "biden", "ukraine", kind: .quotation)).evidence.first?.tone == 1)
+    #expect(try #require(edge(text, "biden", "russia", kind: .quotation)).evidence.first?.tone == -1)
+    // With no stance before it, its own acts set it.
+    let acts = "\"Moscow attacked our allies again,\" Joe Biden said."
+    #expect(try #require(edge(acts, "biden", "russia", kind: .quotation)).evidence.first?.tone == -1)
+  }
+
+  static let support: [(String, Int)] = [
+    ("London stands by Moscow in the dispute.", 1),
+    ("London is encouraged by Moscow's decision.", 1),
+    ("London will strengthen its ties with Moscow.", 1),
+    ("London serves as part of a coalition with Moscow.", 1),
+  ]
+
+  @Test(arguments: support) func cuesOfSupport(_ text: String, _ tone: Int) throws {
+    #expect(try #require(edge(text, "united kingdom", "russia")).toneClass == tone, "\(text)")
   }
 
   /// The edges the issue names, on the fixtures.

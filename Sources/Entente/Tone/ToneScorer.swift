@@ -302,7 +302,10 @@ public struct ToneScorer: Sendable {
     let window = doc.map { link(a, b, mentions, in: $0) } ?? (a.end, b.start)
     let cues = allCues.filter { c in c.start >= window.0 && c.end <= window.1 && !(doc.map { proposes(c, in: $0) } ?? false) }
     // Names in a clause the window leaves out are not between the two.
-    let others = mentions.filter { $0.entity != x && $0.entity != y && $0.start >= max(a.end, window.0) && $0.end <= min(b.start, window.1) }
+    var others = mentions.filter { $0.entity != x && $0.entity != y && $0.start >= max(a.end, window.0) && $0.end <= min(b.start, window.1) }
+    // Names coordinated with `a` act with it ("Washington and London sanctioned Moscow"): they
+    // are not between `a` and what it does.
+    if let doc { others = Self.dropCoordinated(with: a, others, doc) }
     let firstOther = others.first?.start ?? b.start
     var first: [Cue] = []
     for c in cues where c.start >= a.end && c.end <= firstOther {
@@ -319,6 +322,19 @@ public struct ToneScorer: Sendable {
     // A relation turned off ("to cease airstrikes") leaves the first one.
     guard !second.isEmpty, Self.value(second) != 0 else { return (Self.value(first), first) }
     return (Self.value(first) * Self.value(second), first + second)
+  }
+
+  /// `others` (the names between `a` and another, in order) without those that open it and
+  /// are coordinated with `a`, one after the other ("Washington, London and Paris sanction
+  /// …").
+  static func dropCoordinated(with a: Place, _ others: [Place], _ doc: Document) -> [Place] {
+    var previous = a
+    var n = 0
+    while n < others.count, coordinated(previous, others[n], doc) {
+      previous = others[n]
+      n += 1
+    }
+    return n == 0 ? others : Array(others[n...])
   }
 
   /// "agreed that …": a cue whose object is a proposition, which says nothing of the entities
@@ -359,8 +375,9 @@ public struct ToneScorer: Sendable {
   /// the two: a cue after a break that opens another clause ("…, where he formed a close
   /// friendship", "said that Moscow violated", "…, it was a threat") is said by that clause's
   /// subject, not by `a`; a cue before a break that closes its object ("endorsed liberal
-  /// politics, and Francis Hodgson", "the attack, as determined by the UN") does not reach `b`.
-  /// A semicolon, colon or dash is both. "That" opens a clause of its own after a verb of
+  /// politics, and Francis Hodgson", "the attack, as determined by the UN", "…, the White
+  /// House said") does not reach `b`. A semicolon, colon or dash is both, save a colon after a verb of saying whose speaker
+  /// goes on as the subject ("said: I welcome …"). "That" opens a clause of its own after a verb of
   /// saying ("said on Tuesday that …"), not as a relative pronoun ("information that will
   /// disrupt …", which goes on with the object).
   public func link(_ a: Place, _ b: Place, _ mentions: [Place], in doc: Document) -> (Int, Int) {
@@ -376,6 +393,8 @@ public struct ToneScorer: Sendable {
     for k in range {
       let t = tokens[k]
       if ToneScorer.strongBreaks.contains(t.text) {
+        // "Ellwood said: I welcome …": the speaker goes on as the subject of what follows.
+        if t.text == ":", let n = next(k), lexicon.subjects.contains(n.lower), reports(before: k, from: range.lowerBound, in: tokens) { continue }
         if !opened { hi = t.start; opened = true }
         lo = t.end
         continue
@@ -387,6 +406,8 @@ public struct ToneScorer: Sendable {
         hi = t.start
         opened = true
       }
+      // "…, the White House said": what comes before is not said of the speaker.
+      if t.text == ",", reportingClause(after: k, in: tokens) { lo = t.end }
       if t.text == "," {
         guard let n = next(k) else { continue }
         if !opened, lexicon.subjects.contains(n.lower) {
@@ -403,13 +424,44 @@ public struct ToneScorer: Sendable {
     return (lo, hi)
   }
 
+  /// Whether the comma at token `k` opens the clause that reports the sentence ("…, reported
+  /// Reuters, …", "…, the White House said."): a verb of saying right after it, or at most
+  /// eight words on and followed by at most four words before the sentence ends. Its speaker
+  /// is not what the cues before it are said of.
+  func reportingClause(after k: Int, in tokens: [Token]) -> Bool {
+    var j = k + 1, words = 0
+    while j < tokens.count, !tokens[j].isWord, tokens[j].text != "," { j += 1 }
+    guard j < tokens.count, tokens[j].isWord else { return false }
+    if tokens[j].has(.speechVerb) { return true }
+    while j < tokens.count, words <= 8 {
+      let t = tokens[j]
+      guard t.isWord || t.text == "-" || ToneScorer.quoteMarks.contains(t.text) else { return false }
+      if t.has(.speechVerb) {
+        var rest = 0
+        j += 1
+        while j < tokens.count, rest <= 4 {
+          if ToneScorer.sentenceEnds.contains(tokens[j].text) { return true }
+          if tokens[j].isWord { rest += 1 } else if !ToneScorer.quoteMarks.contains(tokens[j].text) { return false }
+          j += 1
+        }
+        return j == tokens.count
+      }
+      words += 1
+      j += 1
+    }
+    return false
+  }
+
+  static let sentenceEnds: Set<String> = [".", "!", "?"]
+  static let quoteMarks: Set<String> = ["\"", "'", "\u{201C}", "\u{201D}", "\u{2018}", "\u{2019}"]
+
   /// Whether a verb of saying stands at most four words before token `k` (from `lower` on),
   /// with nothing but words between.
   func reports(before k: Int, from lower: Int, in tokens: [Token]) -> Bool {
     var j = k - 1, words = 0
     while j >= lower, words < 4 {
       let t = tokens[j]
-      guard t.isWord else { return false }
+      guard t.isWord || t.text == "-" || ToneScorer.quoteMarks.contains(t.text) else { return false }
       if t.has(.speechVerb) { return true }
       words += 1
       j -= 1
@@ -427,8 +479,10 @@ public struct ToneScorer: Sendable {
   /// the quote that names the entity (no full stop, semicolon, colon, dash or comma opening
   /// another clause between), at most ``quoteReach`` words from the name ("Putin and
   /// Kim agreed to develop relations …, to support Pyongyang in its opposition to the United
-  /// States" is cooperative towards Putin). A place named in passing ("attacks in Iraq") is
-  /// neutral.
+  /// States" is cooperative towards Putin). The cues before the name, whose object it is, are
+  /// the speaker's stance and outweigh those after it, its own relations ("our support for
+  /// Iraq in its fight against terror" is cooperative towards Iraq). A place named in passing
+  /// ("attacks in Iraq") is neutral.
   public func quoteTone(of entity: Int, mentions: [Place], cues: [Cue], reporting: [Cue], in doc: Document) -> Tone {
     quoteTones(of: [entity], mentions: mentions, cues: cues, reporting: reporting, in: doc)[0]
   }
@@ -446,9 +500,17 @@ public struct ToneScorer: Sendable {
       ToneScorer.quoteBreaks.contains(tokens[k].text)
         || tokens[k].text == "," && k + 1 < tokens.count && ToneScorer.clauseOpeners.contains(tokens[k + 1].lower)
     }
+    // Cues before a name take it as their object: the speaker's stance towards it ("we support
+    // Iraq"). Cues after it are its own relations ("Iraq's fight against terror"): they count
+    // when no stance before it does.
     var near: [Int: Set<Int>] = [:]
+    var acts: [Int: Set<Int>] = [:]
+    // A name is one word however many it has ("China, North Korea and Iran").
+    var inName = Set<Int>()
+    for m in mentions { inName.formUnion(doc.tokenIndex(atOrAfter: m.start)..<m.lastToken) }
     for (i, m) in mentions.enumerated() where !isPlace[i] {
       var found = near[m.entity, default: []]
+      var own = acts[m.entity, default: []]
       let first = doc.tokenIndex(atOrAfter: m.start)
       // Before the name: cues at most quoteReach words back, none past a break.
       var k = first - 1, words = 0
@@ -458,28 +520,30 @@ public struct ToneScorer: Sendable {
           // "Green versus United States": a case named, not the speaker's act.
           if !cue.local || words <= 1 && (k == 0 || !tokens[k - 1].isCapitalized) { found.insert(c) }
         }
-        if tokens[k].isWord { words += 1 }
+        if tokens[k].isWord, !inName.contains(k) { words += 1 }
         k -= 1
       }
       // After it: cues up to quoteReach words on.
       k = m.lastToken + 1
       words = 0
       while k < tokens.count, words <= ToneScorer.quoteReach, !breaks(k) {
-        if let c = cueAt[k], !cues[c].local { found.insert(c) }
-        if tokens[k].isWord { words += 1 }
+        if let c = cueAt[k], !cues[c].local { own.insert(c) }
+        if tokens[k].isWord, !inName.contains(k) { words += 1 }
         k += 1
       }
       near[m.entity] = found
+      acts[m.entity] = own
     }
     return entities.map { e in
-      guard let found = near[e] else { return .neutral }
+      guard var found = near[e] else { return .neutral }
+      if ToneScorer.value(found.map { cues[$0] }) == 0 { found.formUnion(acts[e] ?? []) }
       let counted = stance + found.sorted().map { cues[$0] }
       return ToneScorer.tone(counted.sorted { $0.start < $1.start })
     }
   }
 
   static let quoteBreaks: Set<String> = [".", "!", "?", ";", ":", "\u{2014}", "\u{2013}", "--"]
-  /// How many words from the name a cue of a quote may stand.
+  /// How many words from the name a cue of a quote may stand (another name counting as one).
   static let quoteReach = 8
 
   /// Whether `a` … `b` are coordinated: "and", "&" or a comma between them, and besides
@@ -513,9 +577,16 @@ public struct ToneScorer: Sendable {
   /// "X and Y agreed": with no cue between them, two coordinated names take the first cue
   /// just after the later one. When that cue names a third entity ("X and Y criticised Z"),
   /// the two act together: cooperative with each other.
+  /// The names may stand in a longer list, the cue after its last ("The UK, the Coalition
+  /// and the Government of Iraq are committed to …").
   static func jointly(_ a: Place, _ b: Place, _ x: Int, _ y: Int, _ mentions: [Place], _ cues: [Cue], _ doc: Document) -> (Int, [Cue])? {
-    guard let c = cues.first(where: { $0.start >= b.end }), c.token - b.lastToken <= 3 else { return nil }
-    guard coordinated(a, b, doc) else { return nil }
+    guard let ai = mentions.firstIndex(of: a), let bi = mentions.firstIndex(of: b), ai < bi,
+      coordinated(a, b, doc) || (ai..<bi).allSatisfy({ coordinated(mentions[$0], mentions[$0 + 1], doc) })
+    else { return nil }
+    var last = bi
+    while last + 1 < mentions.count, coordinated(mentions[last], mentions[last + 1], doc) { last += 1 }
+    let end = mentions[last]
+    guard let c = cues.first(where: { $0.start >= end.end }), c.token - end.lastToken <= 3 else { return nil }
     let third = mentions.contains { $0.entity != x && $0.entity != y && $0.start >= c.end && $0.start < c.reach }
     return (third && c.polarity != 0 ? 1 : c.polarity, [c])
   }
