@@ -170,8 +170,8 @@ struct ToneTests {
     #expect(try #require(edge(text, "united kingdom", "russia")).toneClass == -1)
     #expect(try #require(edge(text, "united states", "united kingdom")).toneClass == 1)
     // A longer list takes the cue after its last name.
-    let list = "Washington, Paris and London agreed to meet again in Geneva."
-    #expect(try #require(edge(list, "united states", "france")).toneClass == 1)
+    let list = "The United States, China and Britain agreed to meet again in Geneva."
+    #expect(try #require(edge(list, "united states", "china")).toneClass == 1)
     #expect(try #require(edge(list, "united states", "united kingdom")).toneClass == 1)
     // Not coordinated: the name between is the one acted upon.
     #expect(try #require(edge("Washington told London it sanctioned Moscow.", "united states", "united kingdom")).toneClass == 0)
