@@ -70,10 +70,21 @@ public struct Pipeline: Sendable {
     // building the graph leaves the workers' critical path, no per-chunk graph is built only
     // to be merged again, and evidence texts are made only for the records an edge keeps.
     let pipeline = self
-    Streaming.run(articles, jobs: jobs, transform: { chunk in chunk.map { ArticleRecords(pipeline.analyze($0)) } }) { chunk in
-      for records in chunk { records.add(to: &graph) }
-      done += chunk.count
-      progress?(done)
+    var index = RelationshipGraph.EdgeIndex()
+    if jobs == 1 {
+      // One worker analyses while this thread would mostly wait: it scores tone and makes
+      // the records here too, off the worker's critical path.
+      Streaming.run(articles, jobs: jobs, transform: { chunk in chunk.map(pipeline.analyze) }) { chunk in
+        for analysis in chunk { ArticleRecords(analysis).add(to: &graph, index: &index) }
+        done += chunk.count
+        progress?(done)
+      }
+    } else {
+      Streaming.run(articles, jobs: jobs, transform: { chunk in chunk.map { ArticleRecords(pipeline.analyze($0)) } }) { chunk in
+        for records in chunk { records.add(to: &graph, index: &index) }
+        done += chunk.count
+        progress?(done)
+      }
     }
     return resolve ? graph.resolved() : graph
   }
@@ -263,14 +274,21 @@ public struct ArticleRecords: Sendable {
 
   /// Adds the article's nodes and edges to a graph.
   public func add(to g: inout RelationshipGraph) {
+    var index = RelationshipGraph.EdgeIndex()
+    add(to: &g, index: &index)
+  }
+
+  /// Adds the article's nodes and edges to a graph whose edges `index` finds by the
+  /// positions of their nodes (kept from one article to the next while the graph only
+  /// grows).
+  func add(to g: inout RelationshipGraph, index: inout RelationshipGraph.EdgeIndex) {
     g.addArticle(id, date: date)
-    for (i, e) in entities.enumerated() { g.record(entity: e, mentions: mentionCounts[i], article: id) }
+    var at = [Int](repeating: 0, count: entities.count)
+    for (i, e) in entities.enumerated() { at[i] = g.record(entity: e, mentions: mentionCounts[i], article: id) }
     // Each source's texts are made once, when some edge first keeps its evidence.
     var made = [Evidence?](repeating: nil, count: sources.count)
     for r in records {
-      g.record(
-        r.kind, GraphBuilder.nodeID(entities[r.source]), GraphBuilder.nodeID(entities[r.target]), article: id, tone: r.tone.value
-      ) {
+      g.record(r.kind, nodes: at[r.source], at[r.target], in: &index, article: id, tone: r.tone.value) {
         var e: Evidence
         if let cached = made[r.evidence] { e = cached } else {
           e = evidence(sources[r.evidence])

@@ -334,18 +334,21 @@ public struct RelationshipGraph: Sendable, Equatable {
 
   /// An article's entity, as ``record(node:)`` adds its node (with `mentions` and `article`),
   /// but building the node only when the graph does not have it yet.
-  mutating func record(entity e: ArticleEntity, mentions: Int, article: String) {
+  /// Returns the node's position in ``nodes``.
+  @discardableResult
+  mutating func record(entity e: ArticleEntity, mentions: Int, article: String) -> Int {
     guard let index = nodes.index(forKey: e.key) else {
       nodes[e.key] = Node(id: e.key, name: e.name, type: e.type, aliases: e.aliases.sorted(), mentions: mentions, articles: [article])
-      return
+      return nodes.count - 1
     }
     addNames(at: index, mentions: mentions, name: e.name, type: e.type, aliases: e.aliases)
-    if nodes.values[index].articles.last == article { return }
+    if nodes.values[index].articles.last == article { return index }
     if lastArticleIsNew, articles.last == article {
       nodes.values[index].articles.append(article)
-      return
+      return index
     }
     record(node: Node(id: e.key, name: e.name, type: e.type, articles: [article]), normalized: true)
+    return index
   }
 
   /// One more co-occurrence or quotation of `a` and `b` in `article`, the newest article,
@@ -362,6 +365,47 @@ public struct RelationshipGraph: Sendable, Equatable {
       edges[key] = Edge(kind: kind, source: key.source, target: key.target, weight: 1, evidence: [evidence()], toneSum: tone)
       return
     }
+    record(at: i, article: article, tone: tone, evidence: evidence)
+  }
+
+  /// ``record(_:_:_:article:tone:evidence:)`` for the nodes at positions `a` and `b` of
+  /// ``nodes`` (as ``record(entity:mentions:article:)`` gives them), finding the edge by
+  /// `index` — edge positions by kind and node positions — rather than by hashing the ids.
+  /// An edge `index` does not know yet is looked up by its key, then remembered.
+  mutating func record(
+    _ kind: EdgeKind, nodes a: Int, _ b: Int, in index: inout EdgeIndex, article: String, tone: Int = 0, evidence: () -> Evidence
+  ) {
+    guard a != b else { return }
+    guard a < 1 << 31, b < 1 << 31 else {
+      return record(kind, nodes.keys[a], nodes.keys[b], article: article, tone: tone, evidence: evidence)
+    }
+    let packed = EdgeIndex.pack(kind, a, b)
+    if let i = index.positions[packed] {
+      record(at: i, article: article, tone: tone, evidence: evidence)
+      return
+    }
+    let count = edges.count
+    record(kind, nodes.keys[a], nodes.keys[b], article: article, tone: tone, evidence: evidence)
+    let i = edges.count > count ? count : edges.index(forKey: EdgeKey(kind: kind, source: nodes.keys[a], target: nodes.keys[b]))!
+    index.positions[packed] = i
+  }
+
+  /// Edge positions in ``edges`` by kind and the positions of their nodes in ``nodes``: what
+  /// a graph built article by article finds its edges by (it only ever appends nodes and
+  /// edges, so positions stay put).
+  struct EdgeIndex {
+    var positions: [UInt64: Int] = [:]
+
+    /// A co-occurrence's two nodes in either order give the same number (positions below
+    /// 2^31).
+    static func pack(_ kind: EdgeKind, _ a: Int, _ b: Int) -> UInt64 {
+      let (s, t) = kind == .cooccurrence && b < a ? (b, a) : (a, b)
+      return (kind == .quotation ? 1 << 63 : 0) | UInt64(truncatingIfNeeded: s) << 32 | UInt64(truncatingIfNeeded: t)
+    }
+  }
+
+  /// One more record of the edge at position `i`, from `article`, the newest article.
+  private mutating func record(at i: Int, article: String, tone: Int, evidence: () -> Evidence) {
     edges.values[i].weight += 1
     edges.values[i].toneSum = edges.values[i].toneSum.addingSaturated(tone)
     if order == .canonical, maxEvidence > 0, edges.values[i].evidence.count >= maxEvidence,
