@@ -73,8 +73,9 @@ public struct Pipeline: Sendable {
     var index = RelationshipGraph.EdgeIndex()
     if jobs == 1 {
       // One worker analyses while this thread would mostly wait: it scores tone and makes
-      // the records here too, off the worker's critical path.
-      Streaming.run(articles, jobs: jobs, transform: { chunk in chunk.map(pipeline.analyze) }) { chunk in
+      // the records here too, off the worker's critical path. Analyses are larger than
+      // records, so fewer are read ahead (one chunk a batch; the output is the same).
+      Streaming.run(articles, jobs: jobs, batchSize: Streaming.chunkSize, transform: { chunk in chunk.map(pipeline.analyze) }) { chunk in
         for analysis in chunk { ArticleRecords(analysis).add(to: &graph, index: &index) }
         done += chunk.count
         progress?(done)

@@ -385,6 +385,14 @@ public struct RelationshipGraph: Sendable, Equatable {
       return
     }
     let count = edges.count
+    if index.positions.count == count {
+      // The index knows every edge (distinct node positions are distinct ids, so each edge
+      // once): this one is new.
+      let key = EdgeKey(kind: kind, source: nodes.keys[a], target: nodes.keys[b])
+      edges[key] = Edge(kind: kind, source: key.source, target: key.target, weight: 1, evidence: [evidence()], toneSum: tone)
+      index.positions[packed] = count
+      return
+    }
     record(kind, nodes.keys[a], nodes.keys[b], article: article, tone: tone, evidence: evidence)
     let i = edges.count > count ? count : edges.index(forKey: EdgeKey(kind: kind, source: nodes.keys[a], target: nodes.keys[b]))!
     index.positions[packed] = i
@@ -392,7 +400,8 @@ public struct RelationshipGraph: Sendable, Equatable {
 
   /// Edge positions in ``edges`` by kind and the positions of their nodes in ``nodes``: what
   /// a graph built article by article finds its edges by (it only ever appends nodes and
-  /// edges, so positions stay put).
+  /// edges, so positions stay put). One index serves one graph, and only while nodes and
+  /// edges are added to it by position.
   struct EdgeIndex {
     var positions: [UInt64: Int] = [:]
 
