@@ -127,6 +127,20 @@ struct StreamingMergeTests {
     #expect(try GraphJSON.string(p.graph(from: AnySequence(articles), jobs: 2)) == GraphJSON.string(serial))
   }
 
+  /// A graph assembled article by article finds its edges by the positions of their nodes:
+  /// the same graph as each article's own graph merged in by ids, on one thread (tone and
+  /// records made where the graph is) and on several.
+  @Test func assemblyByPositionsEqualsMergingByIDs() {
+    let articles = ScaleCorpus.repeated(300)
+    let p = Pipeline()
+    var merged = RelationshipGraph(order: .canonical)
+    for a in articles { merged.merge(p.graph(for: p.analyze(a))) }
+    #expect(merged.edges.values.contains { $0.weight > 10 })
+    for jobs in [1, 2] {
+      #expect(p.graph(from: articles, jobs: jobs, resolve: false).canonical() == merged.canonical())
+    }
+  }
+
   /// The graph built leaves out evidence it will never keep (from larger article ids than an
   /// edge's full evidence); it must be the merge of the chunks with all their evidence —
   /// also when an id comes back in a later chunk, or later articles have smaller ids.
