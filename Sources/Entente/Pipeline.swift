@@ -229,9 +229,10 @@ public struct ArticleRecords: Sendable {
       }
       let source = sources.count
       sources.append(Source(sentence: sentence, sentenceSpan: s.span))
+      let parties = cues.isEmpty ? nil : scorer.parties(mentions: places, cues: cues, in: a.document)
       for x in 0..<ents.count {
         for y in (x + 1)..<ents.count {
-          let tone = cues.isEmpty ? Tone.neutral : scorer.tone(between: ents[x], and: ents[y], mentions: places, cues: cues, in: a.document)
+          let tone = parties.map { scorer.tone(between: ents[x], and: ents[y], in: $0, document: a.document) } ?? Tone.neutral
           records.append(Record(kind: .cooccurrence, source: ents[x], target: ents[y], tone: tone, evidence: source))
         }
       }

@@ -259,11 +259,29 @@ public struct ToneScorer: Sendable {
   /// `mentions` and whose cues are `cues`; `document` (the sentence's) tells which names are
   /// coordinated ("Putin and Kim agreed"), which are places and where clauses break.
   public func tone(between x: Int, and y: Int, mentions allMentions: [Place], cues allCues: [Cue], in document: Document? = nil) -> Tone {
+    tone(between: x, and: y, in: parties(mentions: allMentions, cues: allCues, in: document), document: document)
+  }
+
+  /// What a sentence's pairs share: its cues outside names and its names that are parties.
+  public struct SentenceParties: Sendable {
+    let cues: [Cue]
+    let mentions: [Place]
+  }
+
+  /// A sentence's cues and parties, worked out once for all its pairs.
+  public func parties(mentions allMentions: [Place], cues allCues: [Cue], in document: Document? = nil) -> SentenceParties {
     // A cue word inside a name ("Counter ISIL Coalition") is not said of anyone.
     let cues = allCues.filter { c in !allMentions.contains { $0.start < c.end && c.end <= $0.end } }
-    guard !cues.isEmpty else { return .neutral }
+    guard !cues.isEmpty else { return SentenceParties(cues: [], mentions: []) }
     // A place is not a party ("attacks in Iraq"): only the names that are count.
     let mentions = document.map { doc in zip(allMentions, places(allMentions, in: doc)).filter { !$0.1 }.map(\.0) } ?? allMentions
+    return SentenceParties(cues: cues, mentions: mentions)
+  }
+
+  /// The tone between entities `x` and `y` among a sentence's `parties`.
+  public func tone(between x: Int, and y: Int, in parties: SentenceParties, document: Document?) -> Tone {
+    let cues = parties.cues, mentions = parties.mentions
+    guard !cues.isEmpty else { return .neutral }
     var values: [Int] = []
     var counted: [Cue] = []
     func count(_ c: [Cue]) { for cue in c where !counted.contains(cue) { counted.append(cue) } }
