@@ -43,9 +43,7 @@ struct Run {
 }
 
 func tempDir() throws -> URL {
-  let u = FileManager.default.temporaryDirectory.appendingPathComponent("entente-test-\(UUID().uuidString)")
-  try FileManager.default.createDirectory(at: u, withIntermediateDirectories: true)
-  return u
+    try Scratch.directory("test")
 }
 
 @Suite("CLI", .serialized)

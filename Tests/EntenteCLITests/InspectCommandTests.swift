@@ -9,8 +9,7 @@ enum InspectFixture {
   static let graph: RelationshipGraph = Pipeline().graph(for: ArticleLoader.load([Repository.path("Fixtures")]).articles)
 
   static let path: String = {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("entente-inspect-\(UUID().uuidString)")
-    try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let dir = try! Scratch.directory("inspect")
     let p = dir.appendingPathComponent("fixtures.json").path
     try! AtomicFile.write(GraphJSON.data(graph), to: p)
     return p

@@ -75,8 +75,7 @@ struct LiveServer {
 /// The fixtures' articles in a store (partial names unresolved, as a build keeps them).
 enum StoreFixture {
   static let path: String = {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("entente-serve-\(UUID().uuidString)")
-    try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let dir = try! Scratch.directory("serve")
     let p = dir.appendingPathComponent("fixtures.sqlite").path
     let store = try! GraphStore(path: p)
     try! store.add(ArticleLoader.load([Repository.path("Fixtures")]).articles, pipeline: Pipeline(), jobs: 1)

@@ -78,7 +78,7 @@ struct ViewCommandTests {
 @Suite("View in a browser", .serialized, .enabled(if: Chromium.available))
 struct ViewBrowserTests {
   static let page: String = {
-    let p = FileManager.default.temporaryDirectory.appendingPathComponent("entente-view-\(UUID().uuidString).html").path
+    let p = try! Scratch.directory("view").appendingPathComponent("view.html").path
     try! AtomicFile.write(HTMLViewExporter(title: "fixtures").string(InspectFixture.graph), to: p)
     return p
   }()

@@ -1,3 +1,4 @@
+import EntenteTestSupport
 import Entente
 @testable import EntenteRender
 import Foundation
@@ -193,8 +194,7 @@ struct RenderTests {
   static let png = Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAIAAAADCAAAAACcgYFdAAAAC0lEQVR4nGNggAIAAAkAAftSuKkAAAAASUVORK5CYII=")!
 
   static func imageFile() throws -> String {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("entente-render-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let dir = try Scratch.directory("render")
     let path = dir.appendingPathComponent("photo.png").path
     try png.write(to: URL(fileURLWithPath: path))
     return path

@@ -19,8 +19,7 @@ struct StoreTests {
   }()
 
   func storePath() throws -> String {
-    let u = FileManager.default.temporaryDirectory.appendingPathComponent("entente-store-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: u, withIntermediateDirectories: true)
+    let u = try Scratch.directory("store")
     return u.appendingPathComponent("graph.sqlite").path
   }
 

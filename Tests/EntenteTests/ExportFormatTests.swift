@@ -693,8 +693,7 @@ enum PythonReaders {
 @Suite("Export formats: networkx, igraph and Cypher tools read them", .enabled(if: PythonReaders.enabled, "needs python3 with networkx 3.6+, igraph, graphglot and ocg (scripts/python-tools)"))
 struct PythonReaderTests {
   func write(_ s: String, _ name: String) throws -> String {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("entente-py-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let dir = try Scratch.directory("py")
     let url = dir.appendingPathComponent(name)
     try s.write(to: url, atomically: true, encoding: .utf8)
     return url.path

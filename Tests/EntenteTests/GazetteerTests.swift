@@ -77,8 +77,7 @@ struct EntityFileTests {
   }
 
   @Test func readsJSONAndReportsBadFiles() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("entente-entities-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let dir = try Scratch.directory("entities")
     let good = dir.appendingPathComponent("e.json")
     try Data(#"{"entities": [{"name": "Acme Widgets", "type": "organization"}]}"#.utf8).write(to: good)
     #expect(try EntityFile.load(good.path).entities.first?.name == "Acme Widgets")

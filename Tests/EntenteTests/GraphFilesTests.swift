@@ -11,7 +11,7 @@ struct GraphFilesTests {
 
   @Test func theFilesAreTheSameBytesWrittenAtOnceOrInTurn() throws {
     let (graph, unresolved) = Self.fixturesGraph().resolvedKeepingUnresolved()
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("entente-files-\(UUID().uuidString)")
+    let dir = try Scratch.directory("files")
     defer { try? FileManager.default.removeItem(at: dir) }
     var written: [(dot: Data, json: Data)] = []
     for concurrently in [true, false] {

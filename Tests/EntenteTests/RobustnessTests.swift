@@ -36,8 +36,7 @@ struct RobustnessTests {
 
   /// A text file's article id is its name without the extension, as `URL` reads it.
   @Test func textFileIDsAreNamesWithoutExtension() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("entente-ids-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let dir = try Scratch.directory("ids")
     defer { try? FileManager.default.removeItem(at: dir) }
     let names = [
       "plain.txt", "two.dots.txt", "ünïcödé.txt", "UPPER.TXT", "noext", ".hidden", ".hidden.txt", "trailing.", "a b.txt", "x.t-t",

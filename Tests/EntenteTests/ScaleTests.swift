@@ -234,9 +234,7 @@ struct StreamingMergeTests {
 @Suite("Scale: JSON Lines corpora")
 struct CorpusReaderTests {
   func temp() throws -> URL {
-    let u = FileManager.default.temporaryDirectory.appendingPathComponent("entente-scale-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: u, withIntermediateDirectories: true)
-    return u
+        try Scratch.directory("scale")
   }
 
   static let mixed = """
