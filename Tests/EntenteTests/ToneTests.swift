@@ -45,6 +45,11 @@ struct ToneTests {
     ("Washington stands with Moscow on the plan.", 1),
     ("Washington is working with Moscow on the plan.", 1),
     ("Washington hosted Moscow's envoy in Geneva.", 1),
+    ("Washington joined Moscow in the talks.", 1),
+    // Judgements of the other.
+    ("Washington is disgruntled with Moscow.", -1),
+    ("Washington called it a tragedy for Moscow.", -1),
+    ("Washington decried the inhumane treatment of Moscow's envoy.", -1),
   ]
 
   @Test(arguments: families) func cueFamily(_ text: String, _ tone: Int) throws {
@@ -100,6 +105,26 @@ struct ToneTests {
     #expect(try #require(edge(text, "united kingdom", "russia")).toneClass == -1)
   }
 
+  @Test func aRelationBetweenTwoPartiesReachesTheirDescriptions() throws {
+    // "the agreement between X, led by Y, and Z, represented by W": cooperative across the
+    // "and", neutral within a side (a person and the state they lead).
+    let text = "The agreement between Russia, led by Vladimir Putin, and North Korea, represented by Kim Jong-un, covers arms and oil."
+    for (a, b) in [("russia", "north korea"), ("putin", "kim jong-un"), ("putin", "north korea"), ("russia", "kim jong-un")] {
+      let e = try #require(edge(text, a, b), "\(a) / \(b)")
+      #expect(e.evidence.first?.tone == 1, "\(a) / \(b)")
+      #expect(e.evidence.first?.toneCues == ["agreement"])
+    }
+    #expect(try #require(edge(text, "putin", "russia")).evidence.first?.tone == 0)
+    #expect(try #require(edge(text, "kim jong-un", "north korea")).evidence.first?.tone == 0)
+    // A comma that opens something else ends the relation: China is no party to it.
+    let aside = "The agreement between Russia and North Korea, in the view of China, is weak."
+    #expect(try #require(edge(aside, "russia", "north korea")).evidence.first?.tone == 1)
+    #expect(try #require(edge(aside, "china", "russia")).evidence.first?.tone == 0)
+    // In a quote, the speaker's word for the relation reaches each party.
+    let quote = "\"We welcome the agreement between Russia, led by Vladimir Putin, and North Korea, represented by Kim Jong-un,\" Joe Biden said."
+    #expect(try #require(edge(quote, "biden", "kim jong-un", kind: .quotation)).evidence.first?.tone == 1)
+  }
+
   @Test func aPhraseIsOneCueAndAWordOfItAloneIsNone() throws {
     // "committed to" is a cue; "committed" alone ("committed atrocities") is none.
     let e = try #require(edge("The United States is committed to Russia's security.", "united states", "russia"))
@@ -141,6 +166,10 @@ struct ToneTests {
     // A preposition relates the names beside it, or what a cue leads to it: not a case cited.
     ("Washington cited Brown against Moscow in the talks.", "united states", "russia", 0),
     ("Washington launched strikes against Moscow.", "united states", "russia", -1),
+    // A name holding a title of the first acts with it: the title holder is no party between.
+    ("The United Kingdom's Foreign Secretary Boris Johnson condemned Moscow.", "united kingdom", "russia", -1),
+    ("US Secretary of State John Kerry praised Moscow.", "united states", "russia", 1),
+    ("US Secretary of State John Kerry praised Moscow.", "united states", "john kerry", 0),
     // Nouns of conflict only as nouns: "an offensive", "an end to".
     ("Moscow launched an offensive on Washington.", "russia", "united states", -1),
     ("The United States vowed to put an end to Russia's influence.", "united states", "russia", -1),

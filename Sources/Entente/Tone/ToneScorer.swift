@@ -142,6 +142,10 @@ public struct ToneScorer: Sendable {
     public var reach: Int
     /// A preposition ("against"): it relates only the name right after it.
     public var local: Bool = false
+    /// Capitalized beside another capitalized word ("Coalition to Counter ISIL", "Euro-NATO
+    /// Joint Jet"): a cue only when the names recognized around it explain the capitals
+    /// (``standsAlone(_:among:in:)``).
+    public var namePart: Bool = false
   }
 
   /// The cues among `tokens[range]`, in order.
@@ -163,7 +167,7 @@ public struct ToneScorer: Sendable {
         break
       }
       guard let p = found ?? lexicon.polarity[tokens[i].lower] else { continue }
-      if isNamePart(i, in: tokens, range: range) { continue }
+      let namePart = isNamePart(i, in: tokens, range: range)
       // A negator a few words before, with nothing but words between.
       var negator: Int? = nil
       var words = 0
@@ -193,14 +197,14 @@ public struct ToneScorer: Sendable {
       out.append(
         Cue(
           token: i, start: start, end: tokens[last].end, polarity: polarity, text: doc.text.string(start, tokens[last].end), reach: reach,
-          local: last == i && lexicon.local.contains(tokens[i].lower)))
+          local: last == i && lexicon.local.contains(tokens[i].lower), namePart: namePart))
       i = last
     }
     return out
   }
 
-  /// A capitalized cue word beside another capitalized word, not opening the text, is part
-  /// of a name ("Euro-NATO Joint Jet Pilot Training", "Coalition to Counter ISIL"), not a cue.
+  /// A capitalized cue word beside another capitalized word, not opening the text, may be part
+  /// of a name ("Euro-NATO Joint Jet Pilot Training") rather than a cue.
   func isNamePart(_ i: Int, in tokens: [Token], range: Range<Int>) -> Bool {
     guard tokens[i].isCapitalized, !tokens[i].isAllCaps else { return false }
     var first = true
@@ -215,6 +219,21 @@ public struct ToneScorer: Sendable {
     while k < range.upperBound, !tokens[k].isWord, tokens[k].text == "-" { k += 1 }
     let after = k < range.upperBound && tokens[k].isWord && tokens[k].isCapitalized
     return before || after
+  }
+
+  /// Whether a capitalized cue beside capitals (``Cue/namePart``) stands outside any name: each
+  /// capitalized word beside it is part of a recognized name ("the Global Coalition to Counter
+  /// ISIL", "Biden Slams Putin"), not of one the cue would belong to ("Euro-NATO Joint Jet Pilot
+  /// Training").
+  public func standsAlone(_ c: Cue, among mentions: [Place], in doc: Document) -> Bool {
+    let tokens = doc.tokens
+    var j = c.token - 1
+    while j >= 0, !tokens[j].isWord { j -= 1 }
+    var k = doc.tokenIndex(atOrAfter: c.end)
+    while k < tokens.count, !tokens[k].isWord { k += 1 }
+    let before = j < 0 || !tokens[j].isCapitalized || mentions.contains { $0.lastToken == j }
+    let after = k >= tokens.count || !tokens[k].isCapitalized || mentions.contains { doc.tokenIndex(atOrAfter: $0.start) == k }
+    return before && after && !mentions.contains { $0.start < c.end && c.start < $0.end }
   }
 
   /// "not", "never", "refused", … and the "n't" of "didn't", however the tokenizer split it.
@@ -271,7 +290,7 @@ public struct ToneScorer: Sendable {
   /// A sentence's cues and parties, worked out once for all its pairs.
   public func parties(mentions allMentions: [Place], cues allCues: [Cue], in document: Document? = nil) -> SentenceParties {
     // A cue word inside a name ("Counter ISIL Coalition") is not said of anyone.
-    let cues = allCues.filter { c in !allMentions.contains { $0.start < c.end && c.end <= $0.end } }
+    let cues = allCues.filter { c in !allMentions.contains { $0.start < c.end && c.end <= $0.end } && (!c.namePart || document.map { standsAlone(c, among: allMentions, in: $0) } ?? false) }
     guard !cues.isEmpty else { return SentenceParties(cues: [], mentions: []) }
     // A place is not a party ("attacks in Iraq"): only the names that are count.
     let mentions = document.map { doc in zip(allMentions, places(allMentions, in: doc)).filter { !$0.1 }.map(\.0) } ?? allMentions
@@ -318,7 +337,11 @@ public struct ToneScorer: Sendable {
   /// in a case named in passing ("the court in Brown against the United States").
   func between(_ a: Place, _ b: Place, _ x: Int, _ y: Int, _ mentions: [Place], _ allCues: [Cue], _ doc: Document?) -> (Int, [Cue])? {
     let window = doc.map { link(a, b, mentions, in: $0) } ?? (a.end, b.start)
-    let cues = allCues.filter { c in c.start >= window.0 && c.end <= window.1 && !(doc.map { proposes(c, in: $0) } ?? false) }
+    // A cue among capitals ("to Counter ISIL") relates only the name right after it.
+    let cues = allCues.filter { c in
+      c.start >= window.0 && c.end <= window.1 && !(doc.map { proposes(c, in: $0) } ?? false)
+        && !(c.namePart && mentions.contains { $0.start >= c.end && $0.start < b.start })
+    }
     // Names in a clause the window leaves out are not between the two.
     var others = mentions.filter { $0.entity != x && $0.entity != y && $0.start >= max(a.end, window.0) && $0.end <= min(b.start, window.1) }
     // Names coordinated with `a` act with it ("Washington and London sanctioned Moscow"): they
@@ -344,16 +367,40 @@ public struct ToneScorer: Sendable {
 
   /// `others` (the names between `a` and another, in order) without those that open it and
   /// are coordinated with `a`, one after the other ("Washington, London and Paris sanction
-  /// …").
+  /// …"), or hold a title of it ("the UK's Foreign Secretary Boris Johnson condemned …").
   static func dropCoordinated(with a: Place, _ others: [Place], _ doc: Document) -> [Place] {
     var previous = a
     var n = 0
-    while n < others.count, coordinated(previous, others[n], doc) {
+    while n < others.count, coordinated(previous, others[n], doc) || titled(previous, others[n], doc) {
       previous = others[n]
       n += 1
     }
     return n == 0 ? others : Array(others[n...])
   }
+
+  /// Whether `b` holds a title of `a`, named right after it ("US Secretary of State John
+  /// Kerry", "the UK's Foreign Secretary Boris Johnson", "FCO Minister Tobias Ellwood"): between
+  /// the two only capitalized words of the title and its "of", "for", "the" (at most
+  /// ``titleWords``), perhaps after a possessive.
+  static func titled(_ a: Place, _ b: Place, _ doc: Document) -> Bool {
+    let range = doc.tokenIndex(atOrAfter: a.end)..<doc.tokenIndex(atOrAfter: b.start)
+    var words = 0, capitalized = 0
+    for k in range {
+      let t = doc.tokens[k]
+      if !t.isWord {
+        // "the UK's", "the UK’ s": the possessive right after the name.
+        guard quoteMarks.contains(t.text) || t.text == "'s" || t.text == "\u{2019}s", k <= range.lowerBound + 1 else { return false }
+        continue
+      }
+      if t.lower == "s" || t.lower == "'s" || t.lower == "\u{2019}s", k <= range.lowerBound + 1 { continue }
+      words += 1
+      if t.isCapitalized { capitalized += 1 } else if !titleLinks.contains(t.lower) { return false }
+    }
+    return capitalized > 0 && words <= titleWords
+  }
+
+  static let titleLinks: Set<String> = ["of", "for", "the"]
+  static let titleWords = 6
 
   /// "agreed that …": a cue whose object is a proposition, which says nothing of the entities
   /// named in it ("Bush and Baker agreed that NATO would not expand").
@@ -509,7 +556,8 @@ public struct ToneScorer: Sendable {
   /// the quote's length (a quote may run over a whole document).
   public func quoteTones(of entities: [Int], mentions: [Place], cues: [Cue], reporting: [Cue], in doc: Document) -> [Tone] {
     let isPlace = places(mentions, in: doc)
-    let stance = reporting.filter { !lexicon.propositional.contains(doc.tokens[$0.token].lower) }
+    let stance = reporting.filter { !$0.namePart && !lexicon.propositional.contains(doc.tokens[$0.token].lower) }
+    let cues = cues.filter { !$0.namePart || standsAlone($0, among: mentions, in: doc) }
     var cueAt: [Int: Int] = [:]
     for (i, c) in cues.enumerated() { cueAt[c.token] = i }
     let tokens = doc.tokens
@@ -536,7 +584,7 @@ public struct ToneScorer: Sendable {
         if let c = cueAt[k] {
           let cue = cues[c]
           // "Green versus United States": a case named, not the speaker's act.
-          if !cue.local || words <= 1 && (k == 0 || !tokens[k - 1].isCapitalized) { found.insert(c) }
+          if cue.namePart ? words == 0 : !cue.local || words <= 1 && (k == 0 || !tokens[k - 1].isCapitalized) { found.insert(c) }
         }
         if tokens[k].isWord, !inName.contains(k) { words += 1 }
         k -= 1
@@ -545,10 +593,12 @@ public struct ToneScorer: Sendable {
       k = m.lastToken + 1
       words = 0
       while k < tokens.count, words <= ToneScorer.quoteReach, !breaks(k) {
-        if let c = cueAt[k], !cues[c].local { own.insert(c) }
+        if let c = cueAt[k], !cues[c].local, !cues[c].namePart { own.insert(c) }
         if tokens[k].isWord, !inName.contains(k) { words += 1 }
         k += 1
       }
+      // "welcome the agreement between X, led by Y, and Z": the relation reaches every party.
+      if let p = ToneScorer.betweenPhrase(of: m, cues, doc), let c = cueAt[p.cue.token] { found.insert(c) }
       near[m.entity] = found
       acts[m.entity] = own
     }
@@ -576,21 +626,54 @@ public struct ToneScorer: Sendable {
   }
 
   /// "cooperation between X and Y", "tensions between X and Y": a cue at most three words
-  /// before "between" (or "among") and two coordinated names after it.
+  /// before "between" (or "among") and two coordinated names after it, or one name on each
+  /// side of the "and" that joins the two parties, each perhaps with a description naming who
+  /// leads or represents it ("the agreement between the Federal Government of Iraq, led by
+  /// Prime Minister Haider Al Abadi, and the Kurdistan Regional Government, represented by
+  /// Prime Minister Nechirvan Barzani": cooperative across the "and", not within a side).
   static func relationBetween(_ a: Place, _ b: Place, _ cues: [Cue], _ doc: Document) -> (Int, [Cue])? {
-    let at = doc.tokenIndex(atOrAfter: a.start)
-    var j = at - 1, words = 0
-    while j >= 0, words < 3, !(doc.tokens[j].lower == "between" || doc.tokens[j].lower == "among") {
-      if doc.tokens[j].isWord { words += 1 }
+    guard let first = betweenPhrase(of: a, cues, doc) else { return nil }
+    if first.side == 1, let second = betweenPhrase(of: b, cues, doc), second.side == 2, second.between == first.between {
+      return (first.cue.polarity, [first.cue])
+    }
+    guard first.side == 1, doc.tokenIndex(atOrAfter: a.start) - first.between <= 4, coordinated(a, b, doc) else { return nil }
+    return (first.cue.polarity, [first.cue])
+  }
+
+  /// Where mention `m` stands in a relation "CUE between X and Y" (a cue at most three words
+  /// before "between" or "among"): the cue, the token of "between", and the side of the "and"
+  /// that joins the parties (1 before it, 2 after it). Each side is a party, perhaps with a
+  /// description set off by commas ("…, led by Prime Minister Haider Al Abadi,"); a comma
+  /// followed by another kind of word ("…, on detailed arrangements") ends the relation.
+  static func betweenPhrase(of m: Place, _ cues: [Cue], _ doc: Document) -> (cue: Cue, between: Int, side: Int)? {
+    let tokens = doc.tokens
+    var j = doc.tokenIndex(atOrAfter: m.start) - 1, words = 0
+    var and: Int? = nil
+    while j >= 0, words <= betweenReach {
+      let t = tokens[j]
+      if t.lower == "between" || t.lower == "among" { break }
+      if strongBreaks.contains(t.text) || sentenceEnds.contains(t.text) { return nil }
+      if t.text == ",", j + 1 < tokens.count, !describes(tokens[j + 1]) { return nil }
+      if t.lower == "and" || t.text == "&" { and = j }
+      if t.isWord { words += 1 }
       j -= 1
     }
-    guard j >= 0, doc.tokens[j].lower == "between" || doc.tokens[j].lower == "among" else { return nil }
-    let word = doc.tokens[j].start
-    guard let c = cues.last(where: { $0.end <= word }), doc.tokenIndex(atOrAfter: word) - doc.tokenIndex(atOrAfter: c.end) <= 3,
-      coordinated(a, b, doc)
-    else { return nil }
-    return (c.polarity, [c])
+    guard j >= 0, tokens[j].lower == "between" || tokens[j].lower == "among" else { return nil }
+    let word = tokens[j].start
+    guard let c = cues.last(where: { $0.end <= word }), j - doc.tokenIndex(atOrAfter: c.end) <= 3 else { return nil }
+    // A name after the "and" is on its second side only when a name comes before it.
+    let side = and.map { k in k > j + 1 ? 2 : 1 } ?? 1
+    return (c, j, side)
   }
+
+  /// A word that goes on with a party's description after a comma: a name, or a participle
+  /// ("led by", "represented by"), or "and" joining the next party.
+  static func describes(_ t: Token) -> Bool {
+    t.isCapitalized || t.lower == "and" || t.lower.hasSuffix("ed") || !t.isWord
+  }
+
+  /// How many words before a name "between" may stand for the name to be one of its parties.
+  static let betweenReach = 24
 
   /// "X and Y agreed": with no cue between them, two coordinated names take the first cue
   /// just after the later one. When that cue names a third entity ("X and Y criticised Z"),
@@ -609,3 +692,4 @@ public struct ToneScorer: Sendable {
     return (third && c.polarity != 0 ? 1 : c.polarity, [c])
   }
 }
+
