@@ -125,6 +125,19 @@ struct ToneTests {
     #expect(try #require(edge(quote, "biden", "kim jong-un", kind: .quotation)).evidence.first?.tone == 1)
   }
 
+  @Test func aCapitalizedCueCountsOnlyOutsideNames() throws {
+    // "to Counter Russia": the capitals beside the cue are names recognized apart from it, so
+    // it is a cue, for the name right after it only.
+    let text = "The Global Coalition to Counter Russia met Germany in Berlin."
+    let russia = try #require(edge(text, "global coalition", "russia"))
+    #expect(russia.evidence.first?.tone == -1)
+    #expect(russia.evidence.first?.toneCues == ["Counter"])
+    #expect(try #require(edge(text, "global coalition", "germany")).evidence.first?.tone == 0)
+    // "Joint" inside "Euro-NATO Joint Jet Pilot Training" is part of that name, no cue.
+    let joint = try #require(edge("Officers from Germany joined the Euro-NATO Joint Jet Pilot Training with France.", "germany", "france"))
+    #expect(joint.evidence.first?.toneCues == ["joined"])
+  }
+
   @Test func aPhraseIsOneCueAndAWordOfItAloneIsNone() throws {
     // "committed to" is a cue; "committed" alone ("committed atrocities") is none.
     let e = try #require(edge("The United States is committed to Russia's security.", "united states", "russia"))

@@ -223,8 +223,7 @@ public struct ToneScorer: Sendable {
 
   /// Whether a capitalized cue beside capitals (``Cue/namePart``) stands outside any name: each
   /// capitalized word beside it is part of a recognized name ("the Global Coalition to Counter
-  /// ISIL", "Biden Slams Putin"), not of one the cue would belong to ("Euro-NATO Joint Jet Pilot
-  /// Training").
+  /// ISIL"), not of one the cue would belong to ("Euro-NATO Joint Jet Pilot Training").
   public func standsAlone(_ c: Cue, among mentions: [Place], in doc: Document) -> Bool {
     let tokens = doc.tokens
     var j = c.token - 1
