@@ -660,4 +660,35 @@ struct SpeakerConstructionTests {
       "Kellyanne Conway => Kellyanne Conway: the polls were wrong"
     ])
   }
+
+  @Test func theOneSpokenToIsNoPartOfWhatWasSaid() {
+    #expect(quotes("Ivanka Trump spoke in Ohio on Monday. She told the crowd her father would win the state.") == [
+      "She => Ivanka Trump: her father would win the state"
+    ])
+    #expect(quotes("Bob Stone told his supporters the election was rigged.") == ["Bob Stone => Bob Stone: the election was rigged"])
+    #expect(quotes("Ann Lee told a rally in Ohio that she would run again.") == ["Ann Lee => Ann Lee: that she would run again"])
+    #expect(quotes("Governor Ann Lee warned the crowd that taxes would rise.") == ["Governor Ann Lee => Ann Lee: that taxes would rise"])
+    #expect(quotes("Ann Lee told the crowd Bob Stone would lose.") == ["Ann Lee => Ann Lee: Bob Stone would lose"])
+  }
+
+  @Test func speechReportedWithinReportedSpeech() {
+    #expect(quotes("Senator John Smith said Mary Jones told him the bill was dead.") == [
+      "Senator John Smith => John Smith: Mary Jones told him the bill was dead",
+      "Mary Jones => Mary Jones: the bill was dead",
+    ])
+    // A pronoun after the nested quote still stands for the one who reported it.
+    let q = quotes("John Smith said Mary Jones told him the bill was dead. He added that the vote would fail.")
+    #expect(q.last == "He => John Smith: that the vote would fail")
+  }
+
+  @Test func aSourceSetOffAfterTheClauseReportsTheWholeSentence() {
+    #expect(quotes("Donald Trump said the wall would be built, according to Reuters.") == [
+      "Reuters => Reuters: Donald Trump said the wall would be built",
+      "Donald Trump => Donald Trump: the wall would be built",
+    ])
+    #expect(quotes("According to Reuters, Donald Trump said the wall would be built.") == [
+      "Reuters => Reuters: Donald Trump said the wall would be built",
+      "Donald Trump => Donald Trump: the wall would be built",
+    ])
+  }
 }

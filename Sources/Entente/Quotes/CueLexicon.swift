@@ -31,6 +31,7 @@ struct CueLexicon: Decodable, Sendable {
   var clauseVerbs: Set<String>
   var topicPrepositions: Set<String>
   var dayWords: Set<String>
+  var addresseeCues: Set<String>
 
   /// The bundled lists, loaded once. A broken installation stops the program, as the
   /// gazetteer's data does.

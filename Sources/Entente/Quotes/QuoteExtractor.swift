@@ -122,6 +122,12 @@ struct QuotePass {
   let pairByEnd: [Int: Int]
   /// Tokens already inside a recorded quote's content.
   var claimed: [Bool]
+  /// While a cue inside reported speech is attributed ("Smith said Jones told him the bill was
+  /// dead"): the content of the quote that reports it, within which the nested quote must lie.
+  var nesting: TextSpan? = nil
+  /// Quotes that report other quotes ("Trump said …, according to Reuters" for Reuters) or lie
+  /// in another's reported speech: no speaker for the quotations around them to continue.
+  var nestedQuotes: Set<Int> = []
   /// A person's speech act that reports no words ("Smith proposed a new zone"), in text order.
   struct SpeechAct {
     var speaker: TextSpan
@@ -637,7 +643,16 @@ struct QuotePass {
       if p.end > content.end { content.end = p.end }
     }
     let final = tokenRange(content)
-    if final.contains(where: { claimed[$0] }) { return }
+    // A quote within another one's reported speech, or one that reports whole quotes ("…, according
+    // to Reuters"), may hold claimed words; no other may.
+    var outer = false
+    if let n = nesting {
+      guard rule == "speaker-cue-content", n.contains(content), content != n, let sp = speaker, n.contains(span(sp)) else { return }
+    } else if final.contains(where: { claimed[$0] }) {
+      let around = quotes.filter { $0.content.overlaps(content) }
+      guard rule == "according-to", !around.isEmpty, around.allSatisfy({ content.contains($0.content) && $0.content != content }) else { return }
+      outer = true
+    }
     let direct = touched.contains { pairs[$0].open == content.start && pairs[$0].end >= content.end - 1 }
     var entity: Int? = nil
     if let sp = speaker { entity = resolve(sp, sentence: sentence) }
@@ -646,7 +661,8 @@ struct QuotePass {
       speaker: speaker.map(span), speakerEntity: entity, sentence: sentence, rule: rule, pieces: pieces.map(trimContent),
       otherSpeakers: entity == nil ? [] : speaker.map(coordinated) ?? []))
     for k in final { claimed[k] = true }
-    if let e = entity { lastSpeaker = (e, sentence) }
+    if outer || nesting != nil { nestedQuotes.insert(quotes.count - 1) }
+    if let e = entity, nesting == nil, !outer { lastSpeaker = (e, sentence) }
   }
 
   func trimContent(_ c: TextSpan) -> TextSpan {
@@ -660,6 +676,8 @@ struct QuotePass {
   /// Skips what may stand between a cue and its clause: an addressee, a time, "that".
   func contentStart(after cue: Cue, in s: Sentence) -> Int {
     var k = cue.range.upperBound
+    // "told the crowd her father would win", "warned voters that …": the one spoken to first.
+    if let c = clauseAfterAddressee(of: cue, in: s) { return c }
     // "told BBC News …", "told Sky News that …": the addressee is not what was said.
     if cue.lemma == "tell" {
       var j = k
@@ -725,6 +743,43 @@ struct QuotePass {
     return k
   }
 
+  /// Where what was said starts after the one a cue of ``CueLexicon/addresseeCues`` speaks to: a
+  /// short noun phrase ("the crowd", "his supporters", "CNN's Jake Tapper", "a rally in Ohio")
+  /// and then "that", a subject pronoun or a subject with an auxiliary ("told the crowd her
+  /// father would win"); or nil. The shortest such addressee wins ("told the crowd Trump would
+  /// win"); pronouns ("told him …") and words that cannot open a clause are left to the caller.
+  func clauseAfterAddressee(of cue: Cue, in s: Sentence) -> Int? {
+    guard CueLexicon.bundled.addresseeCues.contains(cue.lemma) else { return nil }
+    let end = s.tokens.upperBound
+    var j = cue.range.upperBound
+    guard j < end, tokens[j].kind == .word, !quoted[j] else { return nil }
+    if QuotePass.determiners.contains(tokens[j].lower), tokens[j].lower != "that" { j += 1 }
+    func opensClause(_ c: Int) -> Bool {
+      guard c < end, tokens[c].kind == .word, !quoted[c] else { return false }
+      if tokens[c].lower == "that" { return true }
+      if QuotePass.subjectPronouns.contains(tokens[c].lower) { return c + 1 < end && tokens[c + 1].kind == .word && !quoted[c + 1] }
+      return opensFiniteClause(c, in: s)
+    }
+    let nounStart = j
+    while j < end, j - nounStart < 4 {
+      let t = tokens[j]
+      guard t.kind == .word || t.text == "-", !quoted[j], !t.has([.functionWord, .pronoun]) || t.lower == "'s" || t.lower == "\u{2019}s",
+        !t.has(.speechVerb) || mentionAt[j] != nil || t.has(.cueObject), !QuotePass.determiners.contains(t.lower)
+      else { break }
+      j += 1
+      if tokens[j - 1].kind == .word, tokens[j - 1].lower != "'s", opensClause(j) { return j }
+    }
+    guard j > nounStart, j < end else { return nil }
+    // "told a rally in Ohio that …", "warned reporters at the White House that …".
+    guard tokens[j].kind == .word, tokens[j].has(.adverbialStart) else { return nil }
+    var p = j + 1
+    while p < end, p - j <= 8, tokens[p].kind == .word, !quoted[p], !(tokens[p].has(.speechVerb) && mentionAt[p] == nil) {
+      if tokens[p].lower == "that" { return p }
+      p += 1
+    }
+    return nil
+  }
+
   /// Where a clause without "that" starts after an addressee or an adverbial that ends in a
   /// day ("told reporters at the White House on Friday the wall would …"), or nil.
   func clauseAfterDay(_ k: Int, in s: Sentence) -> Int? {
@@ -749,7 +804,17 @@ struct QuotePass {
     for whole in doc.sentences where whole.tokens.count <= QuotePass.longestSentence {
       let s = body(of: whole)
       for cue in cues(in: s) {
-        if claimed[cue.range.lowerBound] { continue }
+        if claimed[cue.range.lowerBound] {
+          // "Smith said Jones told him the bill was dead": speech reported within reported speech.
+          let at = span(cue.range)
+          // (The quote that holds it was recorded last, or nearly: a few to look at.)
+          if let outer = quotes.suffix(4).last(where: { !$0.direct && $0.pieces.isEmpty && $0.content.contains(at) && $0.cue.map { $0.end <= at.start } == true }) {
+            nesting = outer.content
+            attribute(cue, in: s)
+            nesting = nil
+          }
+          continue
+        }
         attribute(cue, in: s)
       }
     }
@@ -930,6 +995,8 @@ struct QuotePass {
         || !nounLike && k + 1 < last && QuotePass.subjectPronouns.contains(tokens[k].lower) && tokens[k + 1].kind == .word
         // "CNN reported the president would sign …": a subject and an auxiliary open a clause.
         || !nounLike && k == cue.range.upperBound && opensFiniteClause(k, in: s)
+        // "warned the crowd the plan would fail": after the one spoken to.
+        || !nounLike && k > cue.range.upperBound && clauseAfterAddressee(of: cue, in: s) == k
       if !clause {
         if !nounLike, let i = infinitiveClause(after: cue, in: s) {
           // "vowed to fight on", "threatened to veto the bill"
@@ -982,7 +1049,11 @@ struct QuotePass {
     }
     // "Graham insisted that the deal was dead, while Cruz argued it could be revived": a second
     // speaker with a cue of their own ends the first one's content.
-    if rule == "speaker-cue-content", let c = secondSpeakerClause(after: k, in: s) ?? coordinatedPredicate(after: k, in: s) { contentEnd = tokens[c].start }
+    // "Trump said the wall would be built, according to Reuters": the source set off after the
+    // clause reports the whole sentence (a quote of its own), not what Trump said.
+    if rule == "speaker-cue-content", let c = trailingSource(after: k, in: s) ?? secondSpeakerClause(after: k, in: s) ?? coordinatedPredicate(after: k, in: s) {
+      contentEnd = tokens[c].start
+    }
     record(content: TextSpan(tokens[k].start, contentEnd), cue: cue, speaker: np, sentence: s.index, rule: rule, minWords: minWords)
   }
 
@@ -998,6 +1069,16 @@ struct QuotePass {
       let v = tokens[j + 2]
       guard v.kind == .word, !quoted[j + 2], !v.isCapitalized, mentionAt[j + 2] == nil, !v.has([.functionWord, .pronoun]) else { continue }
       if lex.predicateVerbs.contains(v.lower) || v.lower.hasSuffix("ed") && v.length > 4 { return j }
+    }
+    return nil
+  }
+
+  /// The comma after `k` (outside quotation marks) before "according to", or nil.
+  func trailingSource(after k: Int, in s: Sentence) -> Int? {
+    var j = k + 1
+    while j + 2 < s.tokens.upperBound {
+      defer { j += 1 }
+      if tokens[j].text == ",", !quoted[j], tokens[j + 1].lower == "according", tokens[j + 2].lower == "to" { return j }
     }
     return nil
   }
@@ -1280,7 +1361,7 @@ struct QuotePass {
     }
     // Each paragraph's quotes, by where their content ends.
     var byParagraph: [Int: [Int]] = [:]
-    for (i, q) in quotes.enumerated() { byParagraph[paragraph(of: q), default: []].append(i) }
+    for (i, q) in quotes.enumerated() where !nestedQuotes.contains(i) { byParagraph[paragraph(of: q), default: []].append(i) }
     for p in byParagraph.keys { byParagraph[p]!.sort { quotes[$0].content.end < quotes[$1].content.end } }
     func lastEnding(atOrBefore offset: Int, in paragraph: Int) -> Int? {
       guard let list = byParagraph[paragraph] else { return nil }
