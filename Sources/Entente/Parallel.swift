@@ -11,3 +11,25 @@ func ProcessInfo_activeProcessorCount() -> Int { Int(sysconf(Int32(_SC_NPROCESSO
 import Foundation
 func ProcessInfo_activeProcessorCount() -> Int { ProcessInfo.processInfo.activeProcessorCount }
 #endif
+
+#if canImport(Dispatch)
+import Dispatch
+#endif
+
+extension Parallel {
+  /// `here()` on this thread while `other()` runs on another one; both results. (The second
+  /// core is free at the end of a build, when the workers are done.)
+  static func both<A, B>(_ here: () -> A, _ other: @escaping @Sendable () -> B) -> (A, B) {
+    let result = Box<B>()
+    let group = DispatchGroup()
+    DispatchQueue.global().async(group: group) { result.value = other() }
+    let a = here()
+    group.wait()
+    return (a, result.value!)
+  }
+
+  /// What the other thread hands back (read only after waiting for it).
+  private final class Box<T>: @unchecked Sendable {
+    var value: T?
+  }
+}

@@ -284,27 +284,35 @@ public struct ArticleRecords: Sendable {
   /// positions of their nodes (kept from one article to the next while the graph only
   /// grows).
   func add(to g: inout RelationshipGraph, index: inout RelationshipGraph.EdgeIndex) {
+    let id = self.id, text = self.text, sources = self.sources
     g.addArticle(id, date: date)
     var at = [Int](repeating: 0, count: entities.count)
-    for (i, e) in entities.enumerated() { at[i] = g.record(entity: e, mentions: mentionCounts[i], article: id) }
+    // Entities, records and sources read in place (a copy would retain each string and array
+    // they hold), and the evidence made by what it needs, not by a copy of these records.
+    entities.withUnsafeBufferPointer { entities in
+      for i in entities.indices { at[i] = g.record(entity: entities[i], mentions: mentionCounts[i], article: id) }
+    }
     // Each source's texts are made once, when some edge first keeps its evidence.
     var made = [Evidence?](repeating: nil, count: sources.count)
-    for r in records {
-      g.record(r.kind, nodes: at[r.source], at[r.target], in: &index, article: id, tone: r.tone.value) {
-        var e: Evidence
-        if let cached = made[r.evidence] { e = cached } else {
-          e = evidence(sources[r.evidence])
-          made[r.evidence] = e
+    records.withUnsafeBufferPointer { records in
+      for k in records.indices {
+        let r = records[k].evidence
+        g.record(records[k].kind, nodes: at[records[k].source], at[records[k].target], in: &index, article: id, tone: records[k].tone.value) {
+          var e: Evidence
+          if let cached = made[r] { e = cached } else {
+            e = ArticleRecords.evidence(sources[r], article: id, text: text)
+            made[r] = e
+          }
+          e.tone = records[k].tone.value
+          e.toneCues = records[k].tone.cues
+          return e
         }
-        e.tone = r.tone.value
-        e.toneCues = r.tone.cues
-        return e
       }
     }
   }
 
   /// A source's evidence record (its tone is the record's).
-  func evidence(_ s: Source) -> Evidence {
+  static func evidence(_ s: Source, article id: String, text: ScalarText) -> Evidence {
     guard let q = s.quote else {
       return Evidence(
         article: id, sentence: s.sentence, start: s.sentenceSpan.start, end: s.sentenceSpan.end,
@@ -385,15 +393,24 @@ extension RelationshipGraph {
   /// Consuming: a graph nothing else holds is resolved in its own storage (a shared one is
   /// copied first).
   public consuming func resolved() -> RelationshipGraph {
-    let renaming = Renaming(partialNameTargets(), in: self)
-    return (consume self).resolvedCanonical(renaming)
+    let (renaming, nodeOrder) = renamingAndNodeOrder()
+    return (consume self).resolvedCanonical(renaming, nodeOrder: nodeOrder)
   }
 
   /// ``resolved()``, with what resolution changed (to write beside it).
   public consuming func resolvedKeepingUnresolved() -> (graph: RelationshipGraph, unresolved: UnresolvedNames) {
-    let renaming = Renaming(partialNameTargets(), in: self)
+    let (renaming, nodeOrder) = renamingAndNodeOrder()
     let unresolved = unresolvedNames(renaming)
-    return ((consume self).resolvedCanonical(renaming), unresolved)
+    return ((consume self).resolvedCanonical(renaming, nodeOrder: nodeOrder), unresolved)
+  }
+
+  /// The renaming, found on this thread while another sorts the node ids (the canonical order
+  /// of the resolved graph's nodes is theirs, less the renamed ones).
+  func renamingAndNodeOrder() -> (Renaming, [Int]) {
+    nodes.keys.elements.withUnsafeBufferPointer { keys in
+      nonisolated(unsafe) let ids = keys
+      return Parallel.both({ Renaming(partialNameTargets(), in: self) }, { Self.sortedPositions(ids) })
+    }
   }
 
   /// What resolving partial names touches in a graph, found once: the nodes a renaming
@@ -417,10 +434,21 @@ extension RelationshipGraph {
       var edges: [Int] = []
       var moved: [EdgeKey] = []
       let keys = g.edges.keys.elements
-      for i in keys.indices where rename[keys[i].source] != nil || rename[keys[i].target] != nil {
+      func touch(_ i: Int) {
         edges.append(i)
         let s = rename[keys[i].source] ?? keys[i].source, t = rename[keys[i].target] ?? keys[i].target
         if s != t { moved.append(EdgeKey(kind: keys[i].kind, source: s, target: t)) }
+      }
+      if let ends = g.edgeEnds, ends.count == keys.count {
+        // By the positions of the edges' nodes: no id hashed but the renamed ones.
+        var renamed = [Bool](repeating: false, count: g.nodes.count)
+        for id in rename.keys { if let p = g.nodes.index(forKey: id) { renamed[p] = true } }
+        for i in ends.indices {
+          let (a, b) = RelationshipGraph.EdgeIndex.unpack(ends[i])
+          if renamed[a] || renamed[b] { touch(i) }
+        }
+      } else {
+        for i in keys.indices where rename[keys[i].source] != nil || rename[keys[i].target] != nil { touch(i) }
       }
       self.edges = Array(Set(edges + moved.compactMap { g.edges.index(forKey: $0) })).sorted()
     }
@@ -454,12 +482,17 @@ extension RelationshipGraph {
   /// Moved, not copied: a copy of a node or an edge retains every string and array it holds,
   /// which on a large graph are cold in memory; here none is touched but to read its key.
   /// The graph's own storage is reused when no one else holds it.
-  consuming func resolvedCanonical(_ r: Renaming) -> RelationshipGraph {
+  ///
+  /// `nodeOrder`: the graph's node ids in sorted order, by position (``sortedPositions(_:)``).
+  consuming func resolvedCanonical(_ r: Renaming, nodeOrder: [Int]) -> RelationshipGraph {
     guard order == .canonical else { return resolving(r.rename).canonical() }
+    var nodeOrder: [Int]? = nodeOrder.count == nodes.count ? nodeOrder : nil
     let rename = r.rename
     // The targets' names and types, read before the nodes are taken out.
     var targets: [String: (name: String, type: EntityType)] = [:]
     for to in Set(rename.values) { if let n = nodes[to] { targets[to] = (n.name, n.type) } }
+    var ends = edgeEnds
+    if ends?.count != edges.count || rename.values.contains(where: { targets[$0] == nil }) { ends = nil }
     var (nodeKeys, nodeValues, edgeKeys, edgeValues) = takeNodesAndEdges()
     var articles = self.articles, articleDates = self.articleDates
     if !rename.isEmpty {
@@ -474,14 +507,69 @@ extension RelationshipGraph {
         }
         merged.record(node: m, normalized: true)
       }
+      // Where each node goes: the ones kept move down, the merged ones go after them.
+      var at: [Int] = []
+      if ends != nil || nodeOrder != nil {
+        at = [Int](repeating: -1, count: nodeKeys.count)
+        var kept = 0, p = 0
+        for i in nodeKeys.indices {
+          if p < r.nodes.count, r.nodes[p] == i {
+            p += 1
+          } else {
+            at[i] = kept
+            kept += 1
+          }
+        }
+        for i in r.nodes {
+          let id = nodeKeys[i]
+          guard let m = merged.nodes.index(forKey: rename[id].flatMap { targets[$0] != nil ? $0 : nil } ?? id) else {
+            ends = nil
+            nodeOrder = nil
+            break
+          }
+          at[i] = kept + m
+        }
+        if let sorted = nodeOrder {
+          // The same order less the nodes renamed into others (the ones they went into keep
+          // their ids), at their new places.
+          var order: [Int] = []
+          order.reserveCapacity(sorted.count)
+          for p in sorted where !(rename[nodeKeys[p]].map { targets[$0] != nil } ?? false) { order.append(at[p]) }
+          nodeOrder = order
+        }
+      }
       Self.remove(r.nodes, from: &nodeKeys, &nodeValues)
+      var mergedEnds: [UInt64] = []
       for i in r.edges {
         var f = edgeValues[i]
         f.source = rename[f.source] ?? f.source
         f.target = rename[f.target] ?? f.target
         guard f.source != f.target else { continue }
         if f.kind == .cooccurrence, f.source > f.target { swap(&f.source, &f.target) }
+        let count = merged.edges.count
         merged.add(f)
+        if let e = ends, merged.edges.count > count {
+          let (a, b) = EdgeIndex.unpack(e[i])
+          mergedEnds.append(EdgeIndex.pack(f.kind, at[a], at[b]))
+        }
+      }
+      if var e = ends {
+        // The ends of the edges kept, at their nodes' new places.
+        var p = 0, kept = 0
+        for i in e.indices {
+          if p < r.edges.count, r.edges[p] == i {
+            p += 1
+            continue
+          }
+          let (a, b) = EdgeIndex.unpack(e[i])
+          guard at[a] >= 0, at[b] >= 0 else { ends = nil; break }
+          e[kept] = EdgeIndex.pack(edgeKeys[i].kind, at[a], at[b])
+          kept += 1
+        }
+        if ends != nil {
+          e.removeLast(e.count - kept)
+          ends = e + mergedEnds
+        }
       }
       Self.remove(r.edges, from: &edgeKeys, &edgeValues)
       // As ``record(node:normalized:)`` stores a new node.
@@ -490,6 +578,7 @@ extension RelationshipGraph {
       }
       nodeKeys += merged.nodes.keys
       nodeValues += merged.nodes.values
+      if nodeOrder?.count != nodeKeys.count { nodeOrder = nil }
       edgeKeys += merged.edges.keys
       edgeValues += merged.edges.values
       articles = merged.articles
@@ -497,7 +586,7 @@ extension RelationshipGraph {
     }
     return RelationshipGraph.canonical(
       nodeKeys: consume nodeKeys, nodes: consume nodeValues, edgeKeys: consume edgeKeys, edges: consume edgeValues,
-      articles: articles, articleDates: articleDates, maxEvidence: maxEvidence)
+      nodeOrder: nodeOrder, edgeEnds: ends, articles: articles, articleDates: articleDates, maxEvidence: maxEvidence)
   }
 
   /// Removes the elements at `positions` (ascending) from two parallel arrays, moving the

@@ -141,6 +141,36 @@ struct StreamingMergeTests {
     }
   }
 
+  /// Resolution reads a graph assembled by node positions by those positions (which edges
+  /// a renaming touches, the order of the edges), and sorts the node ids while it finds the
+  /// renaming: the same graph, in the same order, as resolving the same graph merged by ids —
+  /// with partial names that merge edges, rename others and leave a loop, on one thread and two.
+  @Test func resolutionByPositionsEqualsResolutionByIDs() {
+    var articles = ScaleCorpus.repeated(120)
+    let extra = [
+      "David Mackay met Olaf Scholz in Berlin on Monday.",
+      "Mackay said that Russia supports North Korea, according to Reuters.",
+      "Mackay met Olaf Scholz and Emmanuel Macron in Paris on Tuesday.",
+      "Mackay and David Mackay are the same man, NATO said.",
+    ]
+    for (i, text) in extra.enumerated() { articles[10 + 25 * i].text = text }
+    let p = Pipeline()
+    var merged = RelationshipGraph(order: .canonical)
+    for a in articles { merged.merge(p.graph(for: p.analyze(a))) }
+    let (byIDs, unresolvedByIDs) = merged.resolvedKeepingUnresolved()
+    #expect(unresolvedByIDs.renamed["person:Mackay"] == "person:David Mackay")
+    for jobs in [1, 2] {
+      let built = p.graph(from: articles, jobs: jobs, resolve: false)
+      let (resolved, unresolved) = built.resolvedKeepingUnresolved()
+      #expect(resolved == byIDs)
+      #expect(resolved.nodes.keys.elements == byIDs.nodes.keys.elements)
+      #expect(resolved.edges.keys.elements == byIDs.edges.keys.elements)
+      #expect(unresolved == unresolvedByIDs)
+      #expect(built.resolved() == byIDs)
+      #expect(p.graph(from: articles, jobs: jobs) == byIDs)
+    }
+  }
+
   /// The graph built leaves out evidence it will never keep (from larger article ids than an
   /// edge's full evidence); it must be the merge of the chunks with all their evidence —
   /// also when an id comes back in a later chunk, or later articles have smaller ids.

@@ -10,14 +10,16 @@ public enum GraphFiles {
     _ graph: RelationshipGraph, unresolved: UnresolvedNames = UnresolvedNames(), dot: DOTExporter,
     dotPath: String, jsonPath: String, into files: OutputSet, concurrently: Bool = true
   ) throws {
-    let nodes = graph.sortedNodes, edges = graph.sortedEdges
     guard concurrently else {
+      let nodes = graph.sortedNodes, edges = graph.sortedEdges
       try files.write(to: dotPath) { try dot.write(graph, nodes: nodes, edges: edges, note: nil, to: $0) }
       try files.write(to: jsonPath) { try GraphJSONWriter.write(graph, unresolved, nodes: nodes, edges: edges, to: $0) }
       return
     }
-    // The DOT file is written to its own file on another thread while this one writes the
-    // JSON: neither waits for the other, and the DOT's bytes are never all held in memory.
+    // Both orders at once, then the DOT file is written to its own file on another thread
+    // while this one writes the JSON: neither waits for the other, and the DOT's bytes are
+    // never all held in memory.
+    let (edges, nodes) = Parallel.both({ graph.sortedEdges }, { graph.sortedNodes })
     try files.write(to: dotPath) { dotHandle in
       let other = DOTFailure()
       let group = DispatchGroup()

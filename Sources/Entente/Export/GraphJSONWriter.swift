@@ -56,12 +56,12 @@ public enum GraphJSONWriter {
   static func write(_ graph: RelationshipGraph, _ unresolved: UnresolvedNames, nodes sortedNodes: [Node], edges sortedEdges: [Edge], to w: inout PrettyJSON) {
     w.open("{")
     w.key("articles", level: 1)
-    w.array(Array(graph.articles), level: 1) { w, id, level in
+    w.array(graph.articles.elements, level: 1) { w, id, level in
       w.open("{")
-      if let d = graph.articleDates[id] {
+      if let d = graph.articleDates[id.pointee] {
         w.key("date", level: level + 1); w.string(d); w.comma()
       }
-      w.key("id", level: level + 1); w.string(id); w.newline()
+      w.key("id", level: level + 1); w.string(id.pointee); w.newline()
       w.close("}", level: level)
     }
     w.comma()
@@ -103,28 +103,28 @@ public enum GraphJSONWriter {
     w.array(edges, level: level) { w, e, level in
       w.open("{")
       w.key("evidence", level: level + 1)
-      w.array(e.evidence, level: level + 1) { w, v, level in
+      w.array(e.pointee.evidence, level: level + 1) { w, v, level in
         w.open("{")
-        w.key("article", level: level + 1); w.string(v.article); w.comma()
-        if let c = v.cue { w.key("cue", level: level + 1); w.string(c); w.comma() }
-        w.key("end", level: level + 1); w.int(v.end); w.comma()
-        if let q = v.quote { w.key("quote", level: level + 1); w.string(q); w.comma() }
-        w.key("sentence", level: level + 1); w.int(v.sentence); w.comma()
-        w.key("start", level: level + 1); w.int(v.start); w.comma()
-        w.key("text", level: level + 1); w.string(v.text); w.comma()
-        w.key("tone", level: level + 1); w.int(v.tone); w.comma()
+        w.key("article", level: level + 1); w.string(v.pointee.article); w.comma()
+        if v.pointee.cue != nil { w.key("cue", level: level + 1); w.string(v.pointee.cue!); w.comma() }
+        w.key("end", level: level + 1); w.int(v.pointee.end); w.comma()
+        if v.pointee.quote != nil { w.key("quote", level: level + 1); w.string(v.pointee.quote!); w.comma() }
+        w.key("sentence", level: level + 1); w.int(v.pointee.sentence); w.comma()
+        w.key("start", level: level + 1); w.int(v.pointee.start); w.comma()
+        w.key("text", level: level + 1); w.string(v.pointee.text); w.comma()
+        w.key("tone", level: level + 1); w.int(v.pointee.tone); w.comma()
         w.key("tone_cues", level: level + 1)
-        w.array(v.toneCues, level: level + 1) { w, c, _ in w.string(c) }
+        w.array(v.pointee.toneCues, level: level + 1) { w, c, _ in w.string(c.pointee) }
         w.newline()
         w.close("}", level: level)
       }
       w.comma()
-      w.key("kind", level: level + 1); w.string(e.kind.rawValue); w.comma()
-      w.key("source", level: level + 1); w.string(e.source); w.comma()
-      w.key("target", level: level + 1); w.string(e.target); w.comma()
-      w.key("tone", level: level + 1); w.double(e.roundedTone); w.comma()
-      w.key("tone_sum", level: level + 1); w.int(e.toneSum); w.comma()
-      w.key("weight", level: level + 1); w.int(e.weight); w.newline()
+      w.key("kind", level: level + 1); w.raw(e.pointee.kind == .cooccurrence ? "\"cooccurrence\"" : "\"quotation\""); w.comma()
+      w.key("source", level: level + 1); w.string(e.pointee.source); w.comma()
+      w.key("target", level: level + 1); w.string(e.pointee.target); w.comma()
+      w.key("tone", level: level + 1); w.double(e.pointee.roundedTone); w.comma()
+      w.key("tone_sum", level: level + 1); w.int(e.pointee.toneSum); w.comma()
+      w.key("weight", level: level + 1); w.int(e.pointee.weight); w.newline()
       w.close("}", level: level)
     }
   }
@@ -133,15 +133,15 @@ public enum GraphJSONWriter {
     w.array(nodes, level: level) { w, n, level in
       w.open("{")
       w.key("aliases", level: level + 1)
-      w.array(n.aliases, level: level + 1) { w, a, _ in w.string(a) }
+      w.array(n.pointee.aliases, level: level + 1) { w, a, _ in w.string(a.pointee) }
       w.comma()
       w.key("articles", level: level + 1)
-      w.array(n.articles, level: level + 1) { w, a, _ in w.string(a) }
+      w.array(n.pointee.articles, level: level + 1) { w, a, _ in w.string(a.pointee) }
       w.comma()
-      w.key("id", level: level + 1); w.string(n.id); w.comma()
-      w.key("mentions", level: level + 1); w.int(n.mentions); w.comma()
-      w.key("name", level: level + 1); w.string(n.name); w.comma()
-      w.key("type", level: level + 1); w.string(n.type.rawValue); w.newline()
+      w.key("id", level: level + 1); w.string(n.pointee.id); w.comma()
+      w.key("mentions", level: level + 1); w.int(n.pointee.mentions); w.comma()
+      w.key("name", level: level + 1); w.string(n.pointee.name); w.comma()
+      w.key("type", level: level + 1); w.string(n.pointee.type.rawValue); w.newline()
       w.close("}", level: level)
     }
   }
@@ -201,8 +201,9 @@ struct PrettyJSON {
     s.withUTF8 { put($0) }
   }
 
-  /// An array at `level` (its brackets), one element a line at `level + 1`.
-  mutating func array<T>(_ items: [T], level: Int, _ element: (inout PrettyJSON, T, Int) -> Void) {
+  /// An array at `level` (its brackets), one element a line at `level + 1`; `element` reads
+  /// each where it is.
+  mutating func array<T>(_ items: [T], level: Int, _ element: (inout PrettyJSON, UnsafePointer<T>, Int) -> Void) {
     guard !items.isEmpty else {
       raw("[\n\n")
       indent(level)
@@ -215,7 +216,7 @@ struct PrettyJSON {
     items.withUnsafeBufferPointer { items in
       for i in items.indices {
         indent(level + 1)
-        element(&self, items[i], level + 1)
+        element(&self, items.baseAddress! + i, level + 1)
         if i < items.count - 1 { put(0x2C) }
         put(0x0A)
       }

@@ -253,6 +253,12 @@ public struct RelationshipGraph: Sendable, Equatable {
     a.nodes == b.nodes && a.edges == b.edges && a.articles == b.articles && a.articleDates == b.articleDates
   }
 
+  /// The positions in ``nodes`` of each edge's two nodes, by edge position
+  /// (``EdgeIndex/pack(_:_:_:)``), while every edge was added by the positions of its nodes
+  /// (``record(_:nodes:_:in:article:tone:evidence:)``); nil once an edge was added otherwise.
+  /// What resolution reads instead of hashing ids.
+  private(set) var edgeEnds: [UInt64]? = []
+
   /// The last article added was not in the graph before (so no node has it yet).
   private var lastArticleIsNew = false
 
@@ -363,6 +369,7 @@ public struct RelationshipGraph: Sendable, Equatable {
     let key = EdgeKey(kind: kind, source: a, target: b)
     guard let i = edges.index(forKey: key) else {
       edges[key] = Edge(kind: kind, source: key.source, target: key.target, weight: 1, evidence: [evidence()], toneSum: tone)
+      edgeEnds = nil
       return
     }
     record(at: i, article: article, tone: tone, evidence: evidence)
@@ -380,22 +387,23 @@ public struct RelationshipGraph: Sendable, Equatable {
       return record(kind, nodes.keys[a], nodes.keys[b], article: article, tone: tone, evidence: evidence)
     }
     let packed = EdgeIndex.pack(kind, a, b)
-    if let i = index.positions[packed] {
+    if let i = index[packed] {
       record(at: i, article: article, tone: tone, evidence: evidence)
       return
     }
     let count = edges.count
-    if index.positions.count == count {
+    if index.count == count {
       // The index knows every edge (distinct node positions are distinct ids, so each edge
       // once): this one is new.
       let key = EdgeKey(kind: kind, source: nodes.keys[a], target: nodes.keys[b])
       edges[key] = Edge(kind: kind, source: key.source, target: key.target, weight: 1, evidence: [evidence()], toneSum: tone)
-      index.positions[packed] = count
+      index.insert(packed, count)
+      if edgeEnds?.count == count { edgeEnds!.append(packed) } else { edgeEnds = nil }
       return
     }
     record(kind, nodes.keys[a], nodes.keys[b], article: article, tone: tone, evidence: evidence)
     let i = edges.count > count ? count : edges.index(forKey: EdgeKey(kind: kind, source: nodes.keys[a], target: nodes.keys[b]))!
-    index.positions[packed] = i
+    index.insert(packed, i)
   }
 
   /// Edge positions in ``edges`` by kind and the positions of their nodes in ``nodes``: what
@@ -403,13 +411,66 @@ public struct RelationshipGraph: Sendable, Equatable {
   /// edges, so positions stay put). One index serves one graph, and only while nodes and
   /// edges are added to it by position.
   struct EdgeIndex {
-    var positions: [UInt64: Int] = [:]
+    /// An open-addressing hash table of packed keys (``pack(_:_:_:)``; ``empty`` where none
+    /// is) and their edge positions, linear probing: a key is a number, which a multiply
+    /// hashes well enough, where a `Dictionary` would run SipHash on it.
+    private var keys: [UInt64] = []
+    private var values: [Int32] = []
+    /// How many keys it holds.
+    private(set) var count = 0
+    /// No packed key has bit 31 set (both positions are below 2^31).
+    private static let empty = UInt64.max
+
+    /// The slot of `key` in a table of `capacity` slots (a power of two), where probing starts.
+    @inline(__always) private static func slot(_ key: UInt64, _ capacity: Int) -> Int {
+      Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - capacity.trailingZeroBitCount))
+    }
+
+    /// The edge position of a packed key.
+    subscript(key: UInt64) -> Int? {
+      guard count > 0 else { return nil }
+      return keys.withUnsafeBufferPointer { keys in
+        let mask = keys.count - 1
+        var i = Self.slot(key, keys.count)
+        while true {
+          let k = keys[i]
+          if k == key { return Int(values[i]) }
+          if k == Self.empty { return nil }
+          i = (i + 1) & mask
+        }
+      }
+    }
+
+    /// Adds a key not in the table yet.
+    mutating func insert(_ key: UInt64, _ position: Int) {
+      if (count + 1) * 4 > keys.count * 3 { grow() }
+      let mask = keys.count - 1
+      var i = Self.slot(key, keys.count)
+      while keys[i] != Self.empty { i = (i + 1) & mask }
+      keys[i] = key
+      values[i] = Int32(truncatingIfNeeded: position)
+      count += 1
+    }
+
+    private mutating func grow() {
+      let old = (keys, values)
+      let capacity = max(1024, keys.count * 2)
+      keys = [UInt64](repeating: Self.empty, count: capacity)
+      values = [Int32](repeating: 0, count: capacity)
+      count = 0
+      for (k, v) in zip(old.0, old.1) where k != Self.empty { insert(k, Int(v)) }
+    }
 
     /// A co-occurrence's two nodes in either order give the same number (positions below
     /// 2^31).
     static func pack(_ kind: EdgeKind, _ a: Int, _ b: Int) -> UInt64 {
       let (s, t) = kind == .cooccurrence && b < a ? (b, a) : (a, b)
       return (kind == .quotation ? 1 << 63 : 0) | UInt64(truncatingIfNeeded: s) << 32 | UInt64(truncatingIfNeeded: t)
+    }
+
+    /// The two node positions of a packed key.
+    static func unpack(_ p: UInt64) -> (Int, Int) {
+      (Int(truncatingIfNeeded: (p >> 32) & 0x7FFF_FFFF), Int(truncatingIfNeeded: p & 0xFFFF_FFFF))
     }
   }
 
@@ -459,6 +520,7 @@ public struct RelationshipGraph: Sendable, Equatable {
   mutating func add(_ edge: Edge) {
     let limit = maxEvidence
     let order = EvidenceOrder(order: self.order, articles: articles)
+    edgeEnds = nil
     // One hash lookup: the edge is found, or inserted empty, then filled.
     edges.updateValue(forKey: edge.key, default: Edge(kind: edge.kind, source: edge.source, target: edge.target)) { e in
       e.weight = e.weight.addingSaturated(edge.weight)
@@ -551,6 +613,7 @@ public struct RelationshipGraph: Sendable, Equatable {
     g.nodes = nodes
     for i in g.nodes.values.indices where !Self.isSorted(g.nodes.values[i].articles, by: <) { g.nodes.values[i].articles.sort() }
     g.edges = edges
+    g.edgeEnds = edgeEnds
     for i in g.edges.values.indices where needsCanonical(g.edges.values[i]) { g.edges.values[i] = canonical(g.edges.values[i]) }
     return g
   }
@@ -561,7 +624,7 @@ public struct RelationshipGraph: Sendable, Equatable {
     nodes: [Node], edges: [Edge], articles: OrderedSet<String>, articleDates: [String: String], maxEvidence: Int
   ) -> RelationshipGraph {
     canonical(
-      nodeKeys: nodes.map(\.id), nodes: nodes, edgeKeys: edges.map(\.key), edges: edges, articles: articles,
+      nodeKeys: nodes.map(\.id), nodes: nodes, edgeKeys: edges.map(\.key), edges: edges, nodeOrder: nil, edgeEnds: nil, articles: articles,
       articleDates: articleDates, maxEvidence: maxEvidence)
   }
 
@@ -569,24 +632,53 @@ public struct RelationshipGraph: Sendable, Equatable {
   /// as parallel arrays of keys and values in any order. They are put in order by moving
   /// them where they are, not by copying: a copy of a node or an edge retains every string
   /// and array it holds, which on a large graph are cold in memory. (Arrays that something
-  /// else holds too are copied first, as any array about to change.)
+  /// else holds too are copied first, as any array about to change.) `edgeEnds`, when known:
+  /// the positions of each edge's nodes in `nodeKeys` (``edgeEnds``), which spare hashing ids
+  /// to sort the edges; `nodeOrder`, when known: `nodeKeys`' sorted order
+  /// (``sortedPositions(_:)``).
   static func canonical(
     nodeKeys: consuming [String], nodes: consuming [Node], edgeKeys: consuming [EdgeKey], edges: consuming [Edge],
-    articles: OrderedSet<String>, articleDates: [String: String], maxEvidence: Int
+    nodeOrder: [Int]?, edgeEnds: consuming [UInt64]?, articles: OrderedSet<String>, articleDates: [String: String],
+    maxEvidence: Int
   ) -> RelationshipGraph {
     var g = RelationshipGraph(maxEvidence: maxEvidence, order: .canonical)
     g.articles = Self.isSorted(articles.elements, by: <) ? articles : OrderedSet(uncheckedUniqueElements: articles.sorted())
     g.articleDates = articleDates
-    let nodeOrder = Self.sortedPositions(nodeKeys)
-    let edgeOrder = Self.sortedPositions(edgeKeys, nodeOrder: nodeOrder, ids: nodeKeys)
+    let nodeOrder = nodeOrder.flatMap { $0.count == nodeKeys.count ? $0 : nil } ?? Self.sortedPositions(nodeKeys)
+    var ends = edgeEnds
+    if ends?.count != edgeKeys.count || nodeKeys.count >= 1 << 31 { ends = nil }
+    let edgeOrder =
+      ends.map { Self.sortedPositions(edgeKeys, nodeOrder: nodeOrder, ends: $0) }
+      ?? Self.sortedPositions(edgeKeys, nodeOrder: nodeOrder, ids: nodeKeys)
+    if var e = ends {
+      // The nodes move to their sorted places: the ends follow them.
+      var at = [UInt64](repeating: 0, count: nodeOrder.count)
+      for (r, i) in nodeOrder.enumerated() { at[i] = UInt64(r) }
+      for k in e.indices {
+        let (s, t) = EdgeIndex.unpack(e[k])
+        e[k] = e[k] & (1 << 63) | at[s] << 32 | at[t]
+      }
+      Self.permute(&e, edgeOrder)
+      g.edgeEnds = e
+    } else {
+      g.edgeEnds = nil
+    }
     Self.permute(&nodeKeys, nodeOrder)
     Self.permute(&nodes, nodeOrder)
     Self.permute(&edgeKeys, edgeOrder)
     Self.permute(&edges, edgeOrder)
     for i in nodes.indices where !isSorted(nodes[i].articles, by: <) { nodes[i].articles.sort() }
     for i in edges.indices where g.needsCanonical(edges[i]) { edges[i] = g.canonical(edges[i]) }
-    g.nodes = OrderedDictionary(uncheckedUniqueKeys: nodeKeys, values: nodes)
-    g.edges = OrderedDictionary(uncheckedUniqueKeys: edgeKeys, values: edges)
+    if nodeKeys.count + edgeKeys.count < 1 << 12 {
+      g.nodes = OrderedDictionary(uncheckedUniqueKeys: nodeKeys, values: nodes)
+      g.edges = OrderedDictionary(uncheckedUniqueKeys: edgeKeys, values: edges)
+    } else {
+      // The two hash tables at once, on this thread and another.
+      let ek = consume edgeKeys, ev = consume edges, nk = consume nodeKeys, nv = consume nodes
+      (g.edges, g.nodes) = Parallel.both(
+        { OrderedDictionary(uncheckedUniqueKeys: ek, values: ev) },
+        { OrderedDictionary(uncheckedUniqueKeys: nk, values: nv) })
+    }
     return g
   }
 
@@ -597,6 +689,7 @@ public struct RelationshipGraph: Sendable, Equatable {
     let taken = (nodes.keys.elements, nodes.values.elements, edges.keys.elements, edges.values.elements)
     nodes = [:]
     edges = [:]
+    edgeEnds = []
     return taken
   }
 
@@ -644,14 +737,33 @@ public struct RelationshipGraph: Sendable, Equatable {
     return sortedPositions(packed)
   }
 
+  /// ``sortedPositions(_:nodeOrder:ids:)`` with the positions of each key's nodes given
+  /// (``edgeEnds``): no id hashed.
+  static func sortedPositions(_ keys: [EdgeKey], nodeOrder: [Int], ends: [UInt64]) -> [Int] {
+    var rank = [UInt64](repeating: 0, count: nodeOrder.count)
+    for (r, i) in nodeOrder.enumerated() { rank[i] = UInt64(r) }
+    var packed: [UInt64] = []
+    packed.reserveCapacity(keys.count)
+    for k in keys.indices {
+      let (a, b) = EdgeIndex.unpack(ends[k])
+      var s = rank[a], t = rank[b]
+      // A co-occurrence's key has the smaller id first: the smaller rank.
+      if keys[k].kind == .cooccurrence, t < s { swap(&s, &t) }
+      packed.append((keys[k].kind == .cooccurrence ? 0 : 1 << 62) | s << 31 | t)
+    }
+    return sortedPositions(packed)
+  }
+
   /// The positions of distinct `keys` in sorted order.
   static func sortedPositions<T: Comparable>(_ keys: [T]) -> [Int] {
-    var order = Array(keys.indices)
-    keys.withUnsafeBufferPointer { k in
-      var i = 1
-      while i < k.count, !(k[i] < k[i - 1]) { i += 1 }
-      if i < k.count { order.sort { k[$0] < k[$1] } }
-    }
+    keys.withUnsafeBufferPointer { sortedPositions($0) }
+  }
+
+  static func sortedPositions<T: Comparable>(_ k: UnsafeBufferPointer<T>) -> [Int] {
+    var order = Array(k.indices)
+    var i = 1
+    while i < k.count, !(k[i] < k[i - 1]) { i += 1 }
+    if i < k.count { order.sort { k[$0] < k[$1] } }
     return order
   }
 
