@@ -9,8 +9,28 @@ struct GraphFilesTests {
     Pipeline().graph(from: ArticleLoader.load([Repository.path("Fixtures")]).articles, resolve: false)
   }
 
-  @Test func theFilesAreTheSameBytesWrittenAtOnceOrInTurn() throws {
-    let (graph, unresolved) = Self.fixturesGraph().resolvedKeepingUnresolved()
+  /// A graph of many edges of both kinds, with evidence to escape.
+  static func largeGraph() -> RelationshipGraph {
+    let nodes = (0..<300).map { Node(id: "person:P\($0)", name: "P\($0)", type: .person, mentions: 1, articles: ["a\($0 % 7)"]) }
+    var edges: [Edge] = []
+    for i in 0..<300 {
+      for k in 1...5 {
+        let j = (i * 7 + k * 13) % 300
+        guard j != i else { continue }
+        let ev = Evidence(
+          article: "a\(i % 7)", sentence: k, start: i, end: i + k, text: "P\(i) said \"P\(j)\"\n\tagain \\ \u{1}", quote: k == 2 ? "P\(j) \u{201C}x\u{201D}" : nil,
+          cue: k == 2 ? "said" : nil, tone: k % 3 - 1, toneCues: k % 3 == 1 ? [] : ["warned"])
+        edges.append(Edge(kind: k == 2 ? .quotation : .cooccurrence, source: "person:P\(i)", target: "person:P\(j)", weight: k, evidence: [ev]))
+      }
+    }
+    return RelationshipGraph(nodes: nodes, edges: edges, articles: (0..<7).map { "a\($0)" }, maxEvidence: 5, order: .canonical)
+  }
+
+  /// The fixtures' graph (fewer edges than one run of graph.json's edges that the two
+  /// threads share out), and a larger one (with many runs: the other thread renders some).
+  @Test(arguments: [false, true]) func theFilesAreTheSameBytesWrittenAtOnceOrInTurn(large: Bool) throws {
+    let (graph, unresolved) = (large ? Self.largeGraph() : Self.fixturesGraph()).resolvedKeepingUnresolved()
+    #expect(large == (graph.edges.count > 4 * 256))
     let dir = try Scratch.directory("files")
     defer { try? FileManager.default.removeItem(at: dir) }
     var written: [(dot: Data, json: Data)] = []

@@ -37,14 +37,18 @@ public enum GraphJSONWriter {
     try write(graph, unresolved, nodes: graph.sortedNodes, edges: graph.sortedEdges, to: handle)
   }
 
-  /// With the graph's nodes and edges sorted as exporters write them.
-  static func write(_ graph: RelationshipGraph, _ unresolved: UnresolvedNames, nodes: [Node], edges: [Edge], to handle: FileHandle) throws {
+  /// With the graph's nodes and edges sorted as exporters write them; `edgeLines`, if given,
+  /// writes the lines of the edges (``edgeLines(_:_:level:to:)``) in its stead.
+  static func write(
+    _ graph: RelationshipGraph, _ unresolved: UnresolvedNames, nodes: [Node], edges: [Edge], to handle: FileHandle,
+    edgeLines: ((inout PrettyJSON) -> Void)? = nil
+  ) throws {
     var failure: Error?
     var w = PrettyJSON { chunk in
       guard failure == nil else { return }
       do { try handle.write(contentsOf: chunk) } catch { failure = error }
     }
-    write(graph, unresolved, nodes: nodes, edges: edges, to: &w)
+    write(graph, unresolved, nodes: nodes, edges: edges, to: &w, edgeLines: edgeLines)
     w.flush()
     if let failure { throw failure }
   }
@@ -53,7 +57,10 @@ public enum GraphJSONWriter {
     write(graph, unresolved, nodes: graph.sortedNodes, edges: graph.sortedEdges, to: &w)
   }
 
-  static func write(_ graph: RelationshipGraph, _ unresolved: UnresolvedNames, nodes sortedNodes: [Node], edges sortedEdges: [Edge], to w: inout PrettyJSON) {
+  static func write(
+    _ graph: RelationshipGraph, _ unresolved: UnresolvedNames, nodes sortedNodes: [Node], edges sortedEdges: [Edge], to w: inout PrettyJSON,
+    edgeLines: ((inout PrettyJSON) -> Void)? = nil
+  ) {
     w.open("{")
     w.key("articles", level: 1)
     w.array(graph.articles.elements, level: 1) { w, id, level in
@@ -66,7 +73,15 @@ public enum GraphJSONWriter {
     }
     w.comma()
     w.key("edges", level: 1)
-    edges(sortedEdges, level: 1, to: &w)
+    if let edgeLines, !sortedEdges.isEmpty {
+      // As ``PrettyJSON/array(_:level:_:)`` writes them.
+      w.raw("[\n")
+      edgeLines(&w)
+      w.indent(1)
+      w.raw("]")
+    } else {
+      edges(sortedEdges, level: 1, to: &w)
+    }
     w.comma()
     w.key("format", level: 1); w.string(GraphJSON.format); w.comma()
     w.key("nodes", level: 1)
@@ -100,33 +115,50 @@ public enum GraphJSONWriter {
   }
 
   static func edges(_ edges: [Edge], level: Int, to w: inout PrettyJSON) {
-    w.array(edges, level: level) { w, e, level in
-      w.open("{")
-      w.key("evidence", level: level + 1)
-      w.array(e.pointee.evidence, level: level + 1) { w, v, level in
-        w.open("{")
-        w.key("article", level: level + 1); w.string(v.pointee.article); w.comma()
-        if v.pointee.cue != nil { w.key("cue", level: level + 1); w.string(v.pointee.cue!); w.comma() }
-        w.key("end", level: level + 1); w.int(v.pointee.end); w.comma()
-        if v.pointee.quote != nil { w.key("quote", level: level + 1); w.string(v.pointee.quote!); w.comma() }
-        w.key("sentence", level: level + 1); w.int(v.pointee.sentence); w.comma()
-        w.key("start", level: level + 1); w.int(v.pointee.start); w.comma()
-        w.key("text", level: level + 1); w.string(v.pointee.text); w.comma()
-        w.key("tone", level: level + 1); w.int(v.pointee.tone); w.comma()
-        w.key("tone_cues", level: level + 1)
-        w.array(v.pointee.toneCues, level: level + 1) { w, c, _ in w.string(c.pointee) }
-        w.newline()
-        w.close("}", level: level)
+    w.array(edges, level: level) { w, e, level in edge(e, level: level, to: &w) }
+  }
+
+  /// The lines of `edges[range]` in an array of `edges` at `level`, as
+  /// ``PrettyJSON/array(_:level:_:)`` writes them: the edges of an array can be written in
+  /// parts, by several threads, one after the other.
+  static func edgeLines(_ edges: [Edge], _ range: Range<Int>, level: Int, to w: inout PrettyJSON) {
+    edges.withUnsafeBufferPointer { items in
+      for i in range {
+        w.indent(level + 1)
+        edge(items.baseAddress! + i, level: level + 1, to: &w)
+        if i < items.count - 1 { w.put(0x2C) }
+        w.put(0x0A)
       }
-      w.comma()
-      w.key("kind", level: level + 1); w.raw(e.pointee.kind == .cooccurrence ? "\"cooccurrence\"" : "\"quotation\""); w.comma()
-      w.key("source", level: level + 1); w.string(e.pointee.source); w.comma()
-      w.key("target", level: level + 1); w.string(e.pointee.target); w.comma()
-      w.key("tone", level: level + 1); w.double(e.pointee.roundedTone); w.comma()
-      w.key("tone_sum", level: level + 1); w.int(e.pointee.toneSum); w.comma()
-      w.key("weight", level: level + 1); w.int(e.pointee.weight); w.newline()
+    }
+  }
+
+  /// An edge at `level`, read in place.
+  static func edge(_ e: UnsafePointer<Edge>, level: Int, to w: inout PrettyJSON) {
+    w.open("{")
+    w.key("evidence", level: level + 1)
+    w.array(e.pointee.evidence, level: level + 1) { w, v, level in
+      w.open("{")
+      w.key("article", level: level + 1); w.string(v.pointee.article); w.comma()
+      if v.pointee.cue != nil { w.key("cue", level: level + 1); w.string(v.pointee.cue!); w.comma() }
+      w.key("end", level: level + 1); w.int(v.pointee.end); w.comma()
+      if v.pointee.quote != nil { w.key("quote", level: level + 1); w.string(v.pointee.quote!); w.comma() }
+      w.key("sentence", level: level + 1); w.int(v.pointee.sentence); w.comma()
+      w.key("start", level: level + 1); w.int(v.pointee.start); w.comma()
+      w.key("text", level: level + 1); w.string(v.pointee.text); w.comma()
+      w.key("tone", level: level + 1); w.int(v.pointee.tone); w.comma()
+      w.key("tone_cues", level: level + 1)
+      w.array(v.pointee.toneCues, level: level + 1) { w, c, _ in w.string(c.pointee) }
+      w.newline()
       w.close("}", level: level)
     }
+    w.comma()
+    w.key("kind", level: level + 1); w.raw(e.pointee.kind == .cooccurrence ? "\"cooccurrence\"" : "\"quotation\""); w.comma()
+    w.key("source", level: level + 1); w.string(e.pointee.source); w.comma()
+    w.key("target", level: level + 1); w.string(e.pointee.target); w.comma()
+    w.key("tone", level: level + 1); w.double(e.pointee.roundedTone); w.comma()
+    w.key("tone_sum", level: level + 1); w.int(e.pointee.toneSum); w.comma()
+    w.key("weight", level: level + 1); w.int(e.pointee.weight); w.newline()
+    w.close("}", level: level)
   }
 
   static func nodes(_ nodes: [Node], level: Int, to w: inout PrettyJSON) {
