@@ -691,4 +691,23 @@ struct SpeakerConstructionTests {
       "Donald Trump => Donald Trump: the wall would be built",
     ])
   }
+
+  @Test func aSecondCueAfterButSpeaksForTheFirstOnesSpeaker() {
+    #expect(quotes("Barack Obama said Tuesday that Congress would act, but warned that time was short.") == [
+      "Barack Obama => Barack Obama: that Congress would act",
+      "Barack Obama => Barack Obama: that time was short",
+    ])
+  }
+
+  @Test func auxiliariesAndAdverbsBetweenSpeakerAndCue() {
+    #expect(quotes("John Kerry has long argued that the deal is good for America.") == [
+      "John Kerry => John Kerry: that the deal is good for America"
+    ])
+  }
+
+  @Test func aParticipleSetOffAfterTheSubjectHoldsNoSpeaker() {
+    let q = quotes("Bush, speaking to reporters in Texas, said that the economy was recovering.")
+    #expect(q.count == 1)
+    #expect(q.first?.hasPrefix("Bush => ") == true)
+  }
 }

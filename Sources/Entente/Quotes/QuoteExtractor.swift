@@ -231,6 +231,13 @@ struct QuotePass {
         if QuotePass.relativeWords.contains(inner.lower) { return speakerBefore(c, in: s, appositive: false) }
         let parenthetical = inner.kind == .word && (!inner.isCapitalized || inner.has(.functionWord))
         if parenthetical, let np = speakerBefore(c, in: s, appositive: false) { return np }
+        // "Bush, speaking to reporters in Texas, said": a participle set off after the subject
+        // holds no speaker; the capitalized words before it name one the recognizer missed.
+        if parenthetical, inner.lower.hasSuffix("ing") {
+          var lo = c
+          while lo - 1 >= lower, lo - 1 >= c - 3, tokens[lo - 1].kind == .word, tokens[lo - 1].isCapitalized, !tokens[lo - 1].has([.functionWord, .pronoun]) { lo -= 1 }
+          if lo < c { return lo..<c }
+        }
       }
       if let np = speakerBefore(e - 1, in: s, appositive: false) {
         // "Kellyanne Conway, Trump's campaign manager, said": a description set off after a
@@ -1205,9 +1212,12 @@ struct QuotePass {
     // "… and said that …", or a participle after a comma: "condemned the attack, saying …".
     guard j > first else { return nil }
     let participle = tokens[j].text == "," && tokens[cue.range.lowerBound].lower.hasSuffix("ing") && cue.lemma != "speak"
-    guard tokens[j].lower == "and" || participle else { return nil }
-    // '"…," Ryan said, adding that …': the speaker of the quote just before in the sentence.
-    if participle, let q = quotes.last(where: { $0.sentence == s.index && $0.speaker != nil && ($0.cue?.end ?? Int.max) <= tokens[j].start }),
+    // "… said the deal was close, but warned that …": the second of two coordinated cues.
+    let afterComma = j - 1 > first && tokens[j - 1].text == ","
+    guard tokens[j].lower == "and" || tokens[j].lower == "but" && afterComma || participle else { return nil }
+    // '"…," Ryan said, adding that …', "Obama said …, but warned that …": the speaker of the
+    // quote just before in the sentence.
+    if participle || afterComma, let q = quotes.last(where: { $0.sentence == s.index && $0.speaker != nil && ($0.cue?.end ?? Int.max) <= tokens[j].start }),
       let sp = q.speaker, tokenRange(sp).lowerBound >= first
     {
       return tokenRange(sp)
