@@ -710,4 +710,18 @@ struct SpeakerConstructionTests {
     #expect(q.count == 1)
     #expect(q.first?.hasPrefix("Bush => ") == true)
   }
+
+  @Test func anAdverbialBetweenTheSpeakerAndTheCue() {
+    #expect(quotes("Donald Trump on Monday said that the wall would be built.") == [
+      "Donald Trump => Donald Trump: that the wall would be built"
+    ])
+    #expect(quotes("Hillary Clinton in a statement said that the ruling was a victory.") == [
+      "Hillary Clinton => Hillary Clinton: that the ruling was a victory"
+    ])
+    #expect(quotes("Mitch McConnell earlier this week said the Senate would not vote.") == [
+      "Mitch McConnell => Mitch McConnell: the Senate would not vote"
+    ])
+    // A complement of the speaker names no time: it stays with the speaker.
+    #expect(quotes("Officials at the State Department said the talks had failed.").first?.hasPrefix("Officials at the State Department => ") == true)
+  }
 }

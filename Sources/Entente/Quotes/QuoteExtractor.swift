@@ -212,6 +212,9 @@ struct QuotePass {
     while e - 1 >= lower, tokens[e - 1].kind == .word, tokens[e - 1].has(.speakerAdverb) || isMannerAdverb(e - 1), mentionAt[e - 1] == nil {
       e -= 1
     }
+    // "Trump on Monday said", "Clinton in a statement said", "McConnell earlier this week said":
+    // an adverbial of time or of the medium between the speaker and the cue.
+    if let p = adverbialBefore(e, in: s), let np = speakerBefore(p, in: s, appositive: appositive) { return np }
     // "Sen. John McCain (R-Ariz.) said", "Smith (2019) notes": a parenthesis after the speaker.
     if e - 1 > lower, tokens[e - 1].text == ")" || tokens[e - 1].text == "]" {
       let open = tokens[e - 1].text == ")" ? "(" : "["
@@ -305,6 +308,32 @@ struct QuotePass {
       lo += 1
     }
     return withPrepositionalHead(lo..<h + 1, in: s)
+  }
+
+  /// Where an adverbial of time or of the medium that ends at `end` starts ("on Monday", "earlier
+  /// this week", "in a statement", "in an interview with NPR"), when a name, a role or a pronoun
+  /// stands right before it; or nil. It opens with a word of ``CueLexicon/adverbialStarts`` and
+  /// names a time or a medium (a word of ``CueLexicon/cueTimeWords`` or ``CueLexicon/dayWords``
+  /// that is no preposition or determiner): not "Officials at the State Department".
+  func adverbialBefore(_ end: Int, in s: Sentence) -> Int? {
+    let lex = CueLexicon.bundled
+    var p = end - 1
+    var names = false
+    while p > s.tokens.lowerBound, end - p <= 7 {
+      let t = tokens[p]
+      guard t.kind == .word, !quoted[p], !t.has(.speechVerb) || t.has(.cueTimeWord) else { return nil }
+      if !QuotePass.determiners.contains(t.lower), !t.has(.functionWord) || lex.dayWords.contains(t.lower),
+        t.has(.cueTimeWord) || lex.dayWords.contains(t.lower)
+      {
+        names = true
+      }
+      if names, !t.isCapitalized, t.has(.adverbialStart), isNPWord(p - 1), !tokens[p - 1].has(.adverbialStart) || mentionAt[p - 1] != nil { return p }
+      let allowed = t.has([.cueTimeWord, .adverbialStart]) || lex.dayWords.contains(t.lower) || QuotePass.determiners.contains(t.lower)
+        || t.isCapitalized || mentionAt[p] != nil || t.lower == "with" || t.lower == "of"
+      guard allowed else { return nil }
+      p -= 1
+    }
+    return nil
   }
 
   /// The token is part of a person's name.
