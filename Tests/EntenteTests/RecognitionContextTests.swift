@@ -60,6 +60,35 @@ struct NameBoundaryTests {
     #expect(rule(of: "LSTM", in: b) == nil)
   }
 
+  @Test func anAcronymDefinedByMixedCaseWordsIsATerm() {
+    let a = analyze("It replaced the hidden Markov model (HMM) of the decoder. The HMM was slow. The Zarvic Trade Union (ZTU) objected.")
+    #expect(rule(of: "HMM", in: a) == nil)
+    #expect(rule(of: "ZTU", in: a) != nil)
+  }
+
+  @Test func anAcronymCountedWithAOrAnIsAThing() {
+    let a = analyze("The QVX said an XKR was found. Troops destroyed a XKR. Another XKR burned.")
+    #expect(rule(of: "XKR", in: a) == nil)
+    #expect(rule(of: "QVX", in: a) != nil)
+    // Before a noun, the acronym describes: "an QVX official" names the QVX.
+    let b = analyze("An official of the QVX spoke. Later a QVX spokesman denied it.")
+    #expect(a.recognition.mentions.contains { a.document.string($0.span) == "QVX" })
+    #expect(b.recognition.mentions.filter { b.document.string($0.span) == "QVX" }.count == 2)
+  }
+
+  @Test func anAcronymInAFormulaIsATerm() {
+    let a = analyze("Accuracy is (TQ + TZ) divided by all cases. TQ counts the hits. The QVX said so.")
+    #expect(rule(of: "TQ", in: a) == nil)
+    #expect(rule(of: "TZ", in: a) == nil)
+    #expect(rule(of: "QVX", in: a) != nil)
+  }
+
+  @Test func anAcronymBesideANumberNamesNoOrganizationThere() {
+    let a = analyze("The paper was shown at ZKPR 2012 in Lyon. The ship (QDG 72) sailed. ZKPR said it was full.")
+    #expect(!a.recognition.mentions.contains { a.document.string($0.span) == "QDG" })
+    #expect(a.recognition.mentions.filter { a.document.string($0.span) == "ZKPR" }.count == 1)
+  }
+
   @Test func anAcronymBeforeATitleOrInADescriptionNamesNoOrganization() {
     expectNames("He became an [NDP]ORG Member of Parliament.")
     expectNames("It is a [UNESCO]ORG World Heritage Site.")

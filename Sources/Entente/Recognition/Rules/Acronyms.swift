@@ -7,15 +7,19 @@ extension RecognitionPass {
   mutating func acronym(_ r: Range<Int>, sentence: Int) -> Bool {
     let first = r.lowerBound
     guard r.count == 1, tokens[first].isAllCaps, isAcronym(first) else { return false }
-    if isProduct(first) || definesTerm(first) {
+    if isProduct(first) || definesTerm(first) || isInFormula(first) {
       products.insert(tokens[first].text)
       return true
     }
     if let c = acronymLinks[tokens[first].text] {
       add(r, sentence: sentence, kind: .name, cluster: c, type: clusters[c].type, rule: .acronymLink)
-    } else {
-      addOrganization(r, name: tokens[first].text, sentence: sentence, rule: .acronym)
+      return true
     }
+    if isCountedThing(first) {
+      products.insert(tokens[first].text)
+      return true
+    }
+    if !isBesideNumber(first) { addOrganization(r, name: tokens[first].text, sentence: sentence, rule: .acronym) }
     return true
   }
 
@@ -31,9 +35,31 @@ extension RecognitionPass {
     return false
   }
 
-  /// "sea surface salinity (SSS)", "long short-term memory (LSTM)": an acronym in brackets
-  /// after lower-case words whose initials spell it stands for a term, not an organization
-  /// (an organization's name is capitalized: "Korean Central News Agency (KCNA)").
+  /// "a VBIED.", "an IDE with a debugger": an acronym counted with "a" or "an" and followed by
+  /// no word but a function word is a thing, not an organization (an organization's acronym
+  /// after "a" describes the next word: "an NHS hospital", "an NDP Member of Parliament").
+  func isCountedThing(_ k: Int) -> Bool {
+    guard k >= 1, ["a", "an"].contains(tokens[k - 1].lower) else { return false }
+    guard k + 1 < tokens.count, tokens[k + 1].kind == .word else { return true }
+    return tokens[k + 1].has(.functionWord) && !tokens[k + 1].isCapitalized && !tokens[k + 1].isAllCaps
+  }
+
+  /// "TP + FN", "P = NP": an acronym beside an arithmetic sign is a quantity or a term.
+  func isInFormula(_ k: Int) -> Bool {
+    let signs: Set<String> = ["+", "=", "×"]
+    return (k + 1 < tokens.count && signs.contains(tokens[k + 1].text)) || (k >= 1 && signs.contains(tokens[k - 1].text))
+  }
+
+  /// "CVPR 2012", "USS Mahan (DDG 72)", "300 DKK": an acronym right before or after a number is
+  /// a conference's year, a model or hull number, a currency: no organization here.
+  func isBesideNumber(_ k: Int) -> Bool {
+    (k + 1 < tokens.count && tokens[k + 1].kind == .number) || (k >= 1 && tokens[k - 1].kind == .number)
+  }
+
+  /// "sea surface salinity (SSS)", "hidden Markov model (HMM)", "Machine translation (MT)": an
+  /// acronym in brackets after words whose initials spell it, one of them a lower-case word
+  /// other than a function word, stands for a term, not an organization (an organization's
+  /// name is capitalized but for "of", "and"…: "Korean Central News Agency (KCNA)").
   func definesTerm(_ k: Int) -> Bool {
     guard k >= 2, k + 1 < tokens.count, tokens[k - 1].text == "(", tokens[k + 1].text == ")" else { return false }
     let letters = Array(tokens[k].text.lowercased().unicodeScalars)
@@ -41,10 +67,9 @@ extension RecognitionPass {
     // each giving its initial to the next letter from the right; "of", "and" may give none.
     var want = letters.count - 1
     var j = k - 2
+    var lowerCase = false
     while want >= 0, j >= 0, tokens[j].kind == .word {
       let t = tokens[j]
-      // Lower-case words only: a capitalized one names something (or starts the sentence).
-      guard t.text.first?.isLowercase == true else { return false }
       let parts = t.text.split(separator: "-")
       var matched = false
       for (n, part) in parts.enumerated().reversed() where want >= 0 {
@@ -55,9 +80,10 @@ extension RecognitionPass {
           return false
         }
       }
+      if matched, t.text.first?.isLowercase == true, !t.has(.functionWord) { lowerCase = true }
       j -= 1
     }
-    return want < 0
+    return want < 0 && lowerCase
   }
 
   /// Words for products and technologies.

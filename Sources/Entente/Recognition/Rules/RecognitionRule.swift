@@ -52,7 +52,8 @@ public enum RecognitionRule: String, CaseIterable, Sendable {
   /// pass.
   case headline
   /// `Acronyms`: "NATO", "KCNA": an acronym, an organization; not a product or technology
-  /// ("Nintendo DS", "RFID tags"), which is nothing.
+  /// ("Nintendo DS", "RFID tags"), a term ("hidden Markov model (HMM)", "TP + FN"), a thing
+  /// counted with "a" ("a VBIED.") or a model or year beside a number ("CVPR 2012"), which are nothing.
   case acronym
   /// `PersonNames`: "John Kirby": a given name and a surname.
   case givenName = "given-name"
