@@ -32,15 +32,19 @@ public enum Streaming {
     let permits = DispatchSemaphore(value: max(1, jobs))
     var inFlight: [BatchJob<R>] = []
     // Whatever happens in `body`, no worker outlives the call.
-    defer { for job in inFlight { _ = job.wait() } }
+    defer { for job in inFlight { job.wait() } }
     let first = nextBatch()
     guard !first.isEmpty else { return }
     inFlight.append(BatchJob(first, jobs: jobs, chunkSize: chunkSize, permits: permits, transform: transform))
     while !inFlight.isEmpty {
       let next = nextBatch()  // read while the workers analyse
       if !next.isEmpty { inFlight.append(BatchJob(next, jobs: jobs, chunkSize: chunkSize, permits: permits, transform: transform)) }
-      let results = inFlight.removeFirst().wait()
-      for r in results { try body(r) }  // merge while the workers analyse the next batch
+      // Each chunk's result as soon as it is done, in order: merged while the workers go on
+      // with the batch's other chunks and the next batch (so at the end of the input, only
+      // the last chunk waits for this thread).
+      let job = inFlight[0]
+      for i in 0..<job.count { try body(job.result(i)) }
+      inFlight.removeFirst().wait()
     }
   }
 }
@@ -48,7 +52,12 @@ public enum Streaming {
 /// One batch in flight: its chunks, transformed on `jobs` worker threads.
 final class BatchJob<R: Sendable>: @unchecked Sendable {
   private let group = DispatchGroup()
-  private var results: [R?]
+  /// Each chunk's result, written by the worker that transformed it, then read once its
+  /// semaphore is signalled (memory of their own: no array is accessed from two threads).
+  private let results: UnsafeMutableBufferPointer<R?>
+  private let done: [DispatchSemaphore]
+  /// The number of chunks.
+  let count: Int
 
   init(
     _ batch: [Article], jobs: Int, chunkSize: Int, permits: DispatchSemaphore,
@@ -56,31 +65,43 @@ final class BatchJob<R: Sendable>: @unchecked Sendable {
   ) {
     let size = max(1, chunkSize)
     let chunks = stride(from: 0, to: batch.count, by: size).map { batch[$0..<min(batch.count, $0 + size)] }
-    results = [R?](repeating: nil, count: chunks.count)
+    count = chunks.count
+    results = .allocate(capacity: chunks.count)
+    results.initialize(repeating: nil)
+    done = chunks.map { _ in DispatchSemaphore(value: 0) }
     let workers = max(1, min(jobs, chunks.count))
     group.enter()
     DispatchQueue.global().async { [self] in
       // Workers take the next chunk as they finish one, so none idles while chunks are left.
       let next = Atomic<Int>(0)
-      results.withUnsafeMutableBufferPointer { buffer in
-        nonisolated(unsafe) let out = buffer
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-          while true {
-            permits.wait()
-            let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
-            guard i < chunks.count else { permits.signal(); break }
-            out[i] = transform(chunks[i])
-            permits.signal()
-          }
+      DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        while true {
+          permits.wait()
+          let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
+          guard i < chunks.count else { permits.signal(); break }
+          results[i] = transform(chunks[i])
+          done[i].signal()
+          permits.signal()
         }
       }
       group.leave()
     }
   }
 
-  /// Waits for the workers; the results in input order.
-  func wait() -> [R] {
+  deinit {
+    results.deinitialize()
+    results.deallocate()
+  }
+
+  /// The result of chunk `i`, once a worker has made it.
+  func result(_ i: Int) -> R {
+    done[i].wait()
+    done[i].signal()  // for another wait on the same chunk
+    return results[i]!
+  }
+
+  /// Waits for the workers.
+  func wait() {
     group.wait()
-    return results.map { $0! }
   }
 }

@@ -37,18 +37,19 @@ public enum GraphJSONWriter {
     try write(graph, unresolved, nodes: graph.sortedNodes, edges: graph.sortedEdges, to: handle)
   }
 
-  /// With the graph's nodes and edges sorted as exporters write them; `edgeLines`, if given,
-  /// writes the lines of the edges (``edgeLines(_:_:level:to:)``) in its stead.
+  /// With the graph's nodes and edges sorted as exporters write them; `lines`, if given,
+  /// writes the lines of the edges (``lines(_:_:level:to:)``, section 0) and of the nodes
+  /// (section 1) in its stead.
   static func write(
     _ graph: RelationshipGraph, _ unresolved: UnresolvedNames, nodes: [Node], edges: [Edge], to handle: FileHandle,
-    edgeLines: ((inout PrettyJSON) -> Void)? = nil
+    lines: ((inout PrettyJSON, Int) -> Void)? = nil
   ) throws {
     var failure: Error?
     var w = PrettyJSON { chunk in
       guard failure == nil else { return }
       do { try handle.write(contentsOf: chunk) } catch { failure = error }
     }
-    write(graph, unresolved, nodes: nodes, edges: edges, to: &w, edgeLines: edgeLines)
+    write(graph, unresolved, nodes: nodes, edges: edges, to: &w, lines: lines)
     w.flush()
     if let failure { throw failure }
   }
@@ -59,7 +60,7 @@ public enum GraphJSONWriter {
 
   static func write(
     _ graph: RelationshipGraph, _ unresolved: UnresolvedNames, nodes sortedNodes: [Node], edges sortedEdges: [Edge], to w: inout PrettyJSON,
-    edgeLines: ((inout PrettyJSON) -> Void)? = nil
+    lines: ((inout PrettyJSON, Int) -> Void)? = nil
   ) {
     w.open("{")
     w.key("articles", level: 1)
@@ -73,10 +74,10 @@ public enum GraphJSONWriter {
     }
     w.comma()
     w.key("edges", level: 1)
-    if let edgeLines, !sortedEdges.isEmpty {
+    if let lines, !sortedEdges.isEmpty {
       // As ``PrettyJSON/array(_:level:_:)`` writes them.
       w.raw("[\n")
-      edgeLines(&w)
+      lines(&w, 0)
       w.indent(1)
       w.raw("]")
     } else {
@@ -85,7 +86,14 @@ public enum GraphJSONWriter {
     w.comma()
     w.key("format", level: 1); w.string(GraphJSON.format); w.comma()
     w.key("nodes", level: 1)
-    nodes(sortedNodes, level: 1, to: &w)
+    if let lines, !sortedNodes.isEmpty {
+      w.raw("[\n")
+      lines(&w, 1)
+      w.indent(1)
+      w.raw("]")
+    } else {
+      nodes(sortedNodes, level: 1, to: &w)
+    }
     w.comma()
     if !unresolved.isEmpty {
       w.key("unresolved", level: 1)
@@ -118,18 +126,28 @@ public enum GraphJSONWriter {
     w.array(edges, level: level) { w, e, level in edge(e, level: level, to: &w) }
   }
 
-  /// The lines of `edges[range]` in an array of `edges` at `level`, as
-  /// ``PrettyJSON/array(_:level:_:)`` writes them: the edges of an array can be written in
-  /// parts, by several threads, one after the other.
-  static func edgeLines(_ edges: [Edge], _ range: Range<Int>, level: Int, to w: inout PrettyJSON) {
-    edges.withUnsafeBufferPointer { items in
+  /// The lines of `items[range]` in an array of `items` at `level`, as
+  /// ``PrettyJSON/array(_:level:_:)`` writes them: an array can be written in parts, by
+  /// several threads, one after the other.
+  static func lines<T>(
+    _ items: [T], _ range: Range<Int>, level: Int, to w: inout PrettyJSON, _ element: (UnsafePointer<T>, Int, inout PrettyJSON) -> Void
+  ) {
+    items.withUnsafeBufferPointer { items in
       for i in range {
         w.indent(level + 1)
-        edge(items.baseAddress! + i, level: level + 1, to: &w)
+        element(items.baseAddress! + i, level + 1, &w)
         if i < items.count - 1 { w.put(0x2C) }
         w.put(0x0A)
       }
     }
+  }
+
+  static func edgeLines(_ edges: [Edge], _ range: Range<Int>, level: Int, to w: inout PrettyJSON) {
+    lines(edges, range, level: level, to: &w) { e, level, w in edge(e, level: level, to: &w) }
+  }
+
+  static func nodeLines(_ nodes: [Node], _ range: Range<Int>, level: Int, to w: inout PrettyJSON) {
+    lines(nodes, range, level: level, to: &w) { n, level, w in node(n, level: level, to: &w) }
   }
 
   /// An edge at `level`, read in place.
@@ -162,20 +180,23 @@ public enum GraphJSONWriter {
   }
 
   static func nodes(_ nodes: [Node], level: Int, to w: inout PrettyJSON) {
-    w.array(nodes, level: level) { w, n, level in
-      w.open("{")
-      w.key("aliases", level: level + 1)
-      w.array(n.pointee.aliases, level: level + 1) { w, a, _ in w.string(a.pointee) }
-      w.comma()
-      w.key("articles", level: level + 1)
-      w.array(n.pointee.articles, level: level + 1) { w, a, _ in w.string(a.pointee) }
-      w.comma()
-      w.key("id", level: level + 1); w.string(n.pointee.id); w.comma()
-      w.key("mentions", level: level + 1); w.int(n.pointee.mentions); w.comma()
-      w.key("name", level: level + 1); w.string(n.pointee.name); w.comma()
-      w.key("type", level: level + 1); w.string(n.pointee.type.rawValue); w.newline()
-      w.close("}", level: level)
-    }
+    w.array(nodes, level: level) { w, n, level in node(n, level: level, to: &w) }
+  }
+
+  /// A node at `level`, read in place.
+  static func node(_ n: UnsafePointer<Node>, level: Int, to w: inout PrettyJSON) {
+    w.open("{")
+    w.key("aliases", level: level + 1)
+    w.array(n.pointee.aliases, level: level + 1) { w, a, _ in w.string(a.pointee) }
+    w.comma()
+    w.key("articles", level: level + 1)
+    w.array(n.pointee.articles, level: level + 1) { w, a, _ in w.string(a.pointee) }
+    w.comma()
+    w.key("id", level: level + 1); w.string(n.pointee.id); w.comma()
+    w.key("mentions", level: level + 1); w.int(n.pointee.mentions); w.comma()
+    w.key("name", level: level + 1); w.string(n.pointee.name); w.comma()
+    w.key("type", level: level + 1); w.string(n.pointee.type.rawValue); w.newline()
+    w.close("}", level: level)
   }
 }
 
