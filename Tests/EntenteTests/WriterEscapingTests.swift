@@ -1,4 +1,4 @@
-import Entente
+@testable import Entente
 import Foundation
 import Testing
 
@@ -54,7 +54,8 @@ struct WriterEscapingTests {
         kind: .cooccurrence, source: nodes[i].id, target: nodes[i + 1].id, weight: 1,
         evidence: [Evidence(article: "a", sentence: i, start: 0, end: 1, text: texts[i])])
     }
-    let dot = DOTExporter(includeLegend: false).string(RelationshipGraph(nodes: nodes, edges: edges, articles: ["a"]))
+    let exporter = DOTExporter(includeLegend: false)
+    let dot = exporter.string(RelationshipGraph(nodes: nodes, edges: edges, articles: ["a"]))
     for t in texts {
       let shown = t.count > 160 ? DOTExporter.escape(String(t.prefix(157))) + "..." : DOTExporter.escape(t)
       #expect(dot.contains(" evidence: \(shown)\""), "\(t.count) × \(t.unicodeScalars.first!)")
@@ -62,7 +63,8 @@ struct WriterEscapingTests {
   }
 
   @Test func dotEscapesAsEscapeDoes() {
-    let dot = DOTExporter(includeLegend: false).string(Self.graph)
+    let exporter = DOTExporter(includeLegend: false)
+    let dot = exporter.string(Self.graph)
     for n in Self.graph.nodes.values {
       #expect(dot.contains("\n  \"\(DOTExporter.escape(n.id))\" ["), "\(n.id.debugDescription)")
     }
@@ -70,23 +72,8 @@ struct WriterEscapingTests {
 
   /// Node labels are broken at spaces into lines of at most 18 characters, counted as
   /// characters (a label of plain ASCII is broken by bytes): each label comes out as the
-  /// word-by-word wrapping below gives it, escaped.
+  /// word-by-word wrapping of ``DOTExporter/wrap(_:)`` gives it, escaped.
   @Test func dotLabelsWrapByCharacters() {
-    func wrapped(_ s: String, width: Int = 18) -> String {
-      guard s.count > width else { return s }
-      var lines: [String] = []
-      var line = ""
-      for word in s.split(separator: " ") {
-        if !line.isEmpty, line.count + 1 + word.count > width {
-          lines.append(line)
-          line = String(word)
-        } else {
-          line = line.isEmpty ? String(word) : line + " " + word
-        }
-      }
-      if !line.isEmpty { lines.append(line) }
-      return lines.joined(separator: "\n")
-    }
     let names = [
       "Vladimir Putin", "Abcdefghijklmnopq", "Abcdefghijklmnopqr", "Abcdefghijklmnopqrs", "Ab cdefghijklmnopqr",
       "Abcdefghijklmnopq r", "North Atlantic Treaty Organization", "  leading and trailing spaces  ",
@@ -96,9 +83,10 @@ struct WriterEscapingTests {
       "Organisation des Nations unies pour", "Ελληνική Δημοκρατία και Κύπρος", "                    ", "x",
     ]
     let nodes = names.indices.map { Node(id: "person:N\($0)", name: names[$0], type: .person, mentions: 1, articles: ["a"]) }
-    let dot = DOTExporter(includeLegend: false).string(RelationshipGraph(nodes: nodes, edges: [], articles: ["a"]))
+    let exporter = DOTExporter(includeLegend: false)
+    let dot = exporter.string(RelationshipGraph(nodes: nodes, edges: [], articles: ["a"]))
     for (i, name) in names.enumerated() {
-      #expect(dot.contains("\"person:N\(i)\" [color=\"#2b6cb0\", fillcolor=\"#dbe9f6\", label=\"\(DOTExporter.escape(wrapped(name)))\", "), "\(name.debugDescription)")
+      #expect(dot.contains("\"person:N\(i)\" [color=\"#2b6cb0\", fillcolor=\"#dbe9f6\", label=\"\(DOTExporter.escape(exporter.wrap(name)))\", "), "\(name.debugDescription)")
     }
   }
 }

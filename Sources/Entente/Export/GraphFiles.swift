@@ -61,8 +61,8 @@ final class JSONShares: @unchecked Sendable {
   /// The most bytes rendered into memory.
   static let maxRendered = 64 << 20
   private let edges: [Edge], nodes: [Node]
-  /// Runs 0..<edgeRuns are the edges', the others the nodes'.
-  private let edgeRuns: Int
+  /// Runs 0..<edgeRuns are the edges', edgeRuns..<runs the nodes'.
+  private let edgeRuns: Int, runs: Int
   private let lock = NSLock()
   /// Runs not taken yet: `front..<back`.
   private var front = 0, back: Int
@@ -74,12 +74,13 @@ final class JSONShares: @unchecked Sendable {
     self.edges = edges
     self.nodes = nodes
     edgeRuns = (edges.count + JSONShares.runSize - 1) / JSONShares.runSize
-    back = edgeRuns + (nodes.count + JSONShares.runSize - 1) / JSONShares.runSize
+    runs = edgeRuns + (nodes.count + JSONShares.runSize - 1) / JSONShares.runSize
+    back = runs
   }
 
   /// The first run past section `section` (0: edges, 1: nodes).
   func end(of section: Int) -> Int {
-    section == 0 ? edgeRuns : edgeRuns + (nodes.count + JSONShares.runSize - 1) / JSONShares.runSize
+    section == 0 ? edgeRuns : runs
   }
 
   /// The first run the other thread took (read once it is done, or once this thread found
@@ -133,8 +134,8 @@ final class JSONShares: @unchecked Sendable {
   /// The runs of `section` rendered from the back, in order (once the rendering thread is
   /// done).
   func rendered(_ section: Int) -> [[UInt8]] {
-    let runs = section == 0 ? 0..<edgeRuns : edgeRuns..<end(of: 1)
-    return renderedRuns.reversed().filter { runs.contains($0.run) }.map(\.bytes)
+    let range = section == 0 ? 0..<edgeRuns : edgeRuns..<runs
+    return renderedRuns.reversed().filter { range.contains($0.run) }.map(\.bytes)
   }
 }
 

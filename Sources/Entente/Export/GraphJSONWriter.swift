@@ -74,26 +74,11 @@ public enum GraphJSONWriter {
     }
     w.comma()
     w.key("edges", level: 1)
-    if let lines, !sortedEdges.isEmpty {
-      // As ``PrettyJSON/array(_:level:_:)`` writes them.
-      w.raw("[\n")
-      lines(&w, 0)
-      w.indent(1)
-      w.raw("]")
-    } else {
-      edges(sortedEdges, level: 1, to: &w)
-    }
+    section(0, isEmpty: sortedEdges.isEmpty, lines: lines, to: &w) { edges(sortedEdges, level: 1, to: &$0) }
     w.comma()
     w.key("format", level: 1); w.string(GraphJSON.format); w.comma()
     w.key("nodes", level: 1)
-    if let lines, !sortedNodes.isEmpty {
-      w.raw("[\n")
-      lines(&w, 1)
-      w.indent(1)
-      w.raw("]")
-    } else {
-      nodes(sortedNodes, level: 1, to: &w)
-    }
+    section(1, isEmpty: sortedNodes.isEmpty, lines: lines, to: &w) { nodes(sortedNodes, level: 1, to: &$0) }
     w.comma()
     if !unresolved.isEmpty {
       w.key("unresolved", level: 1)
@@ -120,6 +105,18 @@ public enum GraphJSONWriter {
     w.key("version", level: 1); w.int(GraphJSON.version); w.newline()
     w.close("}", level: 0)
     w.newline()
+  }
+
+  /// The array of section `index` (0: edges, 1: nodes): its lines from `lines` when given,
+  /// between brackets as ``PrettyJSON/array(_:level:_:)`` writes them; else `whole`.
+  static func section(
+    _ index: Int, isEmpty: Bool, lines: ((inout PrettyJSON, Int) -> Void)?, to w: inout PrettyJSON, whole: (inout PrettyJSON) -> Void
+  ) {
+    guard let lines, !isEmpty else { return whole(&w) }
+    w.raw("[\n")
+    lines(&w, index)
+    w.indent(1)
+    w.raw("]")
   }
 
   static func edges(_ edges: [Edge], level: Int, to w: inout PrettyJSON) {
