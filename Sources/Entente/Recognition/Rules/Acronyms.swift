@@ -39,16 +39,19 @@ extension RecognitionPass {
   /// no word but a function word is a thing, not an organization (an organization's acronym
   /// after "a" describes the next word: "an NHS hospital", "an NDP Member of Parliament").
   func isCountedThing(_ k: Int) -> Bool {
-    guard k >= 1, ["a", "an"].contains(tokens[k - 1].lower) else { return false }
+    guard k >= 1, tokens[k - 1].lower == "a" || tokens[k - 1].lower == "an" else { return false }
     guard k + 1 < tokens.count, tokens[k + 1].kind == .word else { return true }
     return tokens[k + 1].has(.functionWord) && !tokens[k + 1].isCapitalized && !tokens[k + 1].isAllCaps
   }
 
   /// "TP + FN", "P = NP": an acronym beside an arithmetic sign is a quantity or a term.
   func isInFormula(_ k: Int) -> Bool {
-    let signs: Set<String> = ["+", "=", "×"]
+    let signs = RecognitionPass.formulaSigns
     return (k + 1 < tokens.count && signs.contains(tokens[k + 1].text)) || (k >= 1 && signs.contains(tokens[k - 1].text))
   }
+
+  /// Arithmetic signs that make an acronym beside them part of a formula.
+  static let formulaSigns: Set<String> = ["+", "=", "×"]
 
   /// "CVPR 2012", "USS Mahan (DDG 72)", "300 DKK": an acronym right before or after a number is
   /// a conference's year, a model or hull number, a currency: no organization here.
