@@ -65,6 +65,35 @@ struct NotEntitiesTests {
     #expect(entity("HDTV", in: a) == nil)
   }
 
+  @Test func aTermsAcronymIsNoOrganization() {
+    let a = analyze("The Positive Predictive Value (PPV) was high. PPV rose again. The Korean Central News Agency (KCNA) said so.")
+    #expect(entity("PPV", in: a) == nil)
+    #expect(entity("KCNA", in: a)?.type == .organization)
+    #expect(entity("KCNA", in: a)?.key == entity("Korean Central News Agency", in: a)?.key)
+  }
+
+  @Test func anAcronymBeforeAWordForAMethodOrAThingIsNoOrganization() {
+    let a = analyze("They ran the EM algorithm on SCARA robots. The ROC curve rose. Ministers met FIFA officials.")
+    #expect(entity("EM", in: a) == nil)
+    #expect(entity("SCARA", in: a) == nil)
+    #expect(entity("ROC", in: a) == nil)
+    #expect(entity("FIFA", in: a)?.type == .organization)
+  }
+
+  @Test func aStateInsideAnEventsNameIsPartOfIt() {
+    let a = analyze("He fought in the Bangladesh Liberation War in 1971. Two years later Bangladesh signed the treaty.")
+    #expect(a.recognition.mentions.filter { a.document.string($0.span) == "Bangladesh" }.count == 1)
+    #expect(entity("Bangladesh", in: a)?.type == .state)
+    let b = analyze("She won the Pride of Britain Awards in 2012.")
+    #expect(entity("Britain", in: b) == nil)
+  }
+
+  @Test func aNewspapersShortNameBeforeAnotherCapitalizedWordIsNotThePaper() {
+    let a = analyze("The court read the Hindu Marriage Act again. The editor of The Hindu said so.")
+    #expect(entity("Hindu", in: a) == nil)
+    #expect(entity("The Hindu", in: a)?.type == .organization)
+  }
+
   @Test func anAcronymStartsAnOrganizationsName() {
     expectNames("[RSA Security]ORG said the flaw was serious.")
     expectNames("Shares in [RSA Security]ORG rose while [Russia]STA and the [RSA]STA watched.")
@@ -100,10 +129,17 @@ struct OrganizationExtentTests {
     expectNames("[Daniel Reyes]PER played at home.")
   }
 
+  @Test func aWeekdayOrAMonthAfterANameIsADate() {
+    expectNames("Shares of [Boeing Co]ORG on Monday rose.")
+    expectNames("Shares of [Boeing Co]ORG Monday rose.")
+    expectNames("He joined the [Corps of Engineers]ORG on April 3, 1779.")
+  }
+
   @Test func aKnownPartyNameGoesOnWithTheWordsAroundIt() {
     expectNames("He joined the [Progressive Conservative Party of Canada]ORG in 1990.")
     expectNames("She left the [Green Party of Canada]ORG after the vote.")
-    expectNames("The Italian [Republican Party]ORG split.")
+    expectNames("The [Italian Republican Party]ORG split.")
+    expectNames("He led the [Italian Communist Party]ORG and then the [Quebec Liberal Party]ORG.")
     expectNames("She left the [Green Party]ORG after the vote.")
   }
 

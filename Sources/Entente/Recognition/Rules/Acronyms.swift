@@ -7,7 +7,7 @@ extension RecognitionPass {
   mutating func acronym(_ r: Range<Int>, sentence: Int) -> Bool {
     let first = r.lowerBound
     guard r.count == 1, tokens[first].isAllCaps, isAcronym(first) else { return false }
-    if isProduct(first) || definesTerm(first) || isInFormula(first) {
+    if isProduct(first) || definesTerm(first) || isInFormula(first) || namesTerm(first) {
       products.insert(tokens[first].text)
       return true
     }
@@ -89,12 +89,45 @@ extension RecognitionPass {
     return want < 0 && lowerCase
   }
 
-  /// Words for products and technologies.
+  /// "Positive Predictive Value (PPV)", "Compact Fluorescent Light (CFL)": an acronym in
+  /// brackets after capitalized words whose initials spell it, which no rule named an
+  /// organization ("Korean Central News Agency (KCNA)" is linked before this is asked), stands
+  /// for a term or a thing.
+  func namesTerm(_ k: Int) -> Bool {
+    guard k >= 2, k + 1 < tokens.count, tokens[k - 1].text == "(", tokens[k + 1].text == ")",
+      acronymLinks[tokens[k].text] == nil
+    else { return false }
+    // Something the article names right before the bracket (an organization, a person) is
+    // not a term's words.
+    if let last = found.last, last.tokens.upperBound == k - 1 { return false }
+    let letters = Array(tokens[k].text.lowercased().unicodeScalars)
+    guard letters.count >= 2 else { return false }
+    var want = letters.count - 1
+    var j = k - 2
+    while want >= 0, j >= 0, tokens[j].kind == .word {
+      let t = tokens[j]
+      if t.text.unicodeScalars.first.map({ $0.properties.lowercaseMapping == String(letters[want]) }) == true {
+        want -= 1
+      } else if !t.has(.functionWord) {
+        return false
+      }
+      j -= 1
+    }
+    return want < 0
+  }
+
+  /// Words for products and technologies, and for the terms and methods of a field ("SCARA
+  /// robots", "EM algorithm", "ROC curve", "UV radiation").
   static let productNouns: Set<String> = [
     "console", "consoles", "handheld", "handhelds", "phone", "phones", "handset", "handsets", "chip", "chips",
     "chipset", "chipsets", "tag", "tags", "technology", "technologies", "television", "televisions", "screen",
     "screens", "camera", "cameras", "device", "devices", "reader", "readers", "drive", "drives", "disc", "discs",
     "disk", "disks", "format", "formats", "software", "model", "models", "sets",
+    "algorithm", "algorithms", "robot", "robots", "descriptor", "descriptors", "package", "packages", "curve",
+    "curves", "bulb", "bulbs", "radiation", "exposure", "debugger", "profiler", "interpretation",
+    "interpretations", "method", "methods", "protocol", "protocols", "file", "files", "code", "library",
+    "libraries", "score", "scores", "values", "estimator", "estimators", "architecture", "networks", "classifier",
+    "classifiers", "signal", "signals", "sensor", "sensors", "scanner", "scanners", "measurement", "measurements",
   ]
 
   /// Second pass: an acronym the article uses as a product anywhere is nowhere an organization.

@@ -53,7 +53,11 @@ extension RecognitionPass {
     var j = start + 1
     while j < limit {
       if tokens[j].start > tokens[j - 1].end + 1, doc.text[tokens[j - 1].end] == "\n" { break }
-      if isNameWord(j) { j += 1; continue }
+      if isNameWord(j) {
+        if endsNameAsDate(j, runStart: start, limit: limit) { break }
+        j += 1
+        continue
+      }
       let isWord = tokens[j].kind == .word
       // "James To", "Wilson Or": a surname that is a function word, after a given name.
       if isWord, tokens[j].isCapitalized, !headline, tokens[j].length <= 3, tokens[j].has(.functionWord),
@@ -91,7 +95,7 @@ extension RecognitionPass {
         while k < limit, k - j < 3, tokens[k].text == "&" || (tokens[k].kind == .word && tokens[k].has(.connector)) {
           k += 1
         }
-        if k < limit, isNameWord(k) { j = k; continue }
+        if k < limit, isNameWord(k), !endsNameAsDate(k, runStart: start, limit: limit) { j = k; continue }
       }
       // "University of California, Berkeley": a known name that goes on past a comma ("the
       // University of Illinois at Urbana" stays a university and a place).
@@ -102,6 +106,15 @@ extension RecognitionPass {
       break
     }
     return j
+  }
+
+  /// "Boeing Co on Monday", "Aner Shalev Wednesday", "the Corps of Engineers on April 3": a
+  /// weekday or a month inside a run is a date after the name, not part of it, but in a name
+  /// the gazetteer knows ("The Independent on Sunday").
+  func endsNameAsDate(_ j: Int, runStart: Int, limit: Int) -> Bool {
+    guard tokens[j].gazetteerNode >= 0, RecognitionPass.calendarWords.contains(tokens[j].lower) else { return false }
+    if let m = gaz.trie.longestMatch(tokens, from: runStart, limit: limit, first: tokens[runStart].gazetteerNode), m.end > j { return false }
+    return true
   }
 
   enum ItemKind { case title, known([GazetteerHit]), word, connector }

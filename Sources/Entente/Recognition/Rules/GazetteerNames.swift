@@ -11,8 +11,10 @@ extension RecognitionPass {
     guard let hit = hits.max(by: { $0.entity < $1.entity }) else { return false }
     let e = gaz.entities[hit.entity]
     let prev = r.lowerBound > s.tokens.lowerBound ? tokens[r.lowerBound - 1] : nil
-    // "the Guardian", "The Hill": with its article, a newspaper's short name is not ambiguous.
+    // "the Guardian", "The Hill": with its article, a newspaper's short name is not ambiguous
+    // (but for a capitalized word after it: "the Hindu Marriage Act").
     let withArticle = e.name.hasPrefix("The ") && prev?.lower == "the"
+      && !(r.upperBound < s.tokens.upperBound && tokens[r.upperBound].kind == .word && tokens[r.upperBound].isCapitalized)
     if hit.ambiguous && !withArticle {
       // "Jordan", "Georgia", "Apple": not at the start of a sentence, and not where a
       // capitalized word next to it makes it part of another name.
@@ -31,10 +33,14 @@ extension RecognitionPass {
         return false
       }
     }
-    // "NZ $ 26 million", "US dollars": a currency, not the state.
+    // "NZ $ 26 million", "US dollars": a currency, not the state; "the ROC curve": an
+    // abbreviation before a word for a thing or a method is the thing's.
     if e.type == .state, r.upperBound < s.tokens.upperBound {
       let next = tokens[r.upperBound]
       if next.text == "$" || ["dollar", "dollars"].contains(next.lower) { return false }
+      if r.count == 1, tokens[r.lowerBound].isAllCaps, next.kind == .word, RecognitionPass.productNouns.contains(next.text) {
+        return false
+      }
     }
     switch hit.role {
     case .blocked:

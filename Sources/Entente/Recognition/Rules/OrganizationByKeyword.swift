@@ -121,11 +121,10 @@ extension RecognitionPass {
   func isOrgKeyword(_ t: Token) -> Bool { t.has(.orgKeyword) }
 
   /// Whether the known organization at `i`, a name with a keyword in it, is part of a longer
-  /// name: after a word or a state's name, not its demonym ("The Jordan Times" is not "The
-  /// Times"; "Progressive Conservative Party of Canada"; "the Italian Republican Party" stays a
-  /// demonym and a party, as the evaluation data has it), or, ending in
-  /// its keyword, before "of" and a state ("Green Party of Canada", "Communist Party of
-  /// Greece").
+  /// name: after a word or a state's name ("The Jordan Times" is not "The Times"), after a
+  /// demonym or a place when it ends in its keyword ("the Italian Communist Party", "the Quebec
+  /// Liberal Party"), or, ending in its keyword, before "of" and a state ("Green Party of
+  /// Canada", "Communist Party of Greece").
   func knownNameExtended(_ its: [Item], at i: Int) -> Bool {
     guard case .known(let hits) = its[i].kind, hits.contains(where: { $0.entity >= 0 && gaz.entities[$0.entity].type == .organization }),
       its[i].range.contains(where: { isOrgKeyword(tokens[$0]) })
@@ -134,6 +133,7 @@ extension RecognitionPass {
     if i > 0 {
       if its[i - 1].isWord { return true }
       if case .known(let before) = its[i - 1].kind {
+        if endsInKeyword, isDemonymOrPlace(before, range: its[i - 1].range) { return true }
         return before.contains { $0.entity >= 0 && gaz.entities[$0.entity].type == .state && $0.role == .name }
       }
       return false
@@ -143,6 +143,20 @@ extension RecognitionPass {
     else { return false }
     return after.contains { $0.entity >= 0 && gaz.entities[$0.entity].type == .state && $0.role == .name }
   }
+
+  /// A state's demonym ("Italian") or a place that is no state ("Quebec"), not a month or a
+  /// weekday.
+  func isDemonymOrPlace(_ hits: [GazetteerHit], range r: Range<Int>) -> Bool {
+    if hits.contains(where: { $0.entity >= 0 && $0.role == .demonym && gaz.entities[$0.entity].type == .state }) { return true }
+    return hits.contains { $0.role == .blocked } && r.allSatisfy { !tokens[$0].has(.functionWord) }
+      && !r.contains { RecognitionPass.calendarWords.contains(tokens[$0].lower) }
+  }
+
+  /// Months and weekdays, which the gazetteer blocks like places.
+  static let calendarWords: Set<String> = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+  ]
 
   /// An item the gazetteer knows as an organization.
   func isKnownOrganization(_ it: Item) -> Bool {
