@@ -81,11 +81,18 @@ public final class OutputSet: @unchecked Sendable {
 
   /// Renames every file into place, in the order written, and removes what ``remove(_:)``
   /// named.
+  ///
+  /// A file replaced keeps a second name until every rename is done (``retired(_:)``): the
+  /// old files are then released on threads of their own, side by side, since freeing a large
+  /// file's blocks may wait on the disk. The renames replace the files as before.
   public func commit() throws {
     var failure: EntenteError? = nil
+    var retired: [(path: String, slot: Int)] = []
     SignalCleanup.critical {
-      for (tmp, path, _) in staged where failure == nil && rename(tmp, path) != 0 {
-        failure = .writeFailed(file: path, reason: String(cString: strerror(errno)))
+      for (tmp, path, _) in staged where failure == nil {
+        let old = OutputSet.retired(path)
+        if link(path, old) == 0 { retired.append((old, SignalCleanup.trackInside(old))) }
+        if rename(tmp, path) != 0 { failure = .writeFailed(file: path, reason: String(cString: strerror(errno))) }
       }
       for (tmp, _, slot) in staged {
         if failure != nil { unlink(tmp) }
@@ -95,7 +102,18 @@ public final class OutputSet: @unchecked Sendable {
     }
     staged = []
     removals = []
+    if !retired.isEmpty {
+      let paths = retired.map(\.path)
+      DispatchQueue.concurrentPerform(iterations: paths.count) { unlink(paths[$0]) }
+      SignalCleanup.critical { for r in retired { SignalCleanup.untrack(r.slot) } }
+    }
     if let failure { throw failure }
+  }
+
+  /// The second name a file being replaced keeps until the commit is done.
+  static func retired(_ path: String) -> String {
+    let url = URL(fileURLWithPath: path)
+    return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).old").path
   }
 
   /// Removes the temporary files written so far; the old files stay as they were.
@@ -165,12 +183,15 @@ private enum SignalCleanup {
   /// by a failed run, not by a signal).
   static func track(_ path: String) -> Int {
     var slot = -1
-    critical {
-      guard let free = (0..<capacity).first(where: { slots[$0] == nil }) else { return }
-      slots[free] = strdup(path)
-      slot = free
-    }
+    critical { slot = trackInside(path) }
     return slot
+  }
+
+  /// ``track(_:)`` inside ``critical(_:)``.
+  static func trackInside(_ path: String) -> Int {
+    guard let free = (0..<capacity).first(where: { slots[$0] == nil }) else { return -1 }
+    slots[free] = strdup(path)
+    return free
   }
 
   /// Must be called inside ``critical(_:)``.
