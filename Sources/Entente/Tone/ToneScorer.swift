@@ -30,6 +30,13 @@ public struct ToneLexicon: Sendable {
   }
   /// First word of a phrase → the phrases, longest first.
   public let phrases: [String: [Phrase]]
+  /// What a word may start: the phrases it begins (longest first) and its polarity as a cue
+  /// of one word (``phrases`` and ``polarity`` in one lookup).
+  struct Start: Sendable {
+    var phrases: [Phrase] = []
+    var polarity: Int? = nil
+  }
+  let starts: [String: Start]
   public let negators: Set<String>
   /// Cues that relate only the names right around them ("against", "versus"): prepositions.
   public let local: Set<String>
@@ -78,6 +85,10 @@ public struct ToneLexicon: Sendable {
     for k in ph.keys { ph[k]!.sort { ($0.words.count, $1.words.joined(separator: " ")) > ($1.words.count, $0.words.joined(separator: " ")) } }
     polarity = p
     phrases = ph
+    var st: [String: Start] = [:]
+    for (w, list) in ph { st[w, default: Start()].phrases = list }
+    for (w, v) in p { st[w, default: Start()].polarity = v }
+    starts = st
     self.negators = Set(negators.map { $0.lowercased() })
     self.local = Set(local.map { $0.lowercased() })
     self.window = max(0, window)
@@ -157,16 +168,17 @@ public struct ToneScorer: Sendable {
       defer { i += 1 }
       guard tokens[i].isWord else { continue }
       // The longest phrase that starts here, else the word.
+      guard let starting = lexicon.starts[tokens[i].lower] else { continue }
       var last = i
       var found: Int? = nil
-      for phrase in lexicon.phrases[tokens[i].lower] ?? [] {
+      for phrase in starting.phrases {
         let end = i + phrase.words.count
         guard end <= range.upperBound, (1..<phrase.words.count).allSatisfy({ tokens[i + $0].lower == phrase.words[$0] }) else { continue }
         found = phrase.polarity
         last = end - 1
         break
       }
-      guard let p = found ?? lexicon.polarity[tokens[i].lower] else { continue }
+      guard let p = found ?? starting.polarity else { continue }
       let namePart = isNamePart(i, in: tokens, range: range)
       // A negator a few words before, with nothing but words between.
       var negator: Int? = nil
@@ -456,14 +468,14 @@ public struct ToneScorer: Sendable {
     var opened = false
     for k in range {
       let t = tokens[k]
-      if ToneScorer.strongBreaks.contains(t.text) {
+      if !t.isWord, ToneScorer.strongBreaks.contains(t.text) {
         // "Ellwood said: I welcome …": the speaker goes on as the subject of what follows.
         if t.text == ":", let n = next(k), lexicon.subjects.contains(n.lower), reports(before: k, from: range.lowerBound, in: tokens) { continue }
         if !opened { hi = t.start; opened = true }
         lo = t.end
         continue
       }
-      if t.isWord, lexicon.subordinators.contains(t.lower), !opened {
+      if !opened, t.isWord, lexicon.subordinators.contains(t.lower) {
         // "said it would sanction Moscow": the speaker is still the subject.
         if t.lower == "that", let n = next(k), lexicon.subjects.contains(n.lower) { continue }
         if t.lower == "that", !reports(before: k, from: range.lowerBound, in: tokens) { continue }
@@ -619,9 +631,21 @@ public struct ToneScorer: Sendable {
   static func coordinated(_ a: Place, _ b: Place, _ doc: Document) -> Bool {
     let range = doc.tokenIndex(atOrAfter: a.end)..<doc.tokenIndex(atOrAfter: b.start)
     guard !range.isEmpty else { return false }
-    let between = doc.tokens[range]
-    let others = between.filter { $0.isWord && !$0.isCapitalized && !["and", "both", "the", "or"].contains($0.lower) }
-    return others.count <= 1 && between.filter(\.isWord).count <= 6 && between.contains { $0.lower == "and" || $0.text == "&" || $0.text == "," }
+    var others = 0, words = 0, joined = false
+    for k in range {
+      let t = doc.tokens[k]
+      if t.isWord {
+        words += 1
+        switch t.lower {
+        case "and": joined = true
+        case "both", "the", "or": break
+        default: if !t.isCapitalized { others += 1 }
+        }
+      } else if t.text == "&" || t.text == "," {
+        joined = true
+      }
+    }
+    return others <= 1 && words <= 6 && joined
   }
 
   /// "cooperation between X and Y", "tensions between X and Y": a cue at most three words
@@ -651,7 +675,7 @@ public struct ToneScorer: Sendable {
     while j >= 0, words <= betweenReach {
       let t = tokens[j]
       if t.lower == "between" || t.lower == "among" { break }
-      if strongBreaks.contains(t.text) || sentenceEnds.contains(t.text) { return nil }
+      if !t.isWord, strongBreaks.contains(t.text) || sentenceEnds.contains(t.text) { return nil }
       if t.text == ",", j + 1 < tokens.count, !describes(tokens[j + 1]) { return nil }
       if t.lower == "and" || t.text == "&" { and = j }
       if t.isWord { words += 1 }
