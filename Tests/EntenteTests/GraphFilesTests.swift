@@ -50,6 +50,27 @@ struct GraphFilesTests {
     #expect(written[0].json == (try GraphJSON.data(graph, unresolved: unresolved)))
   }
 
+  /// A commit replaces the files of an earlier run with the new ones and leaves nothing else
+  /// in the folder; a file replaced that has another name keeps its old contents there.
+  @Test func aCommitReplacesEarlierFilesAndLeavesNothingElse() throws {
+    let dir = try Scratch.directory("replace")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let a = dir.appendingPathComponent("g.dot").path, b = dir.appendingPathComponent("g.json").path
+    let other = dir.appendingPathComponent("kept.json").path
+    for run in 1...3 {
+      if run == 3 { #expect(link(b, other) == 0) }
+      let files = OutputSet()
+      try files.write("dot \(run)", to: a)
+      try files.write("json \(run)", to: b)
+      try files.commit()
+      #expect(try String(contentsOfFile: a, encoding: .utf8) == "dot \(run)")
+      #expect(try String(contentsOfFile: b, encoding: .utf8) == "json \(run)")
+      let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+      #expect(names == (run == 3 ? ["g.dot", "g.json", "kept.json"] : ["g.dot", "g.json"]))
+    }
+    #expect(try String(contentsOfFile: other, encoding: .utf8) == "json 2")
+  }
+
   /// Resolution straight to canonical form gives the graph that resolving first, then
   /// putting it in canonical form, gives.
   @Test func resolvedIsTheResolvedGraphInCanonicalForm() {
