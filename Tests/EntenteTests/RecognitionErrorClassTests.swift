@@ -129,6 +129,19 @@ struct OrganizationExtentTests {
     expectNames("[Daniel Reyes]PER played at home.")
   }
 
+  @Test func aNameBeforeAnAppositionAndASpeechVerbIsAPerson() {
+    let a = analyze("Cruz, a Texas Republican, said the bill failed. Later in the day Cruz, 45, said so again.")
+    #expect(a.recognition.mentions.filter { a.document.string($0.span) == "Cruz" }.count == 2)
+    #expect(entity("Cruz", in: a)?.type == .person)
+    let b = analyze("Later in the day Acme, a Texas company, said the bill failed.")
+    #expect(entity("Acme", in: b)?.type != .person)
+  }
+
+  @Test func theInitialAIsPartOfAName() {
+    expectNames("The work of [Herbert A. Simon]PER was cited.")
+    expectNames("A [Herbert Simon]PER paper was cited.")
+  }
+
   @Test func aWeekdayOrAMonthAfterANameIsADate() {
     expectNames("Shares of [Boeing Co]ORG on Monday rose.")
     expectNames("Shares of [Boeing Co]ORG Monday rose.")

@@ -81,6 +81,14 @@ extension RecognitionPass {
         j += 1
         continue
       }
+      // "Herbert A. Simon": the initial "A" (elsewhere an article) after a given name, before
+      // its period and a surname.
+      if isWord, tokens[j].text == "A", tokens[j - 1].has(.givenName), j + 2 < limit, tokens[j + 1].text == ".",
+        tokens[j + 1].start == tokens[j].end, isNameWord(j + 2)
+      {
+        j += 1
+        continue
+      }
       let period = tokens[j].text == "."
       if period, tokens[j].start == tokens[j - 1].end, tokens[j - 1].has(.honorific) { j += 1; continue }
       // "John F. Kennedy", "J. R. R. Tolkien": an initial's period.
