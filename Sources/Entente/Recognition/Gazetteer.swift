@@ -276,6 +276,7 @@ public final class Gazetteer: Sendable {
     lex.add(SentenceSegmenter.openers, lower: .sentenceOpener)
     lex.add(SentenceSegmenter.neverFinal, lower: .neverFinal)
     lex.add(SentenceSegmenter.mayBeFinal, lower: .mayBeFinal)
+    lex.add(ToneLexicon.bundled.starts.keys, lower: .toneCue)
     lex.add(orgKeywords, exact: .orgKeyword)
     lex.add(Set(rules.placeKeywords), exact: .placeKeyword)
     lex.add(Set(rules.eventWords), exact: .eventWord)

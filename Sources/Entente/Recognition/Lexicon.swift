@@ -33,6 +33,10 @@ struct WordClass: OptionSet, Sendable, Hashable {
   static let neverFinal = WordClass(rawValue: 1 << 26)
   static let mayBeFinal = WordClass(rawValue: 1 << 27)
 
+  /// A word that starts a tone cue of the bundled tone lexicon (``ToneLexicon/bundled``), on
+  /// its own or as a phrase's first word: the words the tone scorer looks up.
+  static let toneCue = WordClass(rawValue: 1 << 28)
+
   // Matched on the exact text.
   static let givenName = WordClass(rawValue: 1 << 16)
   static let orgKeyword = WordClass(rawValue: 1 << 17)

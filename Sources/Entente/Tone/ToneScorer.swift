@@ -37,6 +37,9 @@ public struct ToneLexicon: Sendable {
     var polarity: Int? = nil
   }
   let starts: [String: Start]
+  /// The bundled lexicon, whose cue words a gazetteer marks on the tokens it classifies
+  /// (``WordClass/toneCue``): a token without the mark starts no cue.
+  private(set) var marksTokens = false
   public let negators: Set<String>
   /// Cues that relate only the names right around them ("against", "versus"): prepositions.
   public let local: Set<String>
@@ -113,9 +116,10 @@ public struct ToneLexicon: Sendable {
   /// The bundled lexicon, loaded once.
   public static let bundled: ToneLexicon = {
     let url = Gazetteer.resourceDirectory.appendingPathComponent("tone.json")
-    guard let data = FileManager.default.contents(atPath: url.path), let lexicon = try? ToneLexicon(data: data, file: url.path) else {
+    guard let data = FileManager.default.contents(atPath: url.path), var lexicon = try? ToneLexicon(data: data, file: url.path) else {
       fatalError("Entente's bundled data is unreadable: \(url.path)")
     }
+    lexicon.marksTokens = true
     return lexicon
   }()
 }
@@ -163,10 +167,12 @@ public struct ToneScorer: Sendable {
   public func cues(in doc: Document, tokens range: Range<Int>) -> [Cue] {
     var out: [Cue] = []
     let tokens = doc.tokens
+    // Tokens a gazetteer classified carry the mark of the bundled lexicon's cue words.
+    let marked = lexicon.marksTokens && doc.annotatedBy != nil
     var i = range.lowerBound
     while i < range.upperBound {
       defer { i += 1 }
-      guard tokens[i].isWord else { continue }
+      guard tokens[i].isWord, !marked || tokens[i].has(.toneCue) else { continue }
       // The longest phrase that starts here, else the word.
       guard let starting = lexicon.starts[tokens[i].lower] else { continue }
       var last = i
