@@ -14,6 +14,24 @@ struct ToneTests {
     return g.edges.values.first { $0.kind == kind && (left.contains($0.source) && right.contains($0.target) || right.contains($0.source) && left.contains($0.target)) }
   }
 
+  /// Every sentence's cues are the same whether its tokens carry the gazetteer's marks of the
+  /// words that start a cue (as analysed) or not (a document read without a gazetteer).
+  @Test func cuesAreTheSameWithTheGazetteersMarksOrWithout() {
+    let scorer = ToneScorer()
+    var found = 0
+    for article in ArticleLoader.load([Repository.path("Fixtures")]).articles {
+      let marked = pipeline.analyze(article).document
+      let plain = Document(article)
+      #expect(marked.tokens.map(\.span) == plain.tokens.map(\.span))
+      for s in marked.sentences {
+        let cues = scorer.cues(in: marked, tokens: s.tokens)
+        #expect(cues == scorer.cues(in: plain, tokens: s.tokens))
+        found += cues.count
+      }
+    }
+    #expect(found >= 20)
+  }
+
   /// One sentence per cue family, each between the United States and Russia (Washington and
   /// Moscow where they act).
   static let families: [(String, Int)] = [
