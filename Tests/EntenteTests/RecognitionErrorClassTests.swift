@@ -78,6 +78,7 @@ struct NotEntitiesTests {
     #expect(entity("SCARA", in: a) == nil)
     #expect(entity("ROC", in: a) == nil)
     #expect(entity("FIFA", in: a)?.type == .organization)
+    expectNames("[US]STA software makers and [UK]STA drive makers met.")
   }
 
   @Test func aStateInsideAnEventsNameIsPartOfIt() {

@@ -34,11 +34,14 @@ extension RecognitionPass {
       }
     }
     // "NZ $ 26 million", "US dollars": a currency, not the state; "the ROC curve": an
-    // abbreviation before a word for a thing or a method is the thing's.
+    // abbreviation of three letters or more before a word for a thing or a method is the
+    // thing's (two, "US software", "UK model", describe: the state).
     if e.type == .state, r.upperBound < s.tokens.upperBound {
       let next = tokens[r.upperBound]
       if next.text == "$" || ["dollar", "dollars"].contains(next.lower) { return false }
-      if r.count == 1, tokens[r.lowerBound].isAllCaps, next.kind == .word, RecognitionPass.productNouns.contains(next.text) {
+      if r.count == 1, tokens[r.lowerBound].isAllCaps, tokens[r.lowerBound].length >= 3, next.kind == .word,
+        RecognitionPass.productNouns.contains(next.text)
+      {
         return false
       }
     }
