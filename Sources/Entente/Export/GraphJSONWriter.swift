@@ -167,7 +167,7 @@ public enum GraphJSONWriter {
       w.close("}", level: level)
     }
     w.comma()
-    w.key("kind", level: level + 1); w.raw(e.pointee.kind == .cooccurrence ? "\"cooccurrence\"" : "\"quotation\""); w.comma()
+    w.key("kind", level: level + 1); w.string(e.pointee.kind.rawValue); w.comma()
     w.key("source", level: level + 1); w.string(e.pointee.source); w.comma()
     w.key("target", level: level + 1); w.string(e.pointee.target); w.comma()
     w.key("tone", level: level + 1); w.double(e.pointee.roundedTone); w.comma()

@@ -255,7 +255,8 @@ public struct RelationshipGraph: Sendable, Equatable {
 
   /// The positions in ``nodes`` of each edge's two nodes, by edge position
   /// (``EdgeIndex/pack(_:_:_:)``), while every edge was added by the positions of its nodes
-  /// (``record(_:nodes:_:in:article:tone:evidence:)``); nil once an edge was added otherwise.
+  /// (``record(_:nodes:_:in:article:tone:evidence:)``); nil once an edge was added otherwise
+  /// or the graph was sorted into canonical order.
   /// What resolution reads instead of hashing ids.
   private(set) var edgeEnds: [UInt64]? = []
 
@@ -635,7 +636,7 @@ public struct RelationshipGraph: Sendable, Equatable {
   /// else holds too are copied first, as any array about to change.) `edgeEnds`, when known:
   /// the positions of each edge's nodes in `nodeKeys` (``edgeEnds``), which spare hashing ids
   /// to sort the edges; `nodeOrder`, when known: `nodeKeys`' sorted order
-  /// (``sortedPositions(_:)``).
+  /// (``sortedPositions(_:)``). The graph made keeps no ``edgeEnds``.
   static func canonical(
     nodeKeys: consuming [String], nodes: consuming [Node], edgeKeys: consuming [EdgeKey], edges: consuming [Edge],
     nodeOrder: [Int]?, edgeEnds: consuming [UInt64]?, articles: OrderedSet<String>, articleDates: [String: String],
@@ -650,19 +651,9 @@ public struct RelationshipGraph: Sendable, Equatable {
     let edgeOrder =
       ends.map { Self.sortedPositions(edgeKeys, nodeOrder: nodeOrder, ends: $0) }
       ?? Self.sortedPositions(edgeKeys, nodeOrder: nodeOrder, ids: nodeKeys)
-    if var e = ends {
-      // The nodes move to their sorted places: the ends follow them.
-      var at = [UInt64](repeating: 0, count: nodeOrder.count)
-      for (r, i) in nodeOrder.enumerated() { at[i] = UInt64(r) }
-      for k in e.indices {
-        let (s, t) = EdgeIndex.unpack(e[k])
-        e[k] = e[k] & (1 << 63) | at[s] << 32 | at[t]
-      }
-      Self.permute(&e, edgeOrder)
-      g.edgeEnds = e
-    } else {
-      g.edgeEnds = nil
-    }
+    // Built by sorting, not by the positions of nodes: a graph resolved again finds its edges
+    // by their ids.
+    g.edgeEnds = nil
     Self.permute(&nodeKeys, nodeOrder)
     Self.permute(&nodes, nodeOrder)
     Self.permute(&edgeKeys, edgeOrder)

@@ -277,6 +277,11 @@ public final class Gazetteer: Sendable {
     lex.add(SentenceSegmenter.neverFinal, lower: .neverFinal)
     lex.add(SentenceSegmenter.mayBeFinal, lower: .mayBeFinal)
     lex.add(ToneLexicon.bundled.starts.keys, lower: .toneCue)
+    // The months' and weekdays' full names, not their abbreviations ("Sept", "Tues."), which
+    // a full name begins with.
+    let calendar = (lexicon.months ?? []) + (lexicon.weekdays ?? [])
+    let fullNames = calendar.filter { w in !w.hasSuffix(".") && !calendar.contains { $0.count > w.count && $0.hasPrefix(w) } }
+    lex.add(fullNames.map { $0.lowercased() }, lower: .calendarWord)
     lex.add(orgKeywords, exact: .orgKeyword)
     lex.add(Set(rules.placeKeywords), exact: .placeKeyword)
     lex.add(Set(rules.eventWords), exact: .eventWord)

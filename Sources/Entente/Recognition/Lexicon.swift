@@ -36,6 +36,8 @@ struct WordClass: OptionSet, Sendable, Hashable {
   /// A word that starts a tone cue of the bundled tone lexicon (``ToneLexicon/bundled``), on
   /// its own or as a phrase's first word: the words the tone scorer looks up.
   static let toneCue = WordClass(rawValue: 1 << 28)
+  /// The full name of a month or a weekday (``Gazetteer`` reads them from `lexicon.json`).
+  static let calendarWord = WordClass(rawValue: 1 << 29)
 
   // Matched on the exact text.
   static let givenName = WordClass(rawValue: 1 << 16)

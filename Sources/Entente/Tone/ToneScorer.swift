@@ -721,4 +721,3 @@ public struct ToneScorer: Sendable {
     return (third && c.polarity != 0 ? 1 : c.polarity, [c])
   }
 }
-

@@ -120,7 +120,7 @@ extension RecognitionPass {
   /// weekday or a month inside a run is a date after the name, not part of it, but in a name
   /// the gazetteer knows ("The Independent on Sunday").
   func endsNameAsDate(_ j: Int, runStart: Int, limit: Int) -> Bool {
-    guard tokens[j].gazetteerNode >= 0, RecognitionPass.calendarWords.contains(tokens[j].lower) else { return false }
+    guard tokens[j].gazetteerNode >= 0, tokens[j].has(.calendarWord) else { return false }
     if let m = gaz.trie.longestMatch(tokens, from: runStart, limit: limit, first: tokens[runStart].gazetteerNode), m.end > j { return false }
     return true
   }

@@ -149,14 +149,8 @@ extension RecognitionPass {
   func isDemonymOrPlace(_ hits: [GazetteerHit], range r: Range<Int>) -> Bool {
     if hits.contains(where: { $0.entity >= 0 && $0.role == .demonym && gaz.entities[$0.entity].type == .state }) { return true }
     return hits.contains { $0.role == .blocked } && r.allSatisfy { !tokens[$0].has(.functionWord) }
-      && !r.contains { RecognitionPass.calendarWords.contains(tokens[$0].lower) }
+      && !r.contains { tokens[$0].has(.calendarWord) }
   }
-
-  /// Months and weekdays, which the gazetteer blocks like places.
-  static let calendarWords: Set<String> = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-  ]
 
   /// An item the gazetteer knows as an organization.
   func isKnownOrganization(_ it: Item) -> Bool {
