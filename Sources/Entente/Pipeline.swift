@@ -63,31 +63,30 @@ public struct Pipeline: Sendable {
   public func graph<S: Sequence<Article>>(
     from articles: S, jobs: Int = 1, resolve: Bool = true, progress: ((Int) -> Void)? = nil
   ) -> RelationshipGraph {
-    var graph = RelationshipGraph(maxEvidence: maxEvidence, order: .canonical)
+    var graph = RelationshipGraph.Builder(maxEvidence: maxEvidence)
     var done = 0
     // The workers analyse and score tone; this thread adds each article's records straight
     // to the one graph, in input order, while they go on with the next batch. So most of
     // building the graph leaves the workers' critical path, no per-chunk graph is built only
     // to be merged again, and evidence texts are made only for the records an edge keeps.
     let pipeline = self
-    var index = RelationshipGraph.EdgeIndex()
     if jobs == 1 {
       // One worker analyses while this thread would mostly wait: it scores tone and makes
       // the records here too, off the worker's critical path. Analyses are larger than
       // records, so fewer are read ahead (one chunk a batch; the output is the same).
       Streaming.run(articles, jobs: jobs, batchSize: Streaming.chunkSize, transform: { chunk in chunk.map(pipeline.analyze) }) { chunk in
-        for analysis in chunk { ArticleRecords(analysis).add(to: &graph, index: &index) }
+        for analysis in chunk { ArticleRecords(analysis).add(to: &graph) }
         done += chunk.count
         progress?(done)
       }
     } else {
       Streaming.run(articles, jobs: jobs, transform: { chunk in chunk.map { ArticleRecords(pipeline.analyze($0)) } }) { chunk in
-        for records in chunk { records.add(to: &graph, index: &index) }
+        for records in chunk { records.add(to: &graph) }
         done += chunk.count
         progress?(done)
       }
     }
-    return resolve ? graph.resolved() : graph
+    return resolve ? graph.finish().resolved() : graph.finish()
   }
 
   /// Streams articles through the pipeline: each small chunk of consecutive articles becomes
@@ -276,14 +275,15 @@ public struct ArticleRecords: Sendable {
 
   /// Adds the article's nodes and edges to a graph.
   public func add(to g: inout RelationshipGraph) {
-    var index = RelationshipGraph.EdgeIndex()
-    add(to: &g, index: &index)
+    var indexed = IndexedGraph()
+    swap(&indexed.graph, &g)
+    add(to: &indexed)
+    swap(&indexed.graph, &g)
   }
 
-  /// Adds the article's nodes and edges to a graph whose edges `index` finds by the
-  /// positions of their nodes (kept from one article to the next while the graph only
-  /// grows).
-  func add(to g: inout RelationshipGraph, index: inout RelationshipGraph.EdgeIndex) {
+  /// Adds the article's nodes and edges to a graph (or a graph being built) that finds its
+  /// edges by the positions of their nodes.
+  func add<G: RecordSink>(to g: inout G) {
     let id = self.id, text = self.text, sources = self.sources
     g.addArticle(id, date: date)
     var at = [Int](repeating: 0, count: entities.count)
@@ -297,7 +297,7 @@ public struct ArticleRecords: Sendable {
     records.withUnsafeBufferPointer { records in
       for k in records.indices {
         let r = records[k].evidence
-        g.record(records[k].kind, nodes: at[records[k].source], at[records[k].target], in: &index, article: id, tone: records[k].tone.value) {
+        g.record(records[k].kind, nodes: at[records[k].source], at[records[k].target], article: id, tone: records[k].tone.value) {
           var e: Evidence
           if let cached = made[r] { e = cached } else {
             e = ArticleRecords.evidence(sources[r], article: id, text: text)

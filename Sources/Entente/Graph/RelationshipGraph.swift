@@ -477,24 +477,31 @@ public struct RelationshipGraph: Sendable, Equatable {
 
   /// One more record of the edge at position `i`, from `article`, the newest article.
   private mutating func record(at i: Int, article: String, tone: Int, evidence: () -> Evidence) {
-    edges.values[i].weight += 1
-    edges.values[i].toneSum = edges.values[i].toneSum.addingSaturated(tone)
-    if order == .canonical, maxEvidence > 0, edges.values[i].evidence.count >= maxEvidence,
-      let last = edges.values[i].evidence.last, last.article < article
-    {
+    Self.record(&edges.values[i], article: article, tone: tone, order: order, maxEvidence: maxEvidence, articles: articles, evidence: evidence)
+  }
+
+  /// One more record of `edge` from `article`, the newest of `articles` (the graph's), in a
+  /// graph of that `order` whose edges keep at most `maxEvidence` records.
+  @inline(__always)
+  static func record(
+    _ edge: inout Edge, article: String, tone: Int, order: GraphOrder, maxEvidence: Int, articles: OrderedSet<String>,
+    evidence: () -> Evidence
+  ) {
+    edge.weight += 1
+    edge.toneSum = edge.toneSum.addingSaturated(tone)
+    if order == .canonical, maxEvidence > 0, edge.evidence.count >= maxEvidence, let last = edge.evidence.last, last.article < article {
       // Canonical order ranks evidence by article id first: a record from a later article
       // than every one kept comes after all of them, and the edge has no room left.
       return
     }
-    if order == .input, articles.last == article, let last = edges.values[i].evidence.last, last.article != article {
+    if order == .input, articles.last == article, let last = edge.evidence.last, last.article != article {
       // All the evidence here is from earlier articles: the record goes last, if there is room.
-      if maxEvidence == 0 || edges.values[i].evidence.count < maxEvidence {
-        edges.values[i].evidence.append(evidence())
+      if maxEvidence == 0 || edge.evidence.count < maxEvidence {
+        edge.evidence.append(evidence())
       }
       return
     }
-    let order = EvidenceOrder(order: self.order, articles: articles)
-    RelationshipGraph.mergeEvidence(&edges.values[i].evidence, [evidence()], limit: maxEvidence, order: order)
+    RelationshipGraph.mergeEvidence(&edge.evidence, [evidence()], limit: maxEvidence, order: EvidenceOrder(order: order, articles: articles))
   }
 
   /// Room for this many more nodes and edges without rehashing.
@@ -832,6 +839,103 @@ public struct RelationshipGraph: Sendable, Equatable {
   }
 }
 
+
+extension RelationshipGraph {
+  /// A graph in canonical order built article by article (what ``Pipeline`` does with a
+  /// corpus): its nodes and articles added as to any graph, but its edges kept in plain
+  /// arrays and found by the positions of their nodes alone (``EdgeIndex``), so that no edge
+  /// key is hashed or compared while the articles come in. The table of edges by key is made
+  /// once, at the end (``finish()``), from keys known to be distinct.
+  struct Builder {
+    private var graph: RelationshipGraph
+    private var edgeKeys: [EdgeKey] = []
+    private var edgeValues: [Edge] = []
+    /// Each edge's nodes by position (``EdgeIndex/pack(_:_:_:)``); nil once an edge's node
+    /// does not fit the index.
+    private var ends: [UInt64]? = []
+    private var index = EdgeIndex()
+    /// The edges whose nodes do not fit the index (positions from 2^31 on), by key.
+    private var byKey: [EdgeKey: Int] = [:]
+
+    init(maxEvidence: Int) {
+      graph = RelationshipGraph(maxEvidence: maxEvidence, order: .canonical)
+    }
+
+    mutating func addArticle(_ id: String, date: String?) {
+      graph.addArticle(id, date: date)
+    }
+
+    /// ``RelationshipGraph/record(entity:mentions:article:)``: the node's position.
+    mutating func record(entity e: ArticleEntity, mentions: Int, article: String) -> Int {
+      graph.record(entity: e, mentions: mentions, article: article)
+    }
+
+    /// One more co-occurrence or quotation of the nodes at positions `a` and `b`, in
+    /// `article`, the newest article; `evidence` is only called when the edge keeps the record.
+    mutating func record(_ kind: EdgeKind, nodes a: Int, _ b: Int, article: String, tone: Int, evidence: () -> Evidence) {
+      guard a != b else { return }
+      let fits = a < 1 << 31 && b < 1 << 31
+      let packed = fits ? EdgeIndex.pack(kind, a, b) : 0
+      let found = fits ? index[packed] : byKey[EdgeKey(kind: kind, source: graph.nodes.keys[a], target: graph.nodes.keys[b])]
+      if let i = found {
+        RelationshipGraph.record(
+          &edgeValues[i], article: article, tone: tone, order: graph.order, maxEvidence: graph.maxEvidence, articles: graph.articles,
+          evidence: evidence)
+        return
+      }
+      let key = EdgeKey(kind: kind, source: graph.nodes.keys[a], target: graph.nodes.keys[b])
+      let position = edgeKeys.count
+      edgeKeys.append(key)
+      edgeValues.append(Edge(kind: kind, source: key.source, target: key.target, weight: 1, evidence: [evidence()], toneSum: tone))
+      if fits {
+        index.insert(packed, position)
+        ends?.append(packed)
+      } else {
+        byKey[key] = position
+        ends = nil
+      }
+    }
+
+    /// The graph built (its edges in the order first seen, as ``RelationshipGraph`` keeps them).
+    consuming func finish() -> RelationshipGraph {
+      var g = graph
+      g.edges = OrderedDictionary(uncheckedUniqueKeys: edgeKeys, values: edgeValues)
+      g.edgeEnds = ends
+      return g
+    }
+  }
+}
+
+/// What ``ArticleRecords`` adds an article to: a graph whose edges are found by the
+/// positions of their nodes.
+protocol RecordSink {
+  mutating func addArticle(_ id: String, date: String?)
+  /// Adds an article's entity; its node's position.
+  mutating func record(entity e: ArticleEntity, mentions: Int, article: String) -> Int
+  /// One more co-occurrence or quotation of the nodes at positions `a` and `b`.
+  mutating func record(_ kind: EdgeKind, nodes a: Int, _ b: Int, article: String, tone: Int, evidence: () -> Evidence)
+}
+
+extension RelationshipGraph.Builder: RecordSink {}
+
+/// A graph and the positions of its edges by the positions of their nodes (valid while
+/// nodes and edges are only added to it by position).
+struct IndexedGraph: RecordSink {
+  var graph = RelationshipGraph()
+  var index = RelationshipGraph.EdgeIndex()
+
+  mutating func addArticle(_ id: String, date: String?) {
+    graph.addArticle(id, date: date)
+  }
+
+  mutating func record(entity e: ArticleEntity, mentions: Int, article: String) -> Int {
+    graph.record(entity: e, mentions: mentions, article: article)
+  }
+
+  mutating func record(_ kind: EdgeKind, nodes a: Int, _ b: Int, article: String, tone: Int, evidence: () -> Evidence) {
+    graph.record(kind, nodes: a, b, in: &index, article: article, tone: tone, evidence: evidence)
+  }
+}
 
 extension Int {
   /// The sum, or the nearest bound when it does not fit: weights and counts read back from
