@@ -353,6 +353,8 @@ public struct ToneScorer: Sendable {
   /// name stands right before it or another cue leads to it ("strikes against Moscow"), not
   /// in a case named in passing ("the court in Brown against the United States").
   func between(_ a: Place, _ b: Place, _ x: Int, _ y: Int, _ mentions: [Place], _ allCues: [Cue], _ doc: Document?) -> (Int, [Cue])? {
+    // The window lies within `a.end ..< b.start`: with no cue there, there is nothing to link.
+    guard allCues.contains(where: { $0.start >= a.end && $0.end <= b.start }) else { return nil }
     let window = doc.map { link(a, b, mentions, in: $0) } ?? (a.end, b.start)
     // A cue among capitals ("to Counter ISIL") relates only the name right after it.
     let cues = allCues.filter { c in
