@@ -23,7 +23,13 @@ public enum GraphFiles {
     // other, done with the DOT file, renders them from the last nodes back (and the very last
     // run first), into memory, until the two meet. So whichever file takes longer, both
     // threads work to the end.
-    let (edges, nodes) = Parallel.both({ graph.sortedEdges }, { graph.sortedNodes })
+    // People on one thread, the other types on the other (a run each of the sorted nodes).
+    let types = EntityType.allCases
+    let ((edges, people), others) = Parallel.both(
+      { (graph.sortedEdges, graph.sortedNodePositions(types: types.prefix(1))) },
+      { graph.sortedNodePositions(types: types.dropFirst()) })
+    let values = graph.nodes.values.elements
+    let nodes = (people + others).map { values[$0] }
     let shares = JSONShares(edges: edges, nodes: nodes)
     try files.write(to: dotPath) { dotHandle in
       let other = DOTFailure()

@@ -796,8 +796,21 @@ public struct RelationshipGraph: Sendable, Equatable {
   /// Nodes sorted by type, then name, then id: the order every exporter writes.
   public var sortedNodes: [Node] {
     let values = nodes.values.elements
-    var order = Array(values.indices)
+    return sortedNodePositions(types: EntityType.allCases[...]).map { values[$0] }
+  }
+
+  /// The positions in ``nodes`` of the nodes of `types` (consecutive ones of
+  /// ``EntityType/allCases``), in the order of ``sortedNodes``: theirs is a run of it.
+  func sortedNodePositions(types: ArraySlice<EntityType>) -> [Int] {
+    let values = nodes.values.elements
+    var order: [Int] = []
     values.withUnsafeBufferPointer { v in
+      if types.count == EntityType.allCases.count {
+        order = Array(v.indices)
+      } else {
+        let ranks = types.map(\.rank)
+        order = v.indices.filter { ranks.contains(v[$0].type.rank) }
+      }
       // (type, name, id), field by field: no node copied.
       order.sort { a, b in
         if v[a].type != v[b].type { return v[a].type.rank < v[b].type.rank }
@@ -805,7 +818,7 @@ public struct RelationshipGraph: Sendable, Equatable {
         return v[a].id < v[b].id
       }
     }
-    return order.map { values[$0] }
+    return order
   }
 
   /// Edges sorted by kind, source and target.
