@@ -677,6 +677,8 @@ public struct ToneScorer: Sendable {
   /// description set off by commas ("…, led by Prime Minister Haider Al Abadi,"); a comma
   /// followed by another kind of word ("…, on detailed arrangements") ends the relation.
   static func betweenPhrase(of m: Place, _ cues: [Cue], _ doc: Document) -> (cue: Cue, between: Int, side: Int)? {
+    // The cue comes before "between", which comes before the name.
+    guard cues.contains(where: { $0.end <= m.start }) else { return nil }
     let tokens = doc.tokens
     var j = doc.tokenIndex(atOrAfter: m.start) - 1, words = 0
     var and: Int? = nil
