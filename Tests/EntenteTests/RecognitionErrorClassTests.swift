@@ -86,6 +86,20 @@ struct NotEntitiesTests {
     expectNames("[US]STA software makers and [UK]STA drive makers met.")
   }
 
+  @Test func anArticleThatDefinesTermsByAcronymsHasNoAcronymOrganizations() {
+    let technical = "We compare a support vector machine (SVM) with a conditional random field (CRF). The QRZT corpus and SVM results agree."
+    let a = analyze(technical)
+    #expect(entity("QRZT", in: a) == nil)
+    #expect(entity("SVM", in: a) == nil)
+    // One term defined is not enough: an acronym is still an organization.
+    let b = analyze("The plan used a support vector machine (SVM). The QRZT said it would fund the work.")
+    #expect(entity("QRZT", in: b)?.type == .organization)
+    // Organizations the article names in full keep their acronyms.
+    let c = analyze(technical + " The Qorvex Research Council (QRC) said so. QRC agreed.")
+    #expect(mentionCount("QRC", in: c) == 2)
+    #expect(entity("QRC", in: c)?.key == entity("Qorvex Research Council", in: c)?.key)
+  }
+
   @Test func aStateInsideAnEventsNameIsPartOfIt() {
     let a = analyze("He fought in the Bangladesh Liberation War in 1971. Two years later Bangladesh signed the treaty.")
     #expect(mentionCount("Bangladesh", in: a) == 1)
@@ -103,6 +117,22 @@ struct NotEntitiesTests {
   @Test func anAcronymStartsAnOrganizationsName() {
     expectNames("[RSA Security]ORG said the flaw was serious.")
     expectNames("Shares in [RSA Security]ORG rose while [Russia]STA and the [RSA]STA watched.")
+  }
+}
+
+@Suite("Recognition: citations")
+struct CitationTests {
+  @Test func theAuthorsOfABracketedCitationArePeople() {
+    expectNames("Attention improves ([Dyvel]PER & [Bavorin]PER, 2010; [Fengar]PER, [Spenwick]PER, & [Pratley]PER, 2007).")
+    expectNames("Others agree ([Quorvel]PER et al., 2017, p. 12).")
+  }
+
+  @Test func noCitationWithoutOneWordAuthorsAndAYear() {
+    let a = analyze("It was printed (Salt Quire, Varnholt, 2008) and reprinted (October, 2000).")
+    #expect(entity("Varnholt", in: a) == nil)
+    #expect(entity("October", in: a) == nil)
+    let b = analyze("Dyvel (1964) is a film. The list (Dyvel, Bavorin) has no year.")
+    #expect(entity("Bavorin", in: b) == nil)
   }
 }
 

@@ -137,6 +137,26 @@ extension RecognitionPass {
     found.removeAll { $0.rule == RecognitionRule.acronym.name && $0.tokens.count == 1 && products.contains(tokens[$0.tokens.lowerBound].text) }
   }
 
+  /// Second pass: in an article that defines two or more acronyms as terms, in brackets right
+  /// after a lower-case word ("support vector machine (SVM)", "phosphoenolpyruvate (PEP)"), an
+  /// acronym no rule linked to an organization is a term too ("NLP", "CRISPR"): the article is
+  /// technical, and its acronyms are a field's terms, not organizations.
+  mutating func dropTechnicalAcronyms() {
+    guard found.contains(where: { $0.rule == RecognitionRule.acronym.name }) else { return }
+    var terms = Set<String>()
+    let tokens = self.tokens
+    for k in tokens.indices.dropFirst(2).dropLast() where tokens[k - 1].text == "(" && tokens[k + 1].text == ")" {
+      let before = tokens[k - 2]
+      guard tokens[k].isAllCaps, isAcronym(k), before.kind == .word, before.text.first?.isLowercase == true,
+        !before.has(.functionWord)
+      else { continue }
+      terms.insert(tokens[k].text)
+      if terms.count >= 2 { break }
+    }
+    guard terms.count >= 2 else { return }
+    found.removeAll { $0.rule == RecognitionRule.acronym.name && $0.tokens.count == 1 }
+  }
+
   /// Rule `acronym-name`: "RSA Security", "BBC Worldwide": a known acronym of three letters
   /// or more (a state's abbreviation too) followed by capitalized words (not a given name, not
   /// a place) names an organization. Two letters ("US", "UK") more often describe: "UK Singles

@@ -53,7 +53,9 @@ public enum RecognitionRule: String, CaseIterable, Sendable {
   case headline
   /// `Acronyms`: "NATO", "KCNA": an acronym, an organization; not a product or technology
   /// ("Nintendo DS", "RFID tags"), a term ("hidden Markov model (HMM)", "TP + FN"), a thing
-  /// counted with "a" ("a VBIED.") or a model or year beside a number ("CVPR 2012"), which are nothing.
+  /// counted with "a" ("a VBIED.") or a model or year beside a number ("CVPR 2012"), which are nothing;
+  /// nor, in an article that defines two or more terms by acronyms ("support vector machine
+  /// (SVM)"), an acronym no rule linked to an organization.
   case acronym
   /// `PersonNames`: "John Kirby": a given name and a surname.
   case givenName = "given-name"
@@ -74,6 +76,9 @@ public enum RecognitionRule: String, CaseIterable, Sendable {
   /// organization) the article names in full; a name two people share is a person of its
   /// own, unresolved.
   case coreference
+  /// `Citation`: "(Dye & Bavelier, 2010)": a one-word name among the authors of a bracketed
+  /// citation is a person.
+  case citation
   /// `HeadOfGovernment`: "the Monti government": the head of a government.
   case headOfGovernment = "head-of-government"
   /// `OrganizationContext`: "told the Toronto Star", "LA Weekly reported", "Gartner's chief

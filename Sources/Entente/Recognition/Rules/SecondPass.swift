@@ -4,7 +4,7 @@ extension RecognitionPass {
   /// Bush", "George Bush"), people's short names join their full names; `affiliation`;
   /// "the North" of a divided country (`divided-country`); then each group left open, by the
   /// first of `ambiguous-state` (listed with states), `coreference` (a person, then an
-  /// organization), `head-of-government`, `organization-context`, `speaker`,
+  /// organization), `citation`, `head-of-government`, `organization-context`, `speaker`,
   /// `organization-head`, `ambiguous-state` (alone) and `acronym-link` that settles it; then
   /// names said again (`coreference`), surnames read as places (`coreference`), acronyms by
   /// initials (`acronym-link`), titles standing alone (`role`) and a "The" that belongs to an
@@ -29,6 +29,7 @@ extension RecognitionPass {
       if stateInList(p, stateLike) { continue }
       if resolvePerson(p, joined: joined[k], people) { continue }
       if resolveOrganization(p, orgByText) { continue }
+      if citation(p) { continue }
       if headOfGovernment(p) { continue }
       if organizationByContext(p, named: organizationNames.contains(joined[k])) { continue }
       if speaker(p) { continue }
@@ -42,6 +43,7 @@ extension RecognitionPass {
     namesSaidAgain(open, joined: joined)
     surnamesReadAsPlaces(people, stateLike: stateLike)
     dropProducts()
+    dropTechnicalAcronyms()
     linkAcronymsByInitials()
     resolveRoles()
     articlesInNames()
