@@ -11,6 +11,8 @@ extension RecognitionPass {
     var byFull: [String: Int] = [:]
     /// After a title, a family name may come first in the full name: "Mr. Xi" for Xi Jinping.
     var byFirst: [String: Int] = [:]
+    /// Full names that start with a given name, by it: "Matthew" alone for Matthew Collins.
+    var byGiven: [String: Int] = [:]
   }
 
   func peopleIndex() -> PeopleIndex {
@@ -32,6 +34,7 @@ extension RecognitionPass {
         RecognitionPass.note(&people.byWord, tokens[firstWord].text, cluster)
       }
       if found[fi].kind == .name { RecognitionPass.note(&people.byFirst, tokens[firstWord].text, cluster) }
+      if found[fi].kind == .name, tokens[firstWord].has(.givenName) { RecognitionPass.note(&people.byGiven, tokens[firstWord].text, cluster) }
     }
     return people
   }
@@ -56,7 +59,8 @@ extension RecognitionPass {
     }
   }
 
-  /// A word group left open that is a person's full name, surname or first word. Returns
+  /// A word group left open that is a person's full name, surname or first word, or the given
+  /// name of one person the article names in full ("Matthew" for Matthew Collins). Returns
   /// whether that settles it (a name two people share is a person too, but an unresolved one:
   /// an entity of its own).
   mutating func resolvePerson(_ p: Pending, joined: String, _ people: PeopleIndex) -> Bool {
@@ -88,6 +92,14 @@ extension RecognitionPass {
           return false
         }
       }
+      add(p.tokens, sentence: p.sentence, kind: .name, cluster: c, type: .person, rule: .coreference)
+      return true
+    }
+    // "Matthew" alone, where the article names one Matthew in full: that person. A first name
+    // two people share stays open.
+    if words.count == 1, p.rule == RecognitionRule.unknown.name, !tokens[words.lowerBound].has(.commonWord),
+      let c = people.byGiven[tokens[words.lowerBound].text], c != RecognitionPass.ambiguous
+    {
       add(p.tokens, sentence: p.sentence, kind: .name, cluster: c, type: .person, rule: .coreference)
       return true
     }

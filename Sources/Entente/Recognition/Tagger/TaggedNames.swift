@@ -162,23 +162,28 @@ extension RecognitionPass {
   }
 
   /// Adds the tagger's names where the second pass named nothing. A one-word person that is
-  /// the last word of one full name the article gives is that person; of two, a person of
-  /// its own (still a mention: never merged into either).
+  /// the last word of one full name the article gives, or else the given name it starts with,
+  /// is that person; of two, a person of its own (still a mention: never merged into either).
   mutating func addTagged(_ spans: [TaggedSpan]) {
     var taken = [Bool](repeating: false, count: tokens.count)
     for f in found { for k in f.tokens { taken[k] = true } }
     for p in pending where !TaggedNames.openPending.contains(p.rule) { for k in p.tokens { taken[k] = true } }
     var bySurname: [String: Int] = [:]
+    // Full names that start with a given name, by it: "Matthew" alone for Matthew Collins.
+    var byGiven: [String: Int] = [:]
     for f in found where f.type == .person && f.kind == .name {
       let words = f.tokens.filter { tokens[$0].kind == .word }
       if words.count >= 2 { RecognitionPass.note(&bySurname, tokens[words.last!].text, f.cluster) }
+      if words.count >= 2, tokens[words[0]].has(.givenName) { RecognitionPass.note(&byGiven, tokens[words[0]].text, f.cluster) }
     }
     for sp in spans {
       guard !sp.tokens.contains(where: { taken[$0] }) else { continue }
       let s = doc.sentenceIndex(containing: tokens[sp.tokens.lowerBound].start) ?? 0
       if sp.nameClass == 1 {
         let words = sp.tokens.filter { tokens[$0].kind == .word }
-        if words.count == 1, let c = bySurname[tokens[words[0]].text], c != RecognitionPass.ambiguous {
+        if words.count == 1, let c = bySurname[tokens[words[0]].text] ?? (tokens[words[0]].has(.commonWord) ? nil : byGiven[tokens[words[0]].text]),
+          c != RecognitionPass.ambiguous
+        {
           add(sp.tokens, sentence: s, kind: .name, cluster: c, type: .person, rule: "tagger")
         } else {
           addPerson(sp.tokens, sentence: s, rule: "tagger", titles: [], qualifier: nil)
