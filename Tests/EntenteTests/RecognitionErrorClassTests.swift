@@ -30,6 +30,16 @@ struct NameMergingTests {
     #expect(entity("J Robinson", in: b)?.key == entity("James Robinson", in: b)?.key)
   }
 
+  @Test func aGivenNameAloneIsTheOnePersonNamedInFullWithIt() {
+    let a = analyze("Matthew Quorn founded the band in 1999. Matthew said it began as a joke.")
+    #expect(entity("Matthew", in: a)?.key == entity("Matthew Quorn", in: a)?.key)
+    #expect(a.recognition.entities.filter { $0.type == .person }.count == 1)
+    // Two people with that given name: neither.
+    let b = analyze("Matthew Quorn met Matthew Velt in 1999. Matthew said it began as a joke.")
+    #expect(entity("Matthew", in: b)?.key != entity("Matthew Quorn", in: b)?.key)
+    #expect(entity("Matthew", in: b)?.key != entity("Matthew Velt", in: b)?.key)
+  }
+
   @Test func aPersonsVariantsAreOnePerson() {
     let a = analyze("George W Bush met Tony Blair. George Bush said the talks went well. Bush left on Friday.")
     let bush = entity("George W Bush", in: a)
