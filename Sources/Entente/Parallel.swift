@@ -33,3 +33,18 @@ extension Parallel {
     var value: T?
   }
 }
+
+/// A value handed to another thread whole: once taken there, nothing else holds it, so arrays
+/// in it change in place instead of being copied first.
+final class Handover<T>: @unchecked Sendable {
+  private var value: T?
+
+  init(_ value: consuming T) {
+    self.value = value
+  }
+
+  /// The value, taken out (call once, on the thread it was handed to).
+  func take() -> T {
+    value.take()!
+  }
+}

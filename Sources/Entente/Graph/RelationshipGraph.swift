@@ -661,23 +661,39 @@ public struct RelationshipGraph: Sendable, Equatable {
     // Built by sorting, not by the positions of nodes: a graph resolved again finds its edges
     // by their ids.
     g.edgeEnds = nil
-    Self.permute(&nodeKeys, nodeOrder)
-    Self.permute(&nodes, nodeOrder)
-    Self.permute(&edgeKeys, edgeOrder)
-    Self.permute(&edges, edgeOrder)
-    for i in nodes.indices where !isSorted(nodes[i].articles, by: <) { nodes[i].articles.sort() }
-    for i in edges.indices where g.needsCanonical(edges[i]) { edges[i] = g.canonical(edges[i]) }
     if nodeKeys.count + edgeKeys.count < 1 << 12 {
-      g.nodes = OrderedDictionary(uncheckedUniqueKeys: nodeKeys, values: nodes)
-      g.edges = OrderedDictionary(uncheckedUniqueKeys: edgeKeys, values: edges)
+      g.nodes = canonicalNodes(&nodeKeys, &nodes, nodeOrder)
+      g.edges = g.canonicalEdges(&edgeKeys, &edges, edgeOrder)
     } else {
-      // The two hash tables at once, on this thread and another.
-      let ek = consume edgeKeys, ev = consume edges, nk = consume nodeKeys, nv = consume nodes
-      (g.edges, g.nodes) = Parallel.both(
-        { OrderedDictionary(uncheckedUniqueKeys: ek, values: ev) },
-        { OrderedDictionary(uncheckedUniqueKeys: nk, values: nv) })
+      // The nodes on another thread (handed over whole, so still changed in place there),
+      // the edges on this one.
+      let handover = Handover((consume nodeKeys, consume nodes))
+      let (edgeTable, nodeTable) = Parallel.both(
+        { g.canonicalEdges(&edgeKeys, &edges, edgeOrder) },
+        {
+          var (keys, values) = handover.take()
+          return canonicalNodes(&keys, &values, nodeOrder)
+        })
+      g.edges = edgeTable
+      g.nodes = nodeTable
     }
     return g
+  }
+
+  /// Nodes put in `order` and in canonical form, keyed by id.
+  private static func canonicalNodes(_ keys: inout [String], _ nodes: inout [Node], _ order: [Int]) -> OrderedDictionary<String, Node> {
+    permute(&keys, order)
+    permute(&nodes, order)
+    for i in nodes.indices where !isSorted(nodes[i].articles, by: <) { nodes[i].articles.sort() }
+    return OrderedDictionary(uncheckedUniqueKeys: keys, values: nodes)
+  }
+
+  /// Edges put in `order` and in canonical form (for this graph's ``maxEvidence``), keyed.
+  private func canonicalEdges(_ keys: inout [EdgeKey], _ edges: inout [Edge], _ order: [Int]) -> OrderedDictionary<EdgeKey, Edge> {
+    Self.permute(&keys, order)
+    Self.permute(&edges, order)
+    for i in edges.indices where needsCanonical(edges[i]) { edges[i] = canonical(edges[i]) }
+    return OrderedDictionary(uncheckedUniqueKeys: keys, values: edges)
   }
 
   /// The graph's nodes and edges, keys and values as parallel arrays, taken out of it (it is
