@@ -160,6 +160,15 @@ let taggerTrainingArticles: [AnnotatedArticle] = (0..<12).map { i in
     #expect(recognized(sure, text) == recognized(keeping, text))
   }
 
+  @Test func theReviewDropsStatesAndSomeRulesNamesAtAShareOfItsMargin() {
+    #expect(TaggedNames.reviseMargin(100, rule: "gazetteer", type: .state) == 20)
+    #expect(TaggedNames.reviseMargin(100, rule: "acronym", type: .state) == 20)
+    #expect(TaggedNames.reviseMargin(100, rule: "title", type: .person) == 50)
+    #expect(TaggedNames.reviseMargin(100, rule: "name-particle", type: .person) == 20)
+    #expect(TaggedNames.reviseMargin(100, rule: "gazetteer", type: .organization) == 100)
+    #expect(TaggedNames.reviseMargin(100, rule: "organization-keyword", type: .organization) == 100)
+  }
+
   @Test func aSurnameTheTaggerNamesJoinsTheOneFullNameItEnds() {
     // Articles where people are named in full, then by surname.
     let people = ["Zorbin Quell", "Travik Moss", "Ulvana Pretch", "Kessa Drun"]

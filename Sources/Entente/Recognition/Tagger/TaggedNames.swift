@@ -51,7 +51,7 @@ public enum TaggedNames {
 
   /// The margin by which the tagger must prefer another reading of a name of `rule`, of
   /// type `type`, for the name to be dropped, given the revise margin.
-  static func reviseMargin(_ margin: Float, rule: String, type: EntityType) -> Float {
+  public static func reviseMargin(_ margin: Float, rule: String, type: EntityType) -> Float {
     margin * (type == .state ? stateReviseShare : reviseShares[rule] ?? 1)
   }
 }
