@@ -161,8 +161,8 @@ let taggerTrainingArticles: [AnnotatedArticle] = (0..<12).map { i in
   }
 
   @Test func theReviewDropsStatesAndSomeRulesNamesAtAShareOfItsMargin() {
-    #expect(TaggedNames.reviseMargin(100, rule: "gazetteer", type: .state) == 20)
-    #expect(TaggedNames.reviseMargin(100, rule: "acronym", type: .state) == 20)
+    #expect(TaggedNames.reviseMargin(100, rule: "gazetteer", type: .state) == 50)
+    #expect(TaggedNames.reviseMargin(100, rule: "acronym", type: .state) == 50)
     #expect(TaggedNames.reviseMargin(100, rule: "title", type: .person) == 50)
     #expect(TaggedNames.reviseMargin(100, rule: "name-particle", type: .person) == 20)
     #expect(TaggedNames.reviseMargin(100, rule: "gazetteer", type: .organization) == 100)

@@ -37,10 +37,12 @@ public enum TaggedNames {
   public static let revisable: Set<String> = Set(
     [RecognitionRule.gazetteer, .organizationKeyword, .title, .nameParticle, .acronym, .acronymName, .familyNameFirst, .organizationContext]
       .map(\.name))
-  /// The share of the revise margin that drops a state's name, whichever rule gave it: the
-  /// names of states are the tagger's surest revisions (at a fifth, the 5-fold
-  /// cross-validation's states rise and no set falls; the development set's news stay as they were).
-  public static let stateReviseShare: Float = 0.2
+  /// The share of the revise margin that drops a state's name, whichever rule gave it: at a
+  /// half, the 5-fold cross-validation's states rise (0.859 to 0.875) and no set falls; the
+  /// development set's news stay as they were. A fifth gains more (0.886) but is fragile on
+  /// news: weights trained with two more features then dropped "Russia" in "Russia will find
+  /// other buyers" (a fixture).
+  public static let stateReviseShare: Float = 0.5
   /// The share of the revise margin that drops a name of these rules (the others': all of
   /// it), chosen one rule at a time by the 5-fold cross-validation (at 1, 0.5 and 0.2 of
   /// the margin), each where no set fell and the development set stayed as it was. Not the
