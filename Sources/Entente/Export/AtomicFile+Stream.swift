@@ -43,12 +43,17 @@ public final class OutputSet: @unchecked Sendable {
     let url = URL(fileURLWithPath: path)
     let dir = url.deletingLastPathComponent()
     let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp").path
-    staged.append((tmp, path, SignalCleanup.track(tmp)))
     do {
       try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-      guard FileManager.default.createFile(atPath: tmp, contents: nil), let handle = FileHandle(forWritingAtPath: tmp) else {
-        throw EntenteError.writeFailed(file: path, reason: String(cString: strerror(errno)))
+      // Made and tracked at once: a signal never finds the file made but not yet tracked.
+      var fd: Int32 = -1
+      var error: Int32 = 0
+      SignalCleanup.critical {
+        fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        if fd >= 0 { staged.append((tmp, path, SignalCleanup.trackInside(tmp))) } else { error = errno }
       }
+      guard fd >= 0 else { throw EntenteError.writeFailed(file: path, reason: String(cString: strerror(error))) }
+      let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
       do {
         try body(handle)
         try handle.close()
@@ -180,14 +185,7 @@ private enum SignalCleanup {
   }
 
   /// A slot holding a copy of `path` (-1 when all are taken: that file is then only removed
-  /// by a failed run, not by a signal).
-  static func track(_ path: String) -> Int {
-    var slot = -1
-    critical { slot = trackInside(path) }
-    return slot
-  }
-
-  /// ``track(_:)`` inside ``critical(_:)``.
+  /// by a failed run, not by a signal). Must be called inside ``critical(_:)``.
   static func trackInside(_ path: String) -> Int {
     guard let free = (0..<capacity).first(where: { slots[$0] == nil }) else { return -1 }
     slots[free] = strdup(path)

@@ -105,25 +105,13 @@ public enum GraphJSON {
 }
 
 /// Writes files atomically: a temporary file in the same folder, then a rename, so a failed
-/// run never leaves half a file behind.
+/// or interrupted run never leaves half a file behind.
 public enum AtomicFile {
   public static func write(_ data: Data, to path: String) throws {
-    let url = URL(fileURLWithPath: path)
-    let dir = url.deletingLastPathComponent()
-    do {
-      try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-      let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-      try data.write(to: tmp)
-      if rename(tmp.path, url.path) != 0 {
-        let reason = String(cString: strerror(errno))
-        try? FileManager.default.removeItem(at: tmp)
-        throw EntenteError.writeFailed(file: path, reason: reason)
-      }
-    } catch let e as EntenteError {
-      throw e
-    } catch {
-      throw EntenteError.writeFailed(file: path, reason: (error as NSError).localizedDescription)
-    }
+    // Through an output set, so that a signal mid-write removes the temporary file too.
+    let file = OutputSet()
+    try file.write(data, to: path)
+    try file.commit()
   }
 
   public static func write(_ string: String, to path: String) throws {
