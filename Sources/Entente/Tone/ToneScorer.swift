@@ -22,16 +22,16 @@ public struct Tone: Sendable, Hashable {
 /// that turn a cue around.
 public struct ToneLexicon: Sendable {
   /// Lower-case one-word form → polarity (−1 or +1).
-  public let polarity: [String: Int]
+  public var polarity: [String: Int] { starts.compactMapValues(\.polarity) }
   /// A cue of several words.
   public struct Phrase: Sendable, Hashable {
     public var words: [String]
     public var polarity: Int
   }
   /// First word of a phrase → the phrases, longest first.
-  public let phrases: [String: [Phrase]]
+  public var phrases: [String: [Phrase]] { starts.filter { !$0.value.phrases.isEmpty }.mapValues(\.phrases) }
   /// What a word may start: the phrases it begins (longest first) and its polarity as a cue
-  /// of one word (``phrases`` and ``polarity`` in one lookup).
+  /// of one word (``phrases`` and ``polarity`` in one lookup, as the lexicon keeps them).
   struct Start: Sendable {
     var phrases: [Phrase] = []
     var polarity: Int? = nil
@@ -86,8 +86,6 @@ public struct ToneLexicon: Sendable {
       }
     }
     for k in ph.keys { ph[k]!.sort { ($0.words.count, $1.words.joined(separator: " ")) > ($1.words.count, $0.words.joined(separator: " ")) } }
-    polarity = p
-    phrases = ph
     var st: [String: Start] = [:]
     for (w, list) in ph { st[w, default: Start()].phrases = list }
     for (w, v) in p { st[w, default: Start()].polarity = v }

@@ -65,28 +65,35 @@ extension RecognitionPass {
   /// name is capitalized but for "of", "and"…: "Korean Central News Agency (KCNA)").
   func definesTerm(_ k: Int) -> Bool {
     guard k >= 2, k + 1 < tokens.count, tokens[k - 1].text == "(", tokens[k + 1].text == ")" else { return false }
+    return spelledOutBefore(k, splittingHyphens: true) == true
+  }
+
+  /// Whether the words right before the bracket at `k - 1` spell the acronym at `k`: the words
+  /// right to left (with `splittingHyphens`, their hyphenated parts too: "short-term"), each
+  /// giving its initial to the next letter from the right; "of", "and" may give none. Nil
+  /// when they do not spell it; else whether a lower-case word other than a function word
+  /// gave a letter.
+  func spelledOutBefore(_ k: Int, splittingHyphens: Bool) -> Bool? {
     let letters = Array(tokens[k].text.lowercased().unicodeScalars)
-    // The words before the bracket, right to left, and their hyphenated parts ("short-term"),
-    // each giving its initial to the next letter from the right; "of", "and" may give none.
     var want = letters.count - 1
     var j = k - 2
     var lowerCase = false
     while want >= 0, j >= 0, tokens[j].kind == .word {
       let t = tokens[j]
-      let parts = t.text.split(separator: "-")
+      let parts = splittingHyphens ? t.text.split(separator: "-") : [Substring(t.text)]
       var matched = false
       for (n, part) in parts.enumerated().reversed() where want >= 0 {
         if part.unicodeScalars.first.map({ $0.properties.lowercaseMapping == String(letters[want]) }) == true {
           want -= 1
           matched = true
         } else if n == 0, !matched, !t.has(.functionWord) {
-          return false
+          return nil
         }
       }
       if matched, t.text.first?.isLowercase == true, !t.has(.functionWord) { lowerCase = true }
       j -= 1
     }
-    return want < 0 && lowerCase
+    return want < 0 ? lowerCase : nil
   }
 
   /// "Positive Predictive Value (PPV)", "Compact Fluorescent Light (CFL)": an acronym in
@@ -100,20 +107,10 @@ extension RecognitionPass {
     // Something the article names right before the bracket (an organization, a person) is
     // not a term's words.
     if let last = found.last, last.tokens.upperBound == k - 1 { return false }
-    let letters = Array(tokens[k].text.lowercased().unicodeScalars)
-    guard letters.count >= 2 else { return false }
-    var want = letters.count - 1
-    var j = k - 2
-    while want >= 0, j >= 0, tokens[j].kind == .word {
-      let t = tokens[j]
-      if t.text.unicodeScalars.first.map({ $0.properties.lowercaseMapping == String(letters[want]) }) == true {
-        want -= 1
-      } else if !t.has(.functionWord) {
-        return false
-      }
-      j -= 1
-    }
-    return want < 0
+    guard tokens[k].text.lowercased().unicodeScalars.count >= 2 else { return false }
+    // A capitalized name's hyphenated word gives one initial: "Metro-Goldwyn-Mayer (MGM)" is
+    // no term.
+    return spelledOutBefore(k, splittingHyphens: false) != nil
   }
 
   /// Words for products and technologies, and for the terms and methods of a field ("SCARA
