@@ -31,6 +31,20 @@ struct OrganizationContextTests {
     #expect(ms.allSatisfy { a.recognition.entities[$0.entity].type == .organization })
   }
 
+  @Test func aNameThatActsAsACompanyIsAnOrganizationWhereverItSpeaks() {
+    expectNames("[Kelvane]ORG said on Monday that demand was weak. [Kelvane]ORG's shares fell 4% by noon.")
+    expectNames("[Dravik]ORG warned of job cuts after [Dravik]ORG reported a first-quarter loss.")
+    expectNames("Investors who hold shares in [Morlen]ORG were told to wait. [Morlen]ORG said nothing.")
+    expectNames("The chief executive of [Telvani]ORG resigned, and [Telvani]ORG declined to comment.")
+  }
+
+  @Test func aPersonsNameThatActsAsACompanyStaysAPerson() {
+    // The article gives it as a person's surname: the shares are that person's.
+    expectNames("[Anna Kelvane]PER sold the stake last year. [Kelvane]PER's shares went to a trust, [Kelvane]PER said.")
+    // No word of business: one who speaks is a person.
+    expectNames("The plan is unworkable, [Quorvale]PER said.")
+  }
+
   @Test func aNameDoneAgainIsTheSameEntity() {
     let a = analyze("Quorvale said the talks had failed. Later Quorvale walked out of the room.")
     let ms = a.recognition.mentions.filter { a.document.string($0.span) == "Quorvale" }

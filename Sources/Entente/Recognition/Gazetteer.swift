@@ -94,6 +94,8 @@ public final class Gazetteer: Sendable {
   let titlePhrases: TokenTrie  // entity = -1, role .name; matched case-sensitively
   /// inflected form → lemma
   let speechVerbs: [String: String]
+  /// Where a one-word name acts as a company.
+  let companyCues: CompanyCues
   /// pronoun → "male", "female", "neuter" or "plural"
   let pronouns: [String: String]
   let states: [StateRecord]
@@ -156,6 +158,20 @@ public final class Gazetteer: Sendable {
     var eventWords: [String]
     /// Places that stand for an organization rather than a state ("Brussels" → the EU).
     var metonymOverrides: [String: String]?
+    /// Where a one-word name acts as a company (rule `company-context`).
+    var companyCues: CompanyCues?
+  }
+  /// "Kelvane's shares", "shares in Kelvane", "Kelvane reported a loss": lower-case phrases.
+  struct CompanyCues: Codable, Sendable {
+    /// After the name and its possessive: "'s shares", "'s chief executive".
+    var afterPossessive: [[String]]
+    /// Right after the name: "shares fell", "shareholders".
+    var afterName: [[String]]
+    /// Right before the name: "shares in", "chief executive of".
+    var before: [[String]]
+    /// A verb of results after the name, then within a few words one of `results`.
+    var resultVerbs: [String]
+    var results: [String]
   }
 
   /// The bundled data, loaded once. A broken installation (data files missing) stops the
@@ -233,6 +249,7 @@ public final class Gazetteer: Sendable {
     let orgKeywords = Set((lexicon.orgKeywords ?? []) + (lexicon.orgSuffixes ?? []).map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 })
     pronouns = lexicon.pronouns ?? [:]
     speechVerbs = Gazetteer.speechVerbIndex(lexicon.speechVerbs ?? [:])
+    companyCues = rules.companyCues ?? CompanyCues(afterPossessive: [], afterName: [], before: [], resultVerbs: [], results: [])
     let (titles, titleSingles) = Gazetteer.titleTrie(lexicon.personTitles ?? [])
     titlePhrases = titles
 

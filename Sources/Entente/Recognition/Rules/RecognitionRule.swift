@@ -76,6 +76,10 @@ public enum RecognitionRule: String, CaseIterable, Sendable {
   /// organization) the article names in full; a name two people share is a person of its
   /// own, unresolved.
   case coreference
+  /// `CompanyContext`: "Kelvane's shares", "shares in Kelvane", "Kelvane reported a loss": a
+  /// one-word name that acts as a company somewhere is an organization wherever the article
+  /// uses it ("Kelvane said" too), unless the article gives it as a person's name.
+  case companyContext = "company-context"
   /// `Citation`: "(Dye & Bavelier, 2010)": a one-word name among the authors of a bracketed
   /// citation is a person.
   case citation

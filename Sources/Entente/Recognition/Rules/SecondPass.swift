@@ -4,7 +4,7 @@ extension RecognitionPass {
   /// Bush", "George Bush"), people's short names join their full names; `affiliation`;
   /// "the North" of a divided country (`divided-country`); then each group left open, by the
   /// first of `ambiguous-state` (listed with states), `coreference` (a person, then an
-  /// organization), `citation`, `head-of-government`, `organization-context`, `speaker`,
+  /// organization), `company-context`, `citation`, `head-of-government`, `organization-context`, `speaker`,
   /// `organization-head`, `ambiguous-state` (alone) and `acronym-link` that settles it; then
   /// names said again (`coreference`), surnames read as places (`coreference`), acronyms by
   /// initials (`acronym-link`), titles standing alone (`role`) and a "The" that belongs to an
@@ -20,6 +20,7 @@ extension RecognitionPass {
     let stateLike = stateLikeTokens()
     let divided = dividedCountries()
     let organizationNames = namesInOrganizationContext(joined, except: divided)
+    let companyNames = namesActingAsCompanies(joined, people: people)
     var open: [Int] = []
     for k in pending.indices where !resolved[k] {
       let p = pending[k]
@@ -29,6 +30,7 @@ extension RecognitionPass {
       if stateInList(p, stateLike) { continue }
       if resolvePerson(p, joined: joined[k], people) { continue }
       if resolveOrganization(p, orgByText) { continue }
+      if companyByContext(p, named: companyNames.contains(joined[k])) { continue }
       if citation(p) { continue }
       if headOfGovernment(p) { continue }
       if organizationByContext(p, named: organizationNames.contains(joined[k])) { continue }
