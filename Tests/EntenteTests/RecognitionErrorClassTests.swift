@@ -144,6 +144,17 @@ struct CitationTests {
     let b = analyze("Dyvel (1964) is a film. The list (Dyvel, Bavorin) has no year.")
     #expect(entity("Bavorin", in: b) == nil)
   }
+
+  @Test func aNameBeforeAYearIsAnAuthorWhereTheArticleCitesAuthors() {
+    let cites = "Reading slows at line breaks (Dyvel & Bavorin, 2010; Quorvel, 2012). "
+    expectNames(
+      "Reading slows at line breaks ([Dyvel]PER & [Bavorin]PER, 2010; [Quorvel]PER, 2012). [Marlesco]PER (1964) measured the pauses, and [Tervanti]PER (1983) named them.")
+    // Not a title's last word, nor where the article cites no authors.
+    expectNames(
+      "Reading slows at line breaks ([Dyvel]PER & [Bavorin]PER, 2010; [Quorvel]PER, 2012). The sequel Hunters of Dorvane (2006) sold well.")
+    #expect(entity("Marlesco", in: analyze("Marlesco (1964) opened to good reviews.")) == nil)
+    #expect(entity("Marlesco", in: analyze(cites + "Marlesco (1964) opened to good reviews.")) != nil)
+  }
 }
 
 @Suite("Recognition: type in context")

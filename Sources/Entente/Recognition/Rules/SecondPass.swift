@@ -21,6 +21,7 @@ extension RecognitionPass {
     let divided = dividedCountries()
     let organizationNames = namesInOrganizationContext(joined, except: divided)
     let companyNames = namesActingAsCompanies(joined, people: people)
+    let citesAuthors = citesAuthorsInBrackets()
     var open: [Int] = []
     for k in pending.indices where !resolved[k] {
       let p = pending[k]
@@ -31,7 +32,7 @@ extension RecognitionPass {
       if resolvePerson(p, joined: joined[k], people) { continue }
       if resolveOrganization(p, orgByText) { continue }
       if companyByContext(p, named: companyNames.contains(joined[k])) { continue }
-      if citation(p) { continue }
+      if citation(p, citesAuthors: citesAuthors) { continue }
       if headOfGovernment(p) { continue }
       if organizationByContext(p, named: organizationNames.contains(joined[k])) { continue }
       if speaker(p) { continue }
