@@ -114,6 +114,19 @@ struct OrganizationRuleTests {
     expectNames("The agency [KCTA]ORG and [BTA]ORG reported it on TV.")
   }
 
+  @Test func aCapitalizedNounOfTheFunctionWordsGoesOnWithAName() {
+    // "police", "video", "experts" end a run at its start ("Police said"), not inside a name.
+    expectNames("A spokesman for the [New York City Police Department]ORG said two men were held.")
+    expectNames("Officers of the [Capitol Police]ORG guarded the doors on Tuesday.")
+    expectNames("She won two prizes at the MTV Video Music Awards in the summer.")
+    expectNames("[Human Rights Watch]ORG called the arrests unlawful.")
+  }
+
+  @Test func twoWordsAndAndBeforeAKnownPartysNameAreItsOwn() {
+    expectNames("He joined the [Social Democratic and Labour Party]ORG as a student.")
+    expectNames("Conservative and [Labour Party]ORG members voted against the plan.")
+  }
+
   @Test func acronymDefinedInTextJoinsItsLongForm() {
     let text = "The Korean Central News Agency (KCNA) said so. Later KCNA added more."
     let a = Pipeline().analyze(Article(id: "t", text: text))

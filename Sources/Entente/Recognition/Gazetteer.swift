@@ -153,6 +153,9 @@ public final class Gazetteer: Sendable {
     var connectors: [String]
     var nameParticles: [String]
     var functionWords: [String]
+    /// Nouns of the function-word list that, capitalized after a name's word, go on with the
+    /// name ("Capitol Police", "MTV Video Music Awards").
+    var nounsInNames: [String]?
     var locationPrepositions: [String]
     var placeKeywords: [String]
     var eventWords: [String]
@@ -275,6 +278,7 @@ public final class Gazetteer: Sendable {
     let connectors = Set(rules.connectors)
     // Lower-case single-token titles and role nouns.
     lex.add(Set(rules.functionWords), lower: .functionWord)
+    lex.add(Set(rules.nounsInNames ?? []), lower: .nounInName)
     lex.add(titleSingles.union(roleNouns), lower: .titleWord)
     lex.add(roleNouns, lower: .roleNoun)
     lex.add(honorifics, lower: .honorific)

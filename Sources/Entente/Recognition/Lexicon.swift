@@ -38,6 +38,9 @@ struct WordClass: OptionSet, Sendable, Hashable {
   static let toneCue = WordClass(rawValue: 1 << 28)
   /// The full name of a month or a weekday (``Gazetteer`` reads them from `lexicon.json`).
   static let calendarWord = WordClass(rawValue: 1 << 29)
+  /// A noun of the function-word list that goes on with a name after one of its words
+  /// ("Police" in "the Capitol Police"; `nounsInNames` in `recognition.json`).
+  static let nounInName = WordClass(rawValue: 1 << 30)
 
   // Matched on the exact text.
   static let givenName = WordClass(rawValue: 1 << 16)

@@ -59,6 +59,15 @@ extension RecognitionPass {
         continue
       }
       let isWord = tokens[j].kind == .word
+      // "the Capitol Police", "the MTV Video Music Awards", "Human Rights Watch": a
+      // capitalized noun of the function-word list after a word of the name goes on with it,
+      // but not after a person's name ("Dr. Seuss Video Classics").
+      if isWord, tokens[j].isCapitalized, !headline, tokens[j].has(.nounInName), tokens[j - 1].kind == .word,
+        tokens[j - 1].isCapitalized || tokens[j - 1].isAllCaps, !tokens[start].has([.givenName, .titleWord, .honorific])
+      {
+        j += 1
+        continue
+      }
       // "James To", "Wilson Or": a surname that is a function word, after a given name.
       if isWord, tokens[j].isCapitalized, !headline, tokens[j].length <= 3, tokens[j].has(.functionWord),
         tokens[j - 1].has(.givenName), tokens[j].text != "I", tokens[j].text != "A"

@@ -132,6 +132,7 @@ extension RecognitionPass {
     let endsInKeyword = isOrgKeyword(tokens[its[i].range.upperBound - 1])
     if i > 0 {
       if its[i - 1].isWord { return true }
+      if endsInKeyword, sharesNameAcrossAnd(its, before: i) { return true }
       if case .known(let before) = its[i - 1].kind {
         if endsInKeyword, isDemonymOrPlace(before, range: its[i - 1].range) { return true }
         return before.contains { $0.entity >= 0 && gaz.entities[$0.entity].type == .state && $0.role == .name }
@@ -142,6 +143,17 @@ extension RecognitionPass {
       case .known(let after) = its[i + 2].kind
     else { return false }
     return after.contains { $0.entity >= 0 && gaz.entities[$0.entity].type == .state && $0.role == .name }
+  }
+
+  /// "the Social Democratic and Labour Party": two or more words, the last a common one, and
+  /// "and" before a known name that ends in its keyword belong to it, when no keyword or
+  /// organization comes before them ("the Fire Brigade and Labour Party" are two; so are
+  /// "Conservative and Labour Party members", one party's word before the other's name).
+  func sharesNameAcrossAnd(_ its: [Item], before i: Int) -> Bool {
+    guard i >= 3, its[i - 1].isConnector, tokens[its[i - 1].range.lowerBound].text == "and", its[i - 2].isWord,
+      tokens[its[i - 2].range.lowerBound].has(.commonWord), its[i - 3].isWord
+    else { return false }
+    return !its[..<(i - 1)].contains { $0.isWord && isOrgKeyword(tokens[$0.range.lowerBound]) || isKnownOrganization($0) }
   }
 
   /// A state's demonym ("Italian") or a place that is no state ("Quebec"), not a month or a
