@@ -241,9 +241,12 @@ struct TaggerFeatures {
     return list.ids
   }
 
-  /// The same, handed to a sink one by one (the tagger scores them as they come).
+  /// The same, handed to a sink one by one (the tagger scores them as they come). Without
+  /// `zoneWide`, the features every token of the zone shares (`zoneFeatures`) are left out.
   @inline(__always)
-  func features<Sink: FeatureSink>(_ k: Int, zone z: Range<Int>, sentence s: Sentence, headline: Bool, into out: inout Sink) {
+  func features<Sink: FeatureSink>(
+    _ k: Int, zone z: Range<Int>, sentence s: Sentence, headline: Bool, zoneWide: Bool = true, into out: inout Sink
+  ) {
     let lo = s.tokens.lowerBound, hi = s.tokens.upperBound
     @inline(__always) func w(_ j: Int) -> UInt64 { j < lo ? TaggerFeatures.sentenceStart : j >= hi ? TaggerFeatures.sentenceEnd : word[j] }
     @inline(__always) func sh(_ j: Int) -> UInt64 { j < lo || j >= hi ? 0 : shape[j] }
@@ -256,7 +259,7 @@ struct TaggerFeatures {
         r &= r - 1
       }
     }
-    out.add(FeatureHash.id(1, 0))
+    if zoneWide { out.add(FeatureHash.id(1, 0)) }
     out.add(FeatureHash.id(2, w(k)))
     out.add(FeatureHash.id(3, w(k - 1)))
     out.add(FeatureHash.id(4, w(k + 1)))
@@ -331,12 +334,46 @@ struct TaggerFeatures {
       let v = UInt64(history[wk])
       out.add(FeatureHash.id(25, v))
     }
-    // A title or role word right before the zone; a speech verb right after it.
+    if zoneWide { zoneEdges(z, lo: lo, hi: hi, into: &out) }
+  }
+
+  /// The features every token of a zone shares: the bias, and the words right before and
+  /// after the zone.
+  func zoneFeatures<Sink: FeatureSink>(zone z: Range<Int>, sentence s: Sentence, into out: inout Sink) {
+    out.add(FeatureHash.id(1, 0))
+    zoneEdges(z, lo: s.tokens.lowerBound, hi: s.tokens.upperBound, into: &out)
+  }
+
+  /// A title or role word right before the zone; a speech verb right after it.
+  @inline(__always)
+  private func zoneEdges<Sink: FeatureSink>(_ z: Range<Int>, lo: Int, hi: Int, into out: inout Sink) {
     if z.lowerBound > lo {
       let c = tokens[z.lowerBound - 1].classes
       out.add(FeatureHash.id(26, word[z.lowerBound - 1], UInt64(!c.isDisjoint(with: .roleLike) ? 1 : 0) | UInt64(c.contains(.honorific) ? 2 : 0)))
     }
     if z.upperBound < hi { out.add(FeatureHash.id(27, word[z.upperBound])) }
+  }
+
+  /// The emission scores of a prepared zone under a model (a row of `TagLabel.count` per
+  /// token): the features every token shares scored once, each token's own as they are
+  /// made, never kept. `ids` holds a token's features, `sums` a row per token.
+  func emissions(
+    zone z: Range<Int>, sentence s: Sentence, scorer: EmissionScorer, scale: Float, ids: UnsafeMutableBufferPointer<UInt32>,
+    sums: UnsafeMutablePointer<Int32>
+  ) -> [Float] {
+    let l = TagLabel.count
+    let headline = doc.paragraphs[s.paragraph].role != .body
+    var shared = FeatureBatch(buffer: ids)
+    zoneFeatures(zone: z, sentence: s, into: &shared)
+    for y in 0..<l { sums[y] = 0 }
+    scorer.add(UnsafeMutableBufferPointer(rebasing: ids[0..<shared.count]), to: sums)
+    for i in 1..<max(1, z.count) { for y in 0..<l { sums[i * l + y] = sums[y] } }
+    for (i, k) in z.enumerated() {
+      var sink = FeatureBatch(buffer: ids)
+      features(k, zone: z, sentence: s, headline: headline, zoneWide: false, into: &sink)
+      scorer.add(UnsafeMutableBufferPointer(rebasing: ids[0..<sink.count]), to: sums + i * l)
+    }
+    return (0..<(z.count * l)).map { Float(sums[$0]) * scale }
   }
 }
 
@@ -447,24 +484,14 @@ extension RecognitionPass {
     let l = TagLabel.count
     var out: [(tokens: Range<Int>, emissions: [Float], mayBegin: [Bool])] = []
     out.reserveCapacity(all.count)
-    var sums = [Int32](repeating: 0, count: 64 * l)
-    var batch = [UInt32](repeating: 0, count: 256)
-    model.withScorer { scorer in
-      batch.withUnsafeMutableBufferPointer { ids in
-        for (z, s) in all {
-          let headline = doc.paragraphs[s.paragraph].role != .body
-          if sums.count < z.count * l { sums = [Int32](repeating: 0, count: z.count * l) }
-          let emissions = sums.withUnsafeMutableBufferPointer { buf in
-            let row = buf.baseAddress!
-            for i in 0..<(z.count * l) { row[i] = 0 }
-            for (i, k) in z.enumerated() {
-              var sink = FeatureBatch(buffer: ids)
-              f.features(k, zone: z, sentence: s, headline: headline, into: &sink)
-              scorer.add(UnsafeMutableBufferPointer(rebasing: ids[0..<sink.count]), to: row + i * l)
-            }
-            return (0..<(z.count * l)).map { Float(row[$0]) * model.scale }
+    let longest = all.reduce(1) { max($0, $1.0.count) }
+    withUnsafeTemporaryAllocation(of: Int32.self, capacity: longest * l) { sums in
+      withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 256) { ids in
+        model.withScorer { scorer in
+          for (z, s) in all {
+            let emissions = f.emissions(zone: z, sentence: s, scorer: scorer, scale: model.scale, ids: ids, sums: sums.baseAddress!)
+            out.append((z, emissions, z.map { f.isCandidate($0) }))
           }
-          out.append((z, emissions, z.map { f.isCandidate($0) }))
         }
       }
     }

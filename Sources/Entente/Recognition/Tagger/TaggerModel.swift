@@ -58,13 +58,12 @@ struct EmissionScorer {
   /// so that their memory reads overlap instead of waiting on one another. Nine tags: a
   /// sum for each.
   func add(_ batch: UnsafeMutableBufferPointer<UInt32>, to scores: UnsafeMutablePointer<Int32>) {
+    // Without a branch on each feature (whether the model has it is no pattern to predict).
     var n = 0
     for j in batch.indices {
       let id = batch[j]
-      if mayHave(id) {
-        batch[n] = id
-        n += 1
-      }
+      batch[n] = id
+      n &+= mayHave(id) ? 1 : 0
     }
     guard n > 0 else { return }
     var s0: Int32 = 0, s1: Int32 = 0, s2: Int32 = 0, s3: Int32 = 0, s4: Int32 = 0, s5: Int32 = 0, s6: Int32 = 0, s7: Int32 = 0
