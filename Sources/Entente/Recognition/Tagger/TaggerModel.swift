@@ -33,12 +33,16 @@ struct TaggedSpan: Hashable, Sendable {
 
 /// Adds features' tag weights to a row of integer scores, reading the model's table in place.
 ///
-/// The table is one array of 16-byte slots, each a feature's nine quantized weights (bytes
-/// 0–8, then three zero bytes) and its id (bytes 12–15): the probe that finds a feature has
-/// its weights in the same cache line. Before any slot is read, a bit array (`filter`, small
-/// enough to stay in cache) says of most unknown features that the model does not have them.
+/// The table is buckets of one 64-byte cache line each: four 16-byte slots, each a feature's
+/// nine quantized weights (bytes 0–8, then three zero bytes) and its id (bytes 12–15). A
+/// feature sits in the bucket its id's top bits name, or, when that bucket was full, in the
+/// first one after it with room; a bucket's slots fill in order, so a bucket whose last slot
+/// is empty ends the search. Most features are found by reading one line and comparing four
+/// ids at once, without a chain of probes to predict. Before any bucket is read, a bit array
+/// (`filter`, small enough to stay in cache) says of most unknown features that the model
+/// does not have them.
 struct EmissionScorer {
-  /// `mask + 1` slots of 16 bytes.
+  /// `mask + 1` buckets of 64 bytes, 64-byte aligned.
   let table: UnsafeRawPointer
   let mask: Int
   let shift: UInt32
@@ -51,10 +55,11 @@ struct EmissionScorer {
     return filter[Int(b >> 6)] & (1 << UInt64(b & 63)) != 0
   }
 
-  @inline(__always) func slotID(_ i: Int) -> UInt32 { table.loadUnaligned(fromByteOffset: i &* 16 &+ 12, as: UInt32.self) }
+  /// The id in slot `s` of the bucket at byte offset `at`.
+  @inline(__always) func slotID(_ at: Int, _ s: Int) -> UInt32 { table.load(fromByteOffset: at &+ s &* 16 &+ 12, as: UInt32.self) }
 
   /// Adds the weights of a batch of features to `scores`. Features the filter rules out are
-  /// dropped first; the first slots of the rest are read in one pass before any is compared,
+  /// dropped first; the buckets of the rest are read in one pass before any is compared,
   /// so that their memory reads overlap instead of waiting on one another. Nine tags: a
   /// sum for each.
   func add(_ batch: UnsafeMutableBufferPointer<UInt32>, to scores: UnsafeMutablePointer<Int32>) {
@@ -68,20 +73,26 @@ struct EmissionScorer {
     guard n > 0 else { return }
     var s0: Int32 = 0, s1: Int32 = 0, s2: Int32 = 0, s3: Int32 = 0, s4: Int32 = 0, s5: Int32 = 0, s6: Int32 = 0, s7: Int32 = 0
     var s8: Int32 = 0
-    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: n) { first in
-      // The ids in the features' first slots, read back to back.
-      for j in 0..<n { first[j] = slotID(Int(batch[j] >> shift)) }
+    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: n) { last in
+      // The ids in the last slots of the features' buckets, read back to back.
+      for j in 0..<n { last[j] = slotID(Int(batch[j] >> shift) &* 64, 3) }
       for j in 0..<n {
         let id = batch[j]
-        var i = Int(id >> shift)
-        var v = first[j]
-        while v != id {
-          if v == 0 { break }
-          i = (i &+ 1) & mask
-          v = slotID(i)
+        var b = Int(id >> shift)
+        var u3 = last[j]
+        var at = -1
+        while true {
+          let line = b &* 64
+          let m = (slotID(line, 0) == id ? 1 : 0) | (slotID(line, 1) == id ? 2 : 0) | (slotID(line, 2) == id ? 4 : 0) | (u3 == id ? 8 : 0)
+          if m != 0 {
+            at = line &+ m.trailingZeroBitCount &* 16
+            break
+          }
+          if u3 == 0 { break }
+          b = (b &+ 1) & mask
+          u3 = slotID(b &* 64, 3)
         }
-        guard v == id else { continue }
-        let at = i &* 16
+        guard at >= 0 else { continue }
         @inline(__always) func w(_ k: Int) -> Int32 { Int32(table.load(fromByteOffset: at &+ k, as: Int8.self)) }
         s0 &+= w(0)
         s1 &+= w(1)
@@ -106,14 +117,24 @@ struct EmissionScorer {
   }
 }
 
+/// Cache-line-aligned memory that lives as long as the weights that own it.
+final class AlignedBytes: @unchecked Sendable {
+  let base: UnsafeMutableRawPointer
+  init(count: Int) {
+    base = .allocate(byteCount: count, alignment: 64)
+    base.initializeMemory(as: UInt8.self, repeating: 0, count: count)
+  }
+  deinit { base.deallocate() }
+}
+
 /// The weights of a linear-chain tagger: per feature, a weight for each tag, and a weight for
 /// each pair of consecutive tags. Decoding is Viterbi over a zone of tokens.
 ///
 /// Feature weights are quantized to one signed byte each (times `scale`), so that a feature's
-/// weights are 9 bytes and scores add up as integers. In memory they sit in an open-addressing
-/// table keyed by feature id (ids are hashes already: a slot is an id's top bits), a feature's
-/// id and weights in one 16-byte slot, behind a bit array of ids that turns most features the
-/// model does not know away before any slot is read (see `EmissionScorer`).
+/// weights are 9 bytes and scores add up as integers. In memory they sit in a table of
+/// cache-line buckets keyed by feature id (ids are hashes already: a bucket is an id's top
+/// bits), a feature's id and weights in one 16-byte slot, behind a bit array of ids that turns
+/// most features the model does not know away before any bucket is read (see `EmissionScorer`).
 ///
 /// Stored as a compact little-endian binary file: the magic `ENTG`, a version, the number of
 /// tags and of features, the scale, the transition weights, the feature ids in ascending
@@ -131,8 +152,10 @@ public struct TaggerModel: Sendable {
   let scale: Float
   /// [previous tag + 1][tag]: row 0 is the start of a zone.
   let transitions: [Float]
-  /// The open-addressing table of 16-byte slots (see `EmissionScorer`) and its filter.
-  private let table: [SIMD16<Int8>]
+  /// The table of 64-byte buckets (see `EmissionScorer`) and its filter; never written
+  /// once made.
+  private let table: AlignedBytes
+  private let buckets: Int
   private let shift: UInt32
   private let filter: [UInt64]
   static let filterBits: UInt32 = 19
@@ -146,23 +169,30 @@ public struct TaggerModel: Sendable {
     let l = TagLabel.count
     // At most 85% of the slots taken: the filter keeps most unknown features from probing,
     // and the denser the table, the more of it stays in cache.
-    var bits: UInt32 = 4
-    while (1 << bits) * 17 < ids.count * 20 { bits += 1 }
+    var bits: UInt32 = 2
+    while (4 << bits) * 17 < ids.count * 20 { bits += 1 }
     shift = 32 - bits
-    var slots = [SIMD16<Int8>](repeating: SIMD16<Int8>(repeating: 0), count: 1 << bits)
+    buckets = 1 << Int(bits)
+    table = AlignedBytes(count: buckets * 64)
     var bloom = [UInt64](repeating: 0, count: 1 << (TaggerModel.filterBits - 6))
-    let mask = (1 << Int(bits)) - 1
+    let mask = buckets - 1
+    let t = table.base
     for (r, id) in ids.enumerated() {
-      var i = Int(id >> shift)
-      while slots[i] != SIMD16<Int8>(repeating: 0) { i = (i + 1) & mask }
-      var slot = SIMD16<Int8>(repeating: 0)
-      for k in 0..<l { slot[k] = rowWeights[r * l + k] }
-      for k in 0..<4 { slot[12 + k] = Int8(truncatingIfNeeded: id >> (8 * UInt32(k))) }
-      slots[i] = slot
-      let b = id & ((1 << TaggerModel.filterBits) - 1)
-      bloom[Int(b >> 6)] |= 1 << UInt64(b & 63)
+      // The bucket's first empty slot, or the next bucket's.
+      var b = Int(id >> shift)
+      var at = -1
+      while at < 0 {
+        for s in 0..<4 where t.load(fromByteOffset: b * 64 + s * 16 + 12, as: UInt32.self) == 0 {
+          at = b * 64 + s * 16
+          break
+        }
+        b = (b + 1) & mask
+      }
+      for k in 0..<l { t.storeBytes(of: rowWeights[r * l + k], toByteOffset: at + k, as: Int8.self) }
+      t.storeBytes(of: id, toByteOffset: at + 12, as: UInt32.self)
+      let f = id & ((1 << TaggerModel.filterBits) - 1)
+      bloom[Int(f >> 6)] |= 1 << UInt64(f & 63)
     }
-    table = slots
     filter = bloom
   }
 
@@ -177,11 +207,11 @@ public struct TaggerModel: Sendable {
 
   /// Runs `body` with a reader that adds a feature's tag weights to a row of scores.
   func withScorer<R>(_ body: (EmissionScorer) -> R) -> R {
-    table.withUnsafeBytes { t in
+    withExtendedLifetime(table) {
       filter.withUnsafeBufferPointer { f in
         body(
           EmissionScorer(
-            table: t.baseAddress!, mask: table.count - 1, shift: shift, filter: f.baseAddress!,
+            table: UnsafeRawPointer(table.base), mask: buckets - 1, shift: shift, filter: f.baseAddress!,
             filterMask: (1 << TaggerModel.filterBits) - 1))
       }
     }
