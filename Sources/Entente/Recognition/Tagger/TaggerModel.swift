@@ -313,15 +313,14 @@ public struct TaggerModel: Sendable {
                   let prev = (t - 1) * l, here = t * l
                   for y in 0..<l {
                     if begins[y] && !mayBegin[t] { continue }
+                    // Without branches on the scores (a previous tag at -infinity never
+                    // wins: its sum stays -infinity).
                     var best: Float = -.infinity, arg = -1
                     for p in 0..<l where follows[p * l + y] {
-                      let s = score[prev + p]
-                      if s == -.infinity { continue }
-                      let v = s + tr[(p + 1) * l + y]
-                      if v > best {
-                        best = v
-                        arg = p
-                      }
+                      let v = score[prev + p] + tr[(p + 1) * l + y]
+                      let better = v > best
+                      best = better ? v : best
+                      arg = better ? p : arg
                     }
                     if arg >= 0 {
                       score[here + y] = best + e[here + y]
