@@ -219,3 +219,27 @@ struct OrganizationExtentTests {
     expectNames("He taught at the [University of Leeds]ORG, said [Quorvale]PER.")
   }
 }
+
+@Suite("Recognition: a known name at the start of a sentence")
+struct SentenceStartNameTests {
+  @Test func aPartysNameOpensASentenceWithItsArticle() {
+    let a = analyze("The Labour Party said it would vote against the budget on Tuesday.")
+    #expect(entity("Labour Party", in: a)?.type == .organization)
+    #expect(a.recognition.entities.allSatisfy { $0.type != .person })
+  }
+
+  @Test func aPartysNameOpensASentenceBeforeALeadersTitle() {
+    let a = analyze("Labour Party leader Keir Starmer said the plan had failed. The Labour Party said it would vote against it.")
+    #expect(entity("Labour Party", in: a)?.type == .organization)
+    #expect(entity("Keir Starmer", in: a)?.type == .person)
+    // The party is not taken for its leader.
+    #expect(entity("Labour Party", in: a)?.key != entity("Keir Starmer", in: a)?.key)
+    #expect(mentionCount("Labour Party", in: a) == 2)
+  }
+
+  @Test func aOneWordNameThatIsAlsoAWordIsNoneAtTheStart() {
+    for text in ["Apple trees grow on the hill behind the school.", "The Apple trees grow on the hill behind the school."] {
+      #expect(entity("Apple", in: analyze(text)) == nil)
+    }
+  }
+}

@@ -16,11 +16,15 @@ extension RecognitionPass {
     let withArticle = e.name.hasPrefix("The ") && prev?.lower == "the"
       && !(r.upperBound < s.tokens.upperBound && tokens[r.upperBound].kind == .word && tokens[r.upperBound].isCapitalized)
     if hit.ambiguous && !withArticle {
-      // "Jordan", "Georgia", "Apple": not at the start of a sentence, and not where a
-      // capitalized word next to it makes it part of another name.
-      if isSentenceStart(r.lowerBound, in: s) && e.type == .organization { return false }
+      // "Jordan", "Georgia", "Apple": not where a capitalized word next to it makes it part of
+      // another name, and a one-word organization's name not at the start of a sentence
+      // ("Apple trees", "The Apple"). A sentence's first "The" is no such word ("The Labour
+      // Party said"), and a name of several capitalized words is one at the start too
+      // ("Labour Party leader Keir Starmer").
+      let theOpens = prev?.lower == "the" && isSentenceStart(r.lowerBound - 1, in: s)
+      if r.count == 1, theOpens || isSentenceStart(r.lowerBound, in: s), e.type == .organization { return false }
       if r.upperBound < s.tokens.upperBound, tokens[r.upperBound].isCapitalized, tokens[r.upperBound].kind == .word { return false }
-      if let p = prev, p.kind == .word, p.isCapitalized { return false }
+      if let p = prev, p.kind == .word, p.isCapitalized, !theOpens { return false }
       // "Atlanta, Georgia": after a place and a comma, the US state or region.
       if e.type == .state, let p = prev, p.text == ",", r.lowerBound >= 2, tokens[r.lowerBound - 2].isCapitalized,
         tokens[r.lowerBound - 2].kind == .word
