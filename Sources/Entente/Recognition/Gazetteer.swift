@@ -96,6 +96,8 @@ public final class Gazetteer: Sendable {
   let speechVerbs: [String: String]
   /// Where a one-word name acts as a company.
   let companyCues: CompanyCues
+  /// The words next to the name in ``companyCues``, to rule a word out with a lookup or two.
+  let companyCueWords: CompanyCueWords
   /// pronoun → "male", "female", "neuter" or "plural"
   let pronouns: [String: String]
   let states: [StateRecord]
@@ -177,6 +179,24 @@ public final class Gazetteer: Sendable {
     var results: [String]
   }
 
+  /// The words of ``CompanyCues`` that stand next to the name: the first of the phrases after
+  /// it, the last of those before it, and the verbs and results as sets.
+  struct CompanyCueWords: Sendable {
+    let firstAfterPossessive: Set<String>
+    let firstAfterName: Set<String>
+    let lastBefore: Set<String>
+    let resultVerbs: Set<String>
+    let results: Set<String>
+
+    init(_ cues: CompanyCues) {
+      firstAfterPossessive = Set(cues.afterPossessive.compactMap(\.first))
+      firstAfterName = Set(cues.afterName.compactMap(\.first))
+      lastBefore = Set(cues.before.compactMap(\.last))
+      resultVerbs = Set(cues.resultVerbs)
+      results = Set(cues.results)
+    }
+  }
+
   /// The bundled data, loaded once. A broken installation (data files missing) stops the
   /// program; call ``loadBundled()`` first to report that as an error instead.
   public static var bundled: Gazetteer {
@@ -253,6 +273,7 @@ public final class Gazetteer: Sendable {
     pronouns = lexicon.pronouns ?? [:]
     speechVerbs = Gazetteer.speechVerbIndex(lexicon.speechVerbs ?? [:])
     companyCues = rules.companyCues ?? CompanyCues(afterPossessive: [], afterName: [], before: [], resultVerbs: [], results: [])
+    companyCueWords = CompanyCueWords(companyCues)
     let (titles, titleSingles) = Gazetteer.titleTrie(lexicon.personTitles ?? [])
     titlePhrases = titles
 

@@ -31,29 +31,39 @@ extension RecognitionPass {
     return t.kind == .word && t.isCapitalized && !t.has(.givenName) && !isPlural(p.tokens.lowerBound)
   }
 
-  /// Whether the word at `k` stands where a company does, within its sentence.
+  /// Whether the word at `k` stands where a company does, within its sentence. (The words
+  /// next to it are looked up first: most names have no cue around them.)
   func actsAsCompany(_ k: Int, sentence: Int) -> Bool {
-    let cues = gaz.companyCues
+    let words = gaz.companyCueWords
     let s = doc.sentences[sentence]
     let lo = s.tokens.lowerBound, hi = s.tokens.upperBound
     func phrase(_ words: [String], at j: Int) -> Bool {
       j >= lo && j + words.count <= hi && zip(words, tokens[j..<(j + words.count)]).allSatisfy { $0 == $1.lower }
     }
     // "Kelvane's shares", "Kelvane’s chief executive".
-    if k + 1 < hi, tokens[k + 1].lower == "'s" || tokens[k + 1].lower == "\u{2019}s",
-      cues.afterPossessive.contains(where: { phrase($0, at: k + 2) })
+    if k + 2 < hi, tokens[k + 1].lower == "'s" || tokens[k + 1].lower == "\u{2019}s",
+      words.firstAfterPossessive.contains(tokens[k + 2].lower),
+      gaz.companyCues.afterPossessive.contains(where: { phrase($0, at: k + 2) })
     {
       return true
     }
     // "Kelvane shares fell", "Kelvane shareholders".
-    if cues.afterName.contains(where: { phrase($0, at: k + 1) }) { return true }
+    if k + 1 < hi, words.firstAfterName.contains(tokens[k + 1].lower),
+      gaz.companyCues.afterName.contains(where: { phrase($0, at: k + 1) })
+    {
+      return true
+    }
     // "shares in Kelvane", "chief executive of Kelvane".
-    if cues.before.contains(where: { phrase($0, at: k - $0.count) }) { return true }
+    if k - 1 >= lo, words.lastBefore.contains(tokens[k - 1].lower),
+      gaz.companyCues.before.contains(where: { phrase($0, at: k - $0.count) })
+    {
+      return true
+    }
     // "Kelvane reported a first-quarter loss": a verb of results, then a result within five words.
-    if k + 1 < hi, cues.resultVerbs.contains(tokens[k + 1].lower) {
+    if k + 1 < hi, words.resultVerbs.contains(tokens[k + 1].lower) {
       var j = k + 2
       while j < hi, j <= k + 6 {
-        if cues.results.contains(tokens[j].lower) { return true }
+        if words.results.contains(tokens[j].lower) { return true }
         if tokens[j].kind == .punctuation, tokens[j].text != "-" { break }
         j += 1
       }
