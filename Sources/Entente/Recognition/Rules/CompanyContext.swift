@@ -3,7 +3,8 @@
 /// executive of Kelvane") is an organization wherever the article uses it, "Kelvane said"
 /// included, unless the article gives it as a person's name (a surname or first word of a
 /// full name, or a name after a title). The cues are data (`companyCues` in
-/// recognition.json).
+/// recognition.json). The outlet's and the body's places ("told the Toronto Star", "the
+/// Commission said") are `organization-context`'s, which spreads a name the same way.
 extension RecognitionPass {
   /// The texts of the one-word groups left open that act as a company somewhere: `joined`
   /// are the pending groups' texts.

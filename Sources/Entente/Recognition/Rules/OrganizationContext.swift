@@ -2,9 +2,9 @@
 /// an outlet that is told or reports ("told the Toronto Star", "the Post reported", "according
 /// to the Times", "in an interview with the Guardian"), or a body that speaks with "the" before
 /// its name ("the Commission said"). People take none of these. (Measured and left out:
-/// "Sophos, which …" — works, places and species are taken up by "which" as often — and
-/// "Gartner's chief executive", "Yukos shares", which named as many products and places as
-/// companies.)
+/// "Sophos, which …" — works, places and species are taken up by "which" as often. A company's
+/// words, "Gartner's chief executive", "Yukos shares fell", are rule `company-context`'s, for
+/// one-word names no person of the article bears.)
 extension RecognitionPass {
   /// Adds an `unknown` group in such a place as an organization, or one the article uses so
   /// elsewhere (`named`): "Kestrel said" where "Kestrel reported" it. Returns whether it did.
