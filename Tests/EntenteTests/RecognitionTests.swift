@@ -77,6 +77,17 @@ struct PersonRuleTests {
     #expect(entityName(of: "Xi", in: "Xi Jinping arrived. Later Mr. Xi said nothing.") == "Xi Jinping")
   }
 
+  @Test func surnamesBehindASuffixAParticleOrAFamilyNameFirst() {
+    // The surname before "Jr." and "III", a surname without its "al-", a family name written first.
+    #expect(entityName(of: "Hendricks", in: "Dale P. Hendricks Jr. opened his campaign in Toledo. Hendricks said the race was open.") == "Dale P. Hendricks Jr")
+    #expect(entityName(of: "Marlowe", in: "Curtis Marlowe III won the primary. Voters backed Marlowe by a wide margin.") == "Curtis Marlowe III")
+    #expect(entityName(of: "Nouri", in: "Karim al-Nouri left the capital on Friday. Nouri's allies kept silent.") == "Karim al-Nouri")
+    #expect(entityName(of: "Sisi", in: "Talal el-Sisi arrived on Monday. Officials said Sisi would stay two days.") == "Talal el-Sisi")
+    #expect(entityName(of: "Zhao", in: "Zhao Minghui chaired the meeting in Nanjing. Zhao said trade would grow.") == "Zhao Minghui")
+    // The suffix still goes with the surname.
+    #expect(entityName(of: "Hendricks Jr", in: "Dale Hendricks Jr. and Amy Hendricks spoke. Hendricks Jr. said the race was open.") == "Dale Hendricks Jr")
+  }
+
   @Test func surnamesResolveToTheFullName() {
     let text = "Putin landed. Later President Vladimir Putin met Kim Jong-un. Putin and Kim talked."
     let a = Pipeline().analyze(Article(id: "t", text: text))

@@ -100,6 +100,10 @@ public final class Gazetteer: Sendable {
   let companyCueWords: CompanyCueWords
   /// pronoun → "male", "female", "neuter" or "plural"
   let pronouns: [String: String]
+  /// Family names written first ("Xi Jinping"), from `recognition.json`.
+  let familyNamesFirst: Set<String>
+  /// "Jr", "III": after a surname, no part of it.
+  let nameSuffixes: Set<String>
   let states: [StateRecord]
   let organizations: [OrganizationRecord]
   /// The word lists by word: what ``annotate(_:)`` looks up.
@@ -158,6 +162,11 @@ public final class Gazetteer: Sendable {
     /// Nouns of the function-word list that, capitalized after a name's word, go on with the
     /// name ("Capitol Police", "MTV Video Music Awards").
     var nounsInNames: [String]?
+    /// Family names that come first in a full name ("Xi" in "Xi Jinping"): the word a later
+    /// mention uses alone, though it may also be a given name elsewhere.
+    var familyNamesFirst: [String]?
+    /// Words after a surname that are no surname ("Jr", "III").
+    var nameSuffixes: [String]?
     var locationPrepositions: [String]
     var placeKeywords: [String]
     var eventWords: [String]
@@ -274,6 +283,8 @@ public final class Gazetteer: Sendable {
     speechVerbs = Gazetteer.speechVerbIndex(lexicon.speechVerbs ?? [:])
     companyCues = rules.companyCues ?? CompanyCues(afterPossessive: [], afterName: [], before: [], resultVerbs: [], results: [])
     companyCueWords = CompanyCueWords(companyCues)
+    familyNamesFirst = Set(rules.familyNamesFirst ?? [])
+    nameSuffixes = Set(rules.nameSuffixes ?? [])
     let (titles, titleSingles) = Gazetteer.titleTrie(lexicon.personTitles ?? [])
     titlePhrases = titles
 

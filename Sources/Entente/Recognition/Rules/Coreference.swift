@@ -20,16 +20,15 @@ extension RecognitionPass {
     var people = PeopleIndex()
     for fi in found.indices where found[fi].type == .person {
       let r = found[fi].tokens
-      var firstWord = -1, lastWord = -1, words = 0
-      for k in r where tokens[k].kind == .word {
-        if firstWord < 0 { firstWord = k }
-        lastWord = k
-        words += 1
-      }
-      guard words >= 2 else { continue }
+      let words = r.filter { tokens[$0].kind == .word }
+      guard words.count >= 2 else { continue }
       let cluster = found[fi].cluster
       people.byFull[tokens.joinedText(r, wordsOnly: true)] = cluster
-      RecognitionPass.note(&people.byWord, tokens[lastWord].text, cluster)
+      let known = surnames(words)
+      for w in known { RecognitionPass.note(&people.byWord, w, cluster) }
+      // "Trump Jr." for Donald Trump Jr.: the surname with the suffix.
+      if known[0] != tokens[words[words.count - 1]].text { people.byFull[known[0] + " " + tokens[words[words.count - 1]].text] = cluster }
+      let firstWord = words[0]
       if r.dropFirst().contains(where: { tokens[$0].has(.familyFirstGiven) }) || !tokens[firstWord].has(.givenName) {
         RecognitionPass.note(&people.byWord, tokens[firstWord].text, cluster)
       }
@@ -37,6 +36,23 @@ extension RecognitionPass {
       if found[fi].kind == .name, tokens[firstWord].has(.givenName) { RecognitionPass.note(&people.byGiven, tokens[firstWord].text, cluster) }
     }
     return people
+  }
+
+  /// The words a full name's person goes by alone (`words`: its word tokens, two or more):
+  /// the surname, before a suffix ("Kennedy" for Robert F. Kennedy Jr.) and without its joined
+  /// particle too ("Assad" for Bashar al-Assad), and a family name written first ("Xi" for
+  /// Xi Jinping).
+  func surnames(_ words: [Int]) -> [String] {
+    var last = words[words.count - 1]
+    if words.count >= 3, gaz.nameSuffixes.contains(tokens[last].text) { last = words[words.count - 2] }
+    var out = [tokens[last].text]
+    let text = tokens[last].text
+    if tokens[last].has(.particlePrefix), let dash = text.firstIndex(of: "-") {
+      let bare = text[text.index(after: dash)...]
+      if bare.first?.isUppercase == true { out.append(String(bare)) }
+    }
+    if words.count <= 3, gaz.familyNamesFirst.contains(tokens[words[0]].text) { out.append(tokens[words[0]].text) }
+    return out
   }
 
   /// Single-word people ("President Biden") join a full name with that surname; the others

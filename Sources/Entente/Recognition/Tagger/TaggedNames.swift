@@ -193,7 +193,7 @@ extension RecognitionPass {
     var byGiven: [String: Int] = [:]
     for f in found where f.type == .person && f.kind == .name {
       let words = f.tokens.filter { tokens[$0].kind == .word }
-      if words.count >= 2 { RecognitionPass.note(&bySurname, tokens[words.last!].text, f.cluster) }
+      if words.count >= 2 { for w in surnames(words) { RecognitionPass.note(&bySurname, w, f.cluster) } }
       if words.count >= 2, tokens[words[0]].has(.givenName) { RecognitionPass.note(&byGiven, tokens[words[0]].text, f.cluster) }
     }
     for sp in spans {
@@ -207,7 +207,7 @@ extension RecognitionPass {
           add(sp.tokens, sentence: s, kind: .name, cluster: c, type: .person, rule: "tagger")
         } else {
           addPerson(sp.tokens, sentence: s, rule: "tagger", titles: [], qualifier: nil)
-          if words.count >= 2, let c = found.last?.cluster { RecognitionPass.note(&bySurname, tokens[words.last!].text, c) }
+          if words.count >= 2, let c = found.last?.cluster { for w in surnames(words) { RecognitionPass.note(&bySurname, w, c) } }
         }
       } else {
         addOrganization(sp.tokens, name: tokens.cleanName(sp.tokens), sentence: s, rule: "tagger")
