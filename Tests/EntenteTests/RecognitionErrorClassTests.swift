@@ -237,9 +237,43 @@ struct SentenceStartNameTests {
     #expect(mentionCount("Labour Party", in: a) == 2)
   }
 
+  @Test func aOneWordNameOpensASentenceBeforeATitleAndAName() {
+    let a = analyze("Labour leader Rhona Kettley said the budget had failed. Apple chief executive Dan Morrow told staff to wait.")
+    #expect(entity("Labour", in: a)?.type == .organization)
+    #expect(entity("Apple", in: a)?.type == .organization)
+    #expect(entity("Rhona Kettley", in: a)?.type == .person)
+    #expect(entity("Dan Morrow", in: a)?.type == .person)
+    // A title with no name after it says nothing of the word.
+    #expect(entity("Apple", in: analyze("Apple growers said the harvest was late.")) == nil)
+  }
+
   @Test func aOneWordNameThatIsAlsoAWordIsNoneAtTheStart() {
     for text in ["Apple trees grow on the hill behind the school.", "The Apple trees grow on the hill behind the school."] {
       #expect(entity("Apple", in: analyze(text)) == nil)
     }
+  }
+}
+
+@Suite("Recognition: wire copy's datelines and party tags")
+struct WireCopyTests {
+  @Test func aDatelinesPlaceIsNoEntity() {
+    let a = analyze("Talks resume\n\nOSLO (Reuters) — Norway's government said on Monday it would raise taxes.\n\nNEW DELHI — India and Pakistan agreed to talks on Friday.\n\nKYIV, Ukraine, March 3 — Drones struck the city overnight.")
+    for place in ["OSLO", "NEW DELHI", "DELHI", "KYIV"] { #expect(entity(place, in: a) == nil, "\(place)") }
+    #expect(entity("Reuters", in: a)?.type == .organization)
+    #expect(entity("Norway", in: a)?.type == .state)
+    #expect(entity("India", in: a)?.type == .state)
+    #expect(entity("Ukraine", in: a)?.type == .state)
+  }
+
+  @Test func capitalsThatOpenAParagraphWithoutADashStayNames() {
+    let a = analyze("Talks resume\n\nNATO — the alliance of 32 states — met on Monday.\n\nThe UNHCR said on Monday it would send tents.")
+    #expect(entity("NATO", in: a)?.type == .organization)
+    #expect(entity("UNHCR", in: a)?.type == .organization)
+  }
+
+  @Test func aUSPartyTagAfterANameIsNoName() {
+    let a = analyze("Sen. Laura Bennet, R-Ohio, said the bill would fail. Rep. Daniel Ortez (D-N.Y.) disagreed, as did Sen. Maria Levin, D-Calif. Rep. Tom Arkwell (R-New Hampshire) voted yes.")
+    for name in ["Laura Bennet", "Daniel Ortez", "Maria Levin", "Tom Arkwell"] { #expect(entity(name, in: a)?.type == .person, "\(name)") }
+    #expect(a.recognition.mentions.allSatisfy { !a.document.string($0.span).contains("-") }, "\(a.recognition.mentions.map { a.document.string($0.span) })")
   }
 }

@@ -96,6 +96,8 @@ public final class Gazetteer: Sendable {
   let speechVerbs: [String: String]
   /// Where a one-word name acts as a company.
   let companyCues: CompanyCues
+  /// US states as a party tag names them ("Ohio", "N.Y.", "NY").
+  let usStateTags: Set<String>
   /// The words next to the name in ``companyCues``, to rule a word out with a lookup or two.
   let companyCueWords: CompanyCueWords
   /// pronoun → "male", "female", "neuter" or "plural"
@@ -174,6 +176,8 @@ public final class Gazetteer: Sendable {
     var metonymOverrides: [String: String]?
     /// Where a one-word name acts as a company (rule `company-context`).
     var companyCues: CompanyCues?
+    /// US states as a party tag names them, "R-Ohio", "D-N.Y.", "(D-NY)" (rule `party-tag`).
+    var usStateTags: [String]?
   }
   /// "Kelvane's shares", "shares in Kelvane", "Kelvane reported a loss": lower-case phrases.
   struct CompanyCues: Codable, Sendable {
@@ -285,6 +289,7 @@ public final class Gazetteer: Sendable {
     companyCueWords = CompanyCueWords(companyCues)
     familyNamesFirst = Set(rules.familyNamesFirst ?? [])
     nameSuffixes = Set(rules.nameSuffixes ?? [])
+    usStateTags = Set(rules.usStateTags ?? [])
     let (titles, titleSingles) = Gazetteer.titleTrie(lexicon.personTitles ?? [])
     titlePhrases = titles
 

@@ -5,9 +5,13 @@ extension RecognitionPass {
   mutating func firstPass() {
     for s in doc.sentences {
       let headline = doc.paragraphs[s.paragraph].role != .body && isTitleCase(s)
-      var i = s.tokens.lowerBound
+      var i = datelinePlaceEnd(s) ?? s.tokens.lowerBound
       while i < s.tokens.upperBound {
         guard tokens[i].kind == .word, tokens[i].isCapitalized || tokens[i].isAllCaps else { i += 1; continue }
+        if let end = partyTagEnd(i, in: s) {
+          i = end
+          continue
+        }
         if tokens[i].has(.functionWord),
           gaz.trie.longestMatch(tokens, from: i, limit: s.tokens.upperBound, first: tokens[i].gazetteerNode) == nil
         {

@@ -20,9 +20,12 @@ extension RecognitionPass {
       // another name, and a one-word organization's name not at the start of a sentence
       // ("Apple trees", "The Apple"). A sentence's first "The" is no such word ("The Labour
       // Party said"), and a name of several capitalized words is one at the start too
-      // ("Labour Party leader Keir Starmer").
+      // ("Labour Party leader Keir Starmer"), and so is one word before a title and a name
+      // ("Labour leader Keir Starmer", "Apple chief executive Tim Cook").
       let theOpens = prev?.lower == "the" && isSentenceStart(r.lowerBound - 1, in: s)
-      if r.count == 1, theOpens || isSentenceStart(r.lowerBound, in: s), e.type == .organization { return false }
+      if r.count == 1, theOpens || isSentenceStart(r.lowerBound, in: s), e.type == .organization, !titleAndNameFollow(r, in: s) {
+        return false
+      }
       if r.upperBound < s.tokens.upperBound, tokens[r.upperBound].isCapitalized, tokens[r.upperBound].kind == .word { return false }
       if let p = prev, p.kind == .word, p.isCapitalized, !theOpens { return false }
       // "Atlanta, Georgia": after a place and a comma, the US state or region.
@@ -75,5 +78,17 @@ extension RecognitionPass {
       add(r, sentence: s.index, kind: .metonym, key: e.key, type: e.type, name: e.name, rule: .capitalMetonym)
       return false
     }
+  }
+
+  /// Whether a lower-case title ("leader", "chief executive") and a capitalized word follow
+  /// the words `r`: "Labour leader Keir Starmer".
+  func titleAndNameFollow(_ r: Range<Int>, in s: Sentence) -> Bool {
+    var k = r.upperBound
+    while k < s.tokens.upperBound, k - r.upperBound < 3, tokens[k].kind == .word, !tokens[k].isCapitalized,
+      tokens[k].has([.titleWord, .roleNoun])
+    {
+      k += 1
+    }
+    return k > r.upperBound && k < s.tokens.upperBound && tokens[k].kind == .word && tokens[k].isCapitalized && !tokens[k].has(.functionWord)
   }
 }

@@ -2,7 +2,8 @@
 /// file of `Recognition/Rules/`), and each stamps its name (the raw value) on what it finds:
 /// a mention's `rule`, or the `rule` of a word group it leaves for the second pass.
 ///
-/// First pass, sentence by sentence, on each run of capitalized words (`CapitalizedRuns`):
+/// First pass, sentence by sentence: past a dateline's place and a party tag (`dateline`,
+/// `party-tag`), on each run of capitalized words (`CapitalizedRuns`):
 /// the run as a whole (`event` … `organizationKeyword`), then its parts left to right: titles,
 /// gazetteer phrases and word groups (`title` … `unknown`). Second pass, once the whole article
 /// has been read (`SecondPass`): what the first pass left open, against the names the article
@@ -10,6 +11,13 @@
 /// what both passes left open (`tagger`). A rule's name may appear more than once in the run:
 /// `SecondPass.resolvePending` lists the second pass's order.
 public enum RecognitionRule: String, CaseIterable, Sendable {
+  // First pass: a sentence's words of wire copy, before its runs.
+  /// `Dateline`: "WASHINGTON (AP) —", "KYIV, Ukraine —": the place in capitals that opens a
+  /// paragraph before a dash is where the story was filed. Finds nothing.
+  case dateline
+  /// `Dateline`: "Sen. Lisa Murkowski, R-Alaska,", "(D-N.Y.)": a US party's initial and a
+  /// state after a name. Finds nothing.
+  case partyTag = "party-tag"
   // First pass: the run as a whole.
   /// `EventsAndPlaces`: an event ("Fan Expo Canada 2016", "the NATO Summit") is dropped with
   /// what follows it; names before it stay. Finds nothing.
