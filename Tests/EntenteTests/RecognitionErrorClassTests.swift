@@ -271,6 +271,20 @@ struct WireCopyTests {
     #expect(entity("UNHCR", in: a)?.type == .organization)
   }
 
+  @Test func aCreditLinesNamesArePeopleAndItsAgencyAnOrganization() {
+    let a = analyze("Talks resume\n\nBy JOHN HALLORAN and MARIA KESTREL Associated Press\n\nTalks resumed in Oslo on Monday.")
+    #expect(entity("JOHN HALLORAN", in: a)?.type == .person)
+    #expect(entity("MARIA KESTREL", in: a)?.type == .person)
+    #expect(entity("Associated Press", in: a)?.type == .organization)
+    let b = analyze("Talks resume\n\nBy Jane Holloway and Tom Reddick, Reuters\n\nTalks resumed in Oslo on Monday.")
+    #expect(entity("Jane Holloway", in: b)?.type == .person)
+    #expect(entity("Tom Reddick", in: b)?.type == .person)
+    #expect(entity("Reuters", in: b)?.type == .organization)
+    // A sentence that opens with "By" and goes on in lower case is no credit line.
+    let c = analyze("By Monday the Red Cross had sent tents.")
+    #expect(entity("Red Cross", in: c)?.type == .organization)
+  }
+
   @Test func aUSPartyTagAfterANameIsNoName() {
     let a = analyze("Sen. Laura Bennet, R-Ohio, said the bill would fail. Rep. Daniel Ortez (D-N.Y.) disagreed, as did Sen. Maria Levin, D-Calif. Rep. Tom Arkwell (R-New Hampshire) voted yes.")
     for name in ["Laura Bennet", "Daniel Ortez", "Maria Levin", "Tom Arkwell"] { #expect(entity(name, in: a)?.type == .person, "\(name)") }

@@ -4,6 +4,7 @@
 extension RecognitionPass {
   mutating func firstPass() {
     for s in doc.sentences {
+      if creditLine(s) { continue }
       let headline = doc.paragraphs[s.paragraph].role != .body && isTitleCase(s)
       var i = datelinePlaceEnd(s) ?? s.tokens.lowerBound
       while i < s.tokens.upperBound {

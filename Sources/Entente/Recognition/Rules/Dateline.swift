@@ -1,4 +1,4 @@
-/// Rules `dateline` and `party-tag`: capitalized words of wire copy that name no entity.
+/// Rules `dateline`, `party-tag` and `credit-line`: the words of wire copy around the story.
 extension RecognitionPass {
   /// Rule `dateline`: "WASHINGTON (AP) —", "KYIV, Ukraine —", "MOSCOW, Dec 5 (Reuters) -": the
   /// place in capitals that opens a paragraph of wire copy, before a dash, is where the story
@@ -6,8 +6,7 @@ extension RecognitionPass {
   /// with a dateline (what follows the place, "Ukraine" or "(AP)", is read as usual). Not a
   /// name the gazetteer knows as an organization ("NATO — the alliance …").
   func datelinePlaceEnd(_ s: Sentence) -> Int? {
-    guard doc.paragraphs[s.paragraph].role == .body else { return nil }
-    if s.index > 0, doc.sentences[s.index - 1].paragraph == s.paragraph { return nil }
+    guard doc.paragraphs[s.paragraph].role == .body, Byline.end(of: s, in: doc) != nil else { return nil }
     let lo = s.tokens.lowerBound, hi = s.tokens.upperBound
     var k = lo, letters = 0
     // The place: words in capitals ("NEW DELHI", "ST. LOUIS"), their periods attached.
@@ -22,32 +21,15 @@ extension RecognitionPass {
         break
       }
     }
-    let placeEnd = k
-    guard placeEnd > lo, letters >= 3 else { return nil }
-    if let m = gaz.trie.longestMatch(tokens, from: lo, limit: placeEnd, first: tokens[lo].gazetteerNode),
+    // Then a comma (a region, a date), an agency in brackets or the dash: "SBS On Demand -"
+    // is a name.
+    guard k > lo, letters >= 3, k < hi, tokens[k].text == "," || tokens[k].text == "(" || Byline.isDash(tokens[k].text) else { return nil }
+    if let m = gaz.trie.longestMatch(tokens, from: lo, limit: k, first: tokens[lo].gazetteerNode),
       m.hits.contains(where: { $0.entity >= 0 && gaz.entities[$0.entity].type == .organization })
     {
       return nil
     }
-    // Then a region or a date after a comma, an agency in brackets, and the dash: "SBS On
-    // Demand -" is a name.
-    guard k < hi, [",", "("].contains(tokens[k].text) || isDash(tokens[k]) else { return nil }
-    var steps = 0
-    while k < hi, steps < 12 {
-      let t = tokens[k]
-      if isDash(t) { return placeEnd }
-      let fits = t.text == "," || t.text == "(" || t.text == ")" || t.text == "." || t.kind == .number
-        || t.kind == .word && (t.isCapitalized || t.isAllCaps)
-      guard fits else { return nil }
-      k += 1
-      steps += 1
-    }
-    return nil
-  }
-
-  /// A dash: "-", "--", "–", "—".
-  func isDash(_ t: Token) -> Bool {
-    t.kind == .punctuation && t.text.unicodeScalars.allSatisfy { $0 == "-" || $0 == "\u{2013}" || $0 == "\u{2014}" }
+    return k
   }
 
   /// Rule `party-tag`: "Sen. Lisa Murkowski, R-Alaska,", "Rep. Jane Doe (D-N.Y.)": a US
@@ -74,5 +56,57 @@ extension RecognitionPass {
       return k + 1
     }
     return nil
+  }
+}
+
+extension RecognitionPass {
+  /// Rule `credit-line`: "By JOHN HALLORAN and MARIA KESTREL Associated Press", "By Jane
+  /// Holloway, Reuters": a paragraph that opens with "By" and holds only names is the story's
+  /// credit. Each name of two to four words is a person (in capitals too), and a state or
+  /// organization the gazetteer knows is itself: before, the reporters' names in capitals ran on
+  /// into the agency's ("MARIA KESTREL Associated Press", an organization). Returns whether
+  /// sentence `s` was a credit line (its words are then read).
+  mutating func creditLine(_ s: Sentence) -> Bool {
+    let lo = s.tokens.lowerBound, hi = s.tokens.upperBound
+    guard hi - lo >= 3, hi - lo <= 24, tokens[lo].text == "By" else { return false }
+    if s.index > 0, doc.sentences[s.index - 1].paragraph == s.paragraph { return false }
+    // Only names, "and" and the punctuation between them.
+    for t in tokens[(lo + 1)..<hi] {
+      switch t.kind {
+      case .word: guard t.isCapitalized || t.lower == "and" else { return false }
+      case .number: return false
+      case .punctuation: guard [",", ".", "&", "|", "/"].contains(t.text) else { return false }
+      }
+    }
+    var k = lo + 1
+    while k < hi {
+      let t = tokens[k]
+      guard t.kind == .word, t.isCapitalized else { k += 1; continue }
+      if let m = gaz.trie.longestMatch(tokens, from: k, limit: hi, first: t.gazetteerNode),
+        m.hits.contains(where: { $0.entity >= 0 && gaz.entities[$0.entity].type != .person })
+      {
+        addKnown(k..<m.end, hits: m.hits, sentence: s, headline: false)
+        k = m.end
+        continue
+      }
+      // A name: capitalized words and initials' periods, up to "and", a comma or a known name.
+      var e = k + 1
+      while e < hi, tokens[e].kind == .word ? tokens[e].isCapitalized : tokens[e].text == "." && tokens[e].start == tokens[e - 1].end {
+        if tokens[e].kind == .word, let m = gaz.trie.longestMatch(tokens, from: e, limit: hi, first: tokens[e].gazetteerNode),
+          m.hits.contains(where: { $0.entity >= 0 && gaz.entities[$0.entity].type != .person })
+        {
+          break
+        }
+        e += 1
+      }
+      let words = tokens[k..<e].count { $0.kind == .word }
+      if words >= 2, words <= 4 {
+        addPerson(k..<e, sentence: s.index, rule: RecognitionRule.creditLine.name, titles: [], qualifier: nil)
+      } else {
+        leave(k..<e, sentence: s.index, rule: .unknown)
+      }
+      k = e
+    }
+    return true
   }
 }

@@ -3,7 +3,7 @@
 /// a mention's `rule`, or the `rule` of a word group it leaves for the second pass.
 ///
 /// First pass, sentence by sentence: past a dateline's place and a party tag (`dateline`,
-/// `party-tag`), on each run of capitalized words (`CapitalizedRuns`):
+/// `party-tag`), a credit line's names (`credit-line`), else on each run of capitalized words (`CapitalizedRuns`):
 /// the run as a whole (`event` … `organizationKeyword`), then its parts left to right: titles,
 /// gazetteer phrases and word groups (`title` … `unknown`). Second pass, once the whole article
 /// has been read (`SecondPass`): what the first pass left open, against the names the article
@@ -18,6 +18,9 @@ public enum RecognitionRule: String, CaseIterable, Sendable {
   /// `Dateline`: "Sen. Lisa Murkowski, R-Alaska,", "(D-N.Y.)": a US party's initial and a
   /// state after a name. Finds nothing.
   case partyTag = "party-tag"
+  /// `Dateline`: "By JOHN HALLORAN and MARIA KESTREL Associated Press": a credit line's
+  /// names of two to four words are people, and the names the gazetteer knows themselves.
+  case creditLine = "credit-line"
   // First pass: the run as a whole.
   /// `EventsAndPlaces`: an event ("Fan Expo Canada 2016", "the NATO Summit") is dropped with
   /// what follows it; names before it stay. Finds nothing.
