@@ -265,6 +265,14 @@ struct WireCopyTests {
     #expect(entity("Ukraine", in: a)?.type == .state)
   }
 
+  @Test func aSentenceStartsAfterItsDateline() {
+    let a = analyze("Talks resume\n\nNEW DELHI: The Indian government on Tuesday rejected the report.\n\nLONDON — Labour leader Rhona Kettley said the plan had failed.")
+    #expect(entity("Indian", in: a)?.name == "India")
+    #expect(entity("Labour", in: a)?.type == .organization)
+    #expect(entity("NEW DELHI", in: a) == nil)
+    #expect(entity("LONDON", in: a) == nil)
+  }
+
   @Test func capitalsThatOpenAParagraphWithoutADashStayNames() {
     let a = analyze("Talks resume\n\nNATO — the alliance of 32 states — met on Monday.\n\nThe UNHCR said on Monday it would send tents.")
     #expect(entity("NATO", in: a)?.type == .organization)

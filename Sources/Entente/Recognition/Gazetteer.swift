@@ -98,6 +98,8 @@ public final class Gazetteer: Sendable {
   let companyCues: CompanyCues
   /// US states as a party tag names them ("Ohio", "N.Y.", "NY").
   let usStateTags: Set<String>
+  /// Places and capitals in capitals ("NEW DELHI"), as a dateline writes them.
+  let placeNames: Set<String>
   /// The words next to the name in ``companyCues``, to rule a word out with a lookup or two.
   let companyCueWords: CompanyCueWords
   /// pronoun → "male", "female", "neuter" or "plural"
@@ -290,6 +292,7 @@ public final class Gazetteer: Sendable {
     familyNamesFirst = Set(rules.familyNamesFirst ?? [])
     nameSuffixes = Set(rules.nameSuffixes ?? [])
     usStateTags = Set(rules.usStateTags ?? [])
+    placeNames = Set((places + statesFile.states.flatMap { $0.capitals ?? [] }).map { $0.uppercased() })
     let (titles, titleSingles) = Gazetteer.titleTrie(lexicon.personTitles ?? [])
     titlePhrases = titles
 

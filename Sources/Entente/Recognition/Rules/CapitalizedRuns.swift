@@ -35,10 +35,12 @@ extension RecognitionPass {
     return words >= 4 && caps * 3 >= words * 2
   }
 
+  /// Whether only punctuation, or a dateline ("WASHINGTON (AP) —", "NEW DELHI:"), comes
+  /// before token `i` in its sentence.
   func isSentenceStart(_ i: Int, in s: Sentence) -> Bool {
     var k = i - 1
     while k >= s.tokens.lowerBound {
-      if tokens[k].kind != .punctuation { return false }
+      if tokens[k].kind != .punctuation { return tokens[s.tokens.lowerBound].isAllCaps && datelineEnd(s) == i }
       k -= 1
     }
     return true

@@ -1,12 +1,13 @@
 /// Rules `dateline`, `party-tag` and `credit-line`: the words of wire copy around the story.
 extension RecognitionPass {
-  /// Rule `dateline`: "WASHINGTON (AP) —", "KYIV, Ukraine —", "MOSCOW, Dec 5 (Reuters) -": the
-  /// place in capitals that opens a paragraph of wire copy, before a dash, is where the story
-  /// was filed, not an entity. Returns the end of the place's words when sentence `s` opens
-  /// with a dateline (what follows the place, "Ukraine" or "(AP)", is read as usual). Not a
-  /// name the gazetteer knows as an organization ("NATO — the alliance …").
+  /// Rule `dateline`: "WASHINGTON (AP) —", "KYIV, Ukraine —", "MOSCOW, Dec 5 (Reuters) -",
+  /// "NEW DELHI:": the place in capitals that opens a paragraph of wire copy, before a dash or
+  /// a colon (`datelineEnd`), is where the story was filed, not an entity. Returns the end of the
+  /// place's words when sentence `s` opens with a dateline (what follows the place, "Ukraine"
+  /// or "(AP)", is read as usual). Not a name the gazetteer knows as an organization ("NATO —
+  /// the alliance …").
   func datelinePlaceEnd(_ s: Sentence) -> Int? {
-    guard doc.paragraphs[s.paragraph].role == .body, Byline.end(of: s, in: doc) != nil else { return nil }
+    guard doc.paragraphs[s.paragraph].role == .body, datelineEnd(s) != nil else { return nil }
     let lo = s.tokens.lowerBound, hi = s.tokens.upperBound
     var k = lo, letters = 0
     // The place: words in capitals ("NEW DELHI", "ST. LOUIS"), their periods attached.
@@ -23,13 +24,32 @@ extension RecognitionPass {
     }
     // Then a comma (a region, a date), an agency in brackets or the dash: "SBS On Demand -"
     // is a name.
-    guard k > lo, letters >= 3, k < hi, tokens[k].text == "," || tokens[k].text == "(" || Byline.isDash(tokens[k].text) else { return nil }
-    if let m = gaz.trie.longestMatch(tokens, from: lo, limit: k, first: tokens[lo].gazetteerNode),
-      m.hits.contains(where: { $0.entity >= 0 && gaz.entities[$0.entity].type == .organization })
-    {
-      return nil
+    guard k > lo, letters >= 3, k < hi, [",", "(", ":"].contains(tokens[k].text) || Byline.isDash(tokens[k].text) else { return nil }
+    for j in lo..<k {
+      if let m = gaz.trie.longestMatch(tokens, from: j, limit: k, first: tokens[j].gazetteerNode),
+        m.hits.contains(where: { $0.entity >= 0 && gaz.entities[$0.entity].type == .organization })
+      {
+        return nil
+      }
     }
     return k
+  }
+
+  /// The first token after the dateline that opens sentence `s`, if one does: a wire byline
+  /// (`Byline`: "WASHINGTON (AP) —"), or a known place in capitals and a colon ("NEW DELHI:",
+  /// not "SMITH:", a speaker in a transcript).
+  func datelineEnd(_ s: Sentence) -> Int? {
+    if s.index > 0, doc.sentences[s.index - 1].paragraph == s.paragraph { return nil }
+    if let e = Byline.end(of: s, in: doc) { return e }
+    let lo = s.tokens.lowerBound, hi = s.tokens.upperBound
+    var k = lo
+    while k < hi, tokens[k].kind == .word && tokens[k].isAllCaps || k > lo && tokens[k].text == "." && tokens[k].start == tokens[k - 1].end {
+      k += 1
+    }
+    guard k > lo, k + 1 < hi, tokens[k].text == ":", gaz.placeNames.contains(doc.text.string(TextSpan(tokens[lo].start, tokens[k - 1].end))) else {
+      return nil
+    }
+    return k + 1
   }
 
   /// Rule `party-tag`: "Sen. Lisa Murkowski, R-Alaska,", "Rep. Jane Doe (D-N.Y.)": a US
