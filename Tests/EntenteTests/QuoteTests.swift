@@ -724,4 +724,60 @@ struct SpeakerConstructionTests {
     // A complement of the speaker names no time: it stays with the speaker.
     #expect(quotes("Officials at the State Department said the talks had failed.").first?.hasPrefix("Officials at the State Department => ") == true)
   }
+
+  @Test func itAndAQuotedPredicateAreAClause() {
+    #expect(quotes("The Lithuanian foreign ministry said it \"firmly rejects\" the accusations.") == [
+      "The Lithuanian foreign ministry => Lithuania: it \"firmly rejects\" the accusations"
+    ])
+    #expect(quotes("Andrei Volkov warned it \"would answer any provocation.\"").map { $0.hasPrefix("Andrei Volkov => Andrei Volkov: it ") } == [true])
+    // A quoted word that characterizes "it" is still no clause.
+    #expect(quotes("Andrei Volkov declared it \"absurd.\"").isEmpty)
+  }
+
+  @Test func aQuotationAfterTheNameAfterTheCueIsWhatItSays() {
+    #expect(quotes("Andrei Volkov, speaking to reporters in Riga, said Estonia \"will never accept the plan.\"") == [
+      "Andrei Volkov => Andrei Volkov: Estonia \"will never accept the plan.\""
+    ])
+  }
+
+  @Test func aSpeakerOpeningTheNextParagraphSaysNoQuotationOfTheOneBefore() {
+    let q = quotes("Andrei Volkov arrived in Riga. \"The border must stay open,\" said Volkov. \"We cannot wait.\"\n\nMarta Kalnina agreed.")
+    #expect(!q.contains { $0.hasPrefix("Marta Kalnina") })
+  }
+
+  @Test func aCueSetOffBeforeTheSpeakersNextActClosesTheContent() {
+    #expect(quotes("Andrei Volkov arrived. The talks in Riga were useful, Volkov said, adding that a new round would follow.") == [
+      "Volkov => Andrei Volkov: The talks in Riga were useful",
+      "Volkov => Andrei Volkov: that a new round would follow",
+    ])
+    #expect(quotes("Andrei Volkov arrived. The talks in Riga were useful, Volkov said on Monday, but no date was set.") == [
+      "Volkov => Andrei Volkov: The talks in Riga were useful"
+    ])
+  }
+
+  @Test func aParticipleCueEndsReportedSpeech() {
+    #expect(quotes("Andrei Volkov said the border would stay open, adding that trade would resume.") == [
+      "Andrei Volkov => Andrei Volkov: the border would stay open",
+      "Andrei Volkov => Andrei Volkov: that trade would resume",
+    ])
+  }
+
+  @Test func oneOpensASpeakerPhrase() {
+    #expect(quotes("Andrei Volkov arrived. \"The deal is fragile,\" one diplomat said.").map { $0.hasPrefix("one diplomat => ") } == [true])
+    #expect(quotes("Andrei Volkov arrived. \"The deal is fragile,\" said one diplomat.").map { $0.hasPrefix("one diplomat => ") } == [true])
+  }
+
+  @Test func lowerCaseModifiersAfterTheCommaBelongToTheSpeaker() {
+    #expect(quotes("Andrei Volkov arrived. The border crossing was closed, local officials said.") == [
+      "local officials => -: The border crossing was closed"
+    ])
+    #expect(quotes("Andrei Volkov arrived. Two villages were shelled overnight, state media reported.") == [
+      "state media => -: Two villages were shelled overnight"
+    ])
+  }
+
+  @Test func aPronounTellsTheSexOfThePersonItResolvesTo() {
+    let q = quotes("Commissioner Ingrid Halvorsen said the plan was ready. Finance Minister Bereczky disagreed. He said the plan would fail. \"This is a mistake,\" she said in reply.")
+    #expect(q.last == "she => Ingrid Halvorsen: \"This is a mistake,\"")
+  }
 }

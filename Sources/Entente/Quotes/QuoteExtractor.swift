@@ -433,7 +433,8 @@ struct QuotePass {
   /// The speaker phrase that starts at `start`: up to a comma, a period or a verb.
   func speakerAfter(_ start: Int, in s: Sentence) -> Range<Int>? {
     var k = start
-    if k < s.tokens.upperBound, ["the", "a", "an"].contains(tokens[k].lower) { k += 1 }
+    // ("…, said one diplomat", "…, said two officials": a number opens it too.)
+    if k < s.tokens.upperBound, ["the", "a", "an"].contains(tokens[k].lower) || CueLexicon.bundled.speakerQuantifiers.contains(tokens[k].lower) && k + 1 < s.tokens.upperBound && tokens[k + 1].has(.roleLike) { k += 1 }
     let first = k
     while k < s.tokens.upperBound, k - first < 10 {
       let t = tokens[k]
@@ -627,7 +628,12 @@ struct QuotePass {
     if result == nil, wantPerson {
       result = subjects(sexKnown: want != nil, within: QuotePass.pronounReach)
     }
-    if let r = result { addMention(k..<k + 1, entity: r, kind: .pronoun, sentence: sentence) }
+    if let r = result {
+      addMention(k..<k + 1, entity: r, kind: .pronoun, sentence: sentence)
+      // Rule `pronoun-tells-sex`: "he" or "she" resolved to a person whose sex the name did not
+      // tell tells it ("Viktor Orban disagreed. He said …": a later "she" is someone else).
+      if let w = want, recognition.entities[r].gender == nil { recognition.entities[r].gender = w }
+    }
     return result
   }
 
@@ -919,8 +925,10 @@ struct QuotePass {
       // "Her professor, Koolhaas, described her as …": an object pronoun after the cue heard.
       np.count > 1 || !QuotePass.objectPronouns.contains(tokens[np.lowerBound].lower),
       // "…, said X." / "…, said X, who …": the speaker closes the clause. In "X, the EU's
-      // executive arm, said it would …" a new clause starts after the cue instead.
-      np.upperBound >= last || tokens[np.upperBound].kind == .punctuation
+      // executive arm, said it would …" a new clause starts after the cue instead; in "Trump,
+      // speaking to reporters, said Iran "will never …"" a quotation opens after the name, which is
+      // its subject (rule `no-speaker-before-quotation`).
+      np.upperBound >= last || tokens[np.upperBound].kind == .punctuation && quotationOpening(at: tokens[np.upperBound].start) == nil
         || tokens[np.upperBound].has(.adverbialStart)
     {
       let contentEnd = tokens[before].text == "," ? tokens[before].start : tokens[before].end
@@ -961,26 +969,36 @@ struct QuotePass {
       let tailClause = (cue.range.upperBound..<tail).contains {
         opensFiniteClause($0, in: s) || QuotePass.subjectPronouns.contains(tokens[$0].lower) && $0 + 1 < tail && tokens[$0 + 1].kind == .word
       }
-      let shortTail = tail - cue.range.upperBound <= 6 && endsSentence(tail) && !tailClause
+      // Rule `cue-then-next-act`: "…, Lavrov said, adding that …", "…, he said on Monday, but
+      // …": a comma and a conjunction or a participle cue after the cue close its clause as the
+      // sentence's end does; what follows is the speaker's next act, or the writer's.
+      let closesAtComma = tail + 1 < last && tokens[tail].text == "," && !quoted[tail + 1]
+        && (CueLexicon.bundled.conjunctions.contains(tokens[tail + 1].lower) || isCueVerb(tail + 1) && tokens[tail + 1].lower.hasSuffix("ing"))
+      let shortTail = tail - cue.range.upperBound <= 6 && (endsSentence(tail) || closesAtComma) && !tailClause
       let before = (first..<(np.lowerBound - 1)).reduce(0) { $0 + (tokens[$1].kind == .word ? 1 : 0) }
       if quoteBefore, next.text.unicodeScalars.first?.quoteRole != nil {
         // "…," she said, "…": the quotation before the cue is the first piece of the
         // utterance (the one after it joins it).
         contentBefore = true
       } else if !clauseFollows, quoteBefore || (b.text == "," && before >= 4 && shortTail
-        && tokens[cue.range.upperBound].has(.adverbialStart))
+        && (tail == cue.range.upperBound || tokens[cue.range.upperBound].has(.adverbialStart)))
       {
         contentBefore = true
       }
     }
     if contentBefore {
       // …, X said.  /  "…," he said.
+      let np = sharedSubject == nil ? withModifiersAfterComma(np, in: s) : np
       let b = np.lowerBound - 1
       guard b >= first, tokens[b].text == "," || SentenceSegmenter.isClosing(tokens[b]) else {
         // "…" he said, with the quote in the sentence before.
         let at = tokens[np.lowerBound].start
         let byEnd = pairByEnd
-        if let pi = [at, at - 1, at - 2].compactMap({ byEnd[$0] }).first {
+        // (Within the paragraph: "Scholz agreed." opening the next one speaks no quotation of
+        // the one before.)
+        if let pi = [at, at - 1, at - 2].compactMap({ byEnd[$0] }).first,
+          !doc.text.scalars[pairs[pi].end..<at].contains(where: { $0 == "\n" })
+        {
           let p = pairs[pi]
           record(content: p.span, cue: cue, speaker: np, sentence: s.index, rule: "quote-speaker-cue")
         }
@@ -1029,6 +1047,8 @@ struct QuotePass {
         || CueLexicon.bundled.findingCues.contains(cue.lemma) && k < last && tokens[k].kind == .word
         // "Sarvis notes he favors …", "she admitted they had …": a subject pronoun opens a clause.
         || !nounLike && k + 1 < last && QuotePass.subjectPronouns.contains(tokens[k].lower) && tokens[k + 1].kind == .word
+        // 'warned it "would respond"': "it" and a quoted predicate.
+        || !nounLike && k + 1 < last && tokens[k].lower == "it" && quotedPredicate(at: k + 1)
         // "CNN reported the president would sign …": a subject and an auxiliary open a clause.
         || !nounLike && k == cue.range.upperBound && opensFiniteClause(k, in: s)
         // "warned the crowd the plan would fail": after the one spoken to.
@@ -1087,7 +1107,9 @@ struct QuotePass {
     // speaker with a cue of their own ends the first one's content.
     // "Trump said the wall would be built, according to Reuters": the source set off after the
     // clause reports the whole sentence (a quote of its own), not what Trump said.
-    if rule == "speaker-cue-content", let c = trailingSource(after: k, in: s) ?? secondSpeakerClause(after: k, in: s) ?? coordinatedPredicate(after: k, in: s) {
+    if rule == "speaker-cue-content",
+      let c = trailingSource(after: k, in: s) ?? secondSpeakerClause(after: k, in: s) ?? coordinatedPredicate(after: k, in: s) ?? participleCue(after: k, in: s)
+    {
       contentEnd = tokens[c].start
     }
     record(content: TextSpan(tokens[k].start, contentEnd), cue: cue, speaker: np, sentence: s.index, rule: rule, minWords: minWords)
@@ -1105,6 +1127,32 @@ struct QuotePass {
       let v = tokens[j + 2]
       guard v.kind == .word, !quoted[j + 2], !v.isCapitalized, mentionAt[j + 2] == nil, !v.has([.functionWord, .pronoun]) else { continue }
       if lex.predicateVerbs.contains(v.lower) || v.lower.hasSuffix("ed") && v.length > 4 { return j }
+    }
+    return nil
+  }
+
+  /// Rule `modifiers-after-comma`: the lower-case modifiers (up to three) that the speaker
+  /// phrase leaves out between the comma closing what was said and its head ("…, local officials
+  /// said", "…, state media reported"): the phrase from the comma on; else the phrase as it was.
+  func withModifiersAfterComma(_ np: Range<Int>, in s: Sentence) -> Range<Int> {
+    var lo = np.lowerBound
+    while lo - 1 > s.tokens.lowerBound, np.lowerBound - lo < 3 {
+      let t = tokens[lo - 1]
+      guard t.kind == .word, !t.isCapitalized, !quoted[lo - 1], mentionAt[lo - 1] == nil, !t.has([.functionWord, .pronoun]) else { break }
+      lo -= 1
+    }
+    guard lo < np.lowerBound, tokens[lo - 1].text == "," || SentenceSegmenter.isClosing(tokens[lo - 1]) else { return np }
+    return lo..<np.upperBound
+  }
+
+  /// Rule `participle-cue-ends-content`: the comma after `k` (outside quotation marks) before a
+  /// cue in -ing ("said NATO would respond, adding that allies were united"): the speaker's next
+  /// utterance, a quote of its own; or nil.
+  func participleCue(after k: Int, in s: Sentence) -> Int? {
+    var j = k + 1
+    while j + 1 < s.tokens.upperBound {
+      defer { j += 1 }
+      if tokens[j].text == ",", !quoted[j], isCueVerb(j + 1), tokens[j + 1].lower.hasSuffix("ing") { return j }
     }
     return nil
   }
@@ -1180,7 +1228,7 @@ struct QuotePass {
     // "declared it "incomprehensible"", "called him "a traitor"": a pronoun and a quoted phrase
     // characterize; they say nothing.
     if t == "it" || QuotePass.objectPronouns.contains(t), next.kind == .punctuation, next.length == 1,
-      next.text.unicodeScalars.first?.quoteRole != nil
+      next.text.unicodeScalars.first?.quoteRole != nil, !(t == "it" && quotedPredicate(at: k + 1))
     {
       return true
     }
@@ -1194,6 +1242,19 @@ struct QuotePass {
       return true
     }
     return false
+  }
+
+  /// Rule `quoted-predicate`: the quotation opening at `k`, after "it", is the predicate of a
+  /// clause "it" is the subject of ('said it "strongly rejects" the remarks', 'warned it "would
+  /// respond"'), not a word that characterizes it ('declared it "incomprehensible"'): it opens
+  /// with an auxiliary or a modal, or a determiner follows it (its verb's object).
+  func quotedPredicate(at k: Int) -> Bool {
+    guard pairAt[k] >= 0, pairs[pairAt[k]].open == tokens[k].start, pairs[pairAt[k]].closed else { return false }
+    let p = pairs[pairAt[k]]
+    let first = doc.tokenIndex(atOrAfter: p.open + 1)
+    if first < tokens.count, tokens[first].kind == .word, CueLexicon.bundled.clauseAuxiliaries.contains(tokens[first].lower) { return true }
+    let after = doc.tokenIndex(atOrAfter: p.end)
+    return after < tokens.count && tokens[after].kind == .word && QuotePass.determiners.contains(tokens[after].lower) && tokens[after].lower != "that"
   }
 
   /// Where what was said starts after a topic phrase ("of his testament"): at a "that" or an
