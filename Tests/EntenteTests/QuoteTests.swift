@@ -780,4 +780,26 @@ struct SpeakerConstructionTests {
     let q = quotes("Commissioner Ingrid Halvorsen said the plan was ready. Finance Minister Bereczky disagreed. He said the plan would fail. \"This is a mistake,\" she said in reply.")
     #expect(q.last == "she => Ingrid Halvorsen: \"This is a mistake,\"")
   }
+
+  @Test func aDescriptionBetweenTheQuotationAndTheNameIsTheSpeakers() {
+    #expect(quotes("\"We came in good faith,\" the head of the Latvian delegation, Andris Ozols, told journalists.") == [
+      "the head of the Latvian delegation, Andris Ozols => Andris Ozols: \"We came in good faith,\""
+    ])
+  }
+
+  @Test func aRoleSetOffBeforeOrAfterTheNameIsTheirs() {
+    #expect(quotes("Latvia's foreign minister, Andris Ozols, arrived on Monday. The minister said the talks would resume.").last
+      == "The minister => Andris Ozols: the talks would resume")
+    #expect(quotes("Andris Ozols, a spokesman for the Latvian government, arrived on Monday. The spokesman said the talks would resume.").last
+      == "The spokesman => Andris Ozols: the talks would resume")
+  }
+
+  @Test func aTitleInQuotationMarksBeforeTheCueIsNoUtterance() {
+    #expect(quotes("In her memoir \"Winter On The Baltic,\" Marta Kalnina wrote about the years of occupation.").isEmpty)
+  }
+
+  @Test func aNewSubjectBeforeAQuotationTakesItsPronoun() {
+    let q = quotes("Estonian Prime Minister Jaan Tamm said Europe had to spend more. \"We cannot wait,\" Tamm told reporters.\n\nLatvian Prime Minister Andris Ozols was more cautious. \"We will do our part,\" he said.")
+    #expect(q.last == "he => Andris Ozols: \"We will do our part,\"")
+  }
 }

@@ -561,9 +561,23 @@ struct QuotePass {
           best.map({ $0.span.start < m.span.start }) ?? true
         else { continue }
         var j = m.tokens.lowerBound - 1
-        while j >= 0, m.tokens.lowerBound - j <= 4, tokens[j].kind == .word {
-          if tokens[j].lower == word { best = m; break }
+        // Rule `role-in-apposition`: "Iran's foreign minister, Abbas Araghchi", "a spokeswoman
+        // for the office, Zhu Fenglian": the role set off before the name; "Cindy McCain, the
+        // head of the World Food Programme": a description set off after it. (Not "Smith, the
+        // minister's aide": the word must be no possessor.)
+        var reach = 4
+        if j >= 0, tokens[j].text == "," { j -= 1; reach = 6 }
+        while j >= 0, m.tokens.lowerBound - j <= reach, tokens[j].kind == .word {
+          if tokens[j].lower == word, j + 1 < tokens.count, tokens[j + 1].lower != "'s", tokens[j + 1].lower != "\u{2019}s" { best = m; break }
           j -= 1
+        }
+        var a = m.tokens.upperBound
+        if best?.span != m.span, a + 1 < tokens.count, a < k, tokens[a].text == ",", ["the", "a", "an"].contains(tokens[a + 1].lower) {
+          a += 2
+          while a < min(k, tokens.count), a - m.tokens.upperBound <= 8, tokens[a].kind == .word {
+            if tokens[a].lower == word, a + 1 < tokens.count, tokens[a + 1].lower != "'s", tokens[a + 1].lower != "\u{2019}s" { best = m; break }
+            a += 1
+          }
         }
       }
       if let b = best { return b.entity }
@@ -611,7 +625,15 @@ struct QuotePass {
       return nil
     }
     var result: Int? = nil
-    if let last = lastSpeaker, sentence - last.sentence <= 4, fits(last.entity) {
+    // Rule `new-subject-takes-pronoun`: "De Wever was more cautious. "…," he said.": a person
+    // other than the last speaker, the subject of the sentence just before in the paragraph,
+    // after the last speaker's sentence, takes the pronoun.
+    if let last = lastSpeaker, last.sentence < sentence - 1, let subject = subjectOfSentence(before: sentence),
+      subject != last.entity, fits(subject)
+    {
+      result = subject
+    }
+    if result == nil, let last = lastSpeaker, sentence - last.sentence <= 4, fits(last.entity) {
       // The last speaker, unless its sex is unknown and a nearer subject's is known to fit.
       // (A speaker of the sentence just before keeps the pronoun.)
       if want != nil, recognition.entities[last.entity].gender == nil, sentence - last.sentence >= 2,
@@ -642,6 +664,26 @@ struct QuotePass {
   static let pronounReach = 12
 
   /// Mentions by sentence, made when first needed.
+  /// The person whose name opens the sentence before `sentence` in its paragraph (after titles
+  /// at most: "Belgian Prime Minister Bart De Wever was …"), when no quote was found in that
+  /// sentence; or nil.
+  func subjectOfSentence(before sentence: Int) -> Int? {
+    guard sentence >= 1, doc.sentences[sentence - 1].paragraph == doc.sentences[sentence].paragraph,
+      !quotes.contains(where: { $0.sentence == sentence - 1 })
+    else { return nil }
+    let s = body(of: doc.sentences[sentence - 1])
+    var k = s.tokens.lowerBound
+    while k < s.tokens.upperBound, tokens[k].kind == .punctuation { k += 1 }
+    while k < s.tokens.upperBound, k - s.tokens.lowerBound < 6, !isPersonName(k), tokens[k].kind == .word, tokens[k].isCapitalized || tokens[k].has(.roleLike) { k += 1 }
+    guard k < s.tokens.upperBound, let m = mentionAt[k], recognition.mentions[m].kind == .name else { return nil }
+    let e = recognition.mentions[m].entity
+    guard recognition.entities[e].type == .person else { return nil }
+    // The name is the subject: a verb, not a possessive or a comma, follows it.
+    let after = recognition.mentions[m].tokens.upperBound
+    guard after < s.tokens.upperBound, tokens[after].kind == .word, tokens[after].lower != "'s", tokens[after].lower != "\u{2019}s", tokens[after].lower != "and" else { return nil }
+    return e
+  }
+
   @discardableResult mutating func indexMentionsBySentence() -> [Int: [Int]] {
     if let index = mentionsBySentence { return index }
     var index: [Int: [Int]] = [:]
@@ -988,8 +1030,14 @@ struct QuotePass {
     }
     if contentBefore {
       // …, X said.  /  "…," he said.
-      let np = sharedSubject == nil ? withModifiersAfterComma(np, in: s) : np
-      let b = np.lowerBound - 1
+      var np = sharedSubject == nil ? withModifiersAfterComma(np, in: s) : np
+      var b = np.lowerBound - 1
+      // '"…," the head of the delegation, Rustem Umerov, told journalists': the description
+      // set off between the quotation and the name is the speaker's, not what was said.
+      if sharedSubject == nil, b > first, tokens[b].text == ",", let d = descriptionBefore(b, name: np, in: s) {
+        np = d.lowerBound..<np.upperBound
+        b = d.lowerBound - 1
+      }
       guard b >= first, tokens[b].text == "," || SentenceSegmenter.isClosing(tokens[b]) else {
         // "…" he said, with the quote in the sentence before.
         let at = tokens[np.lowerBound].start
@@ -1006,7 +1054,13 @@ struct QuotePass {
       }
       let end = tokens[b].text == "," ? tokens[b].start : tokens[b].end
       var start = sentenceSpan.start
-      if let pi = pairByEnd[end] ?? pairByEnd[end + 1] { start = min(start, pairs[pi].open) }
+      if let pi = pairByEnd[end] ?? pairByEnd[end + 1] {
+        // Rule `title-before-cue`: 'In his book "A Promised Land," Obama wrote about …': a title
+        // in quotation marks after other words of the clause is no utterance.
+        let inner = tokenRange(pairs[pi].span)
+        if inner.lowerBound > first, (first..<inner.lowerBound).contains(where: { tokens[$0].kind == .word }), isTitle(inner) { return }
+        start = min(start, pairs[pi].open)
+      }
       record(content: TextSpan(start, end), cue: cue, speaker: np, sentence: s.index, rule: "content-speaker-cue")
       return
     }
@@ -1129,6 +1183,30 @@ struct QuotePass {
       if lex.predicateVerbs.contains(v.lower) || v.lower.hasSuffix("ed") && v.length > 4 { return j }
     }
     return nil
+  }
+
+  /// Rule `description-before-name`: the words between a quotation that closes a clause and
+  /// the comma at `comma` before a person's name, when they describe someone (a lower-case word
+  /// among them, no cue, up to ten words): '"…," the head of the delegation, Rustem Umerov, told
+  /// journalists', 'The plan was "a step forward," Qatar's prime minister, Sheikh …, said'.
+  /// Returns their range, or nil.
+  func descriptionBefore(_ comma: Int, name np: Range<Int>, in s: Sentence) -> Range<Int>? {
+    guard isPersonName(np.lowerBound) || isNameLike(np.lowerBound) else { return nil }
+    var j = comma - 1
+    var lowercase = false
+    // The quotation closes a clause: a comma (or "?", "!") inside or after its closing mark.
+    func closesClause(_ j: Int) -> Bool {
+      closesQuote(j) && j - 1 >= s.tokens.lowerBound && [",", "?", "!"].contains(tokens[j - 1].text) || tokens[j].text == "," && closesQuote(j - 1)
+    }
+    while j > s.tokens.lowerBound, comma - j <= 10 {
+      let t = tokens[j]
+      if closesClause(j) { break }
+      guard t.kind == .word || t.text == "'s" || t.text == "\u{2019}s" || t.text == "-", !quoted[j], !isCueVerb(j) else { return nil }
+      if t.kind == .word, !t.isCapitalized, mentionAt[j] == nil, !t.has(.functionWord) { lowercase = true }
+      j -= 1
+    }
+    guard j > s.tokens.lowerBound, j + 1 < comma, lowercase, closesClause(j) else { return nil }
+    return j + 1..<comma
   }
 
   /// Rule `modifiers-after-comma`: the lower-case modifiers (up to three) that the speaker
