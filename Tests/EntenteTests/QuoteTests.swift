@@ -802,4 +802,19 @@ struct SpeakerConstructionTests {
     let q = quotes("Estonian Prime Minister Jaan Tamm said Europe had to spend more. \"We cannot wait,\" Tamm told reporters.\n\nLatvian Prime Minister Andris Ozols was more cautious. \"We will do our part,\" he said.")
     #expect(q.last == "he => Andris Ozols: \"We will do our part,\"")
   }
+
+  @Test func anIndefiniteRoleSpeaks() {
+    #expect(quotes("\"We are concerned,\" a Latvian foreign ministry spokesperson told the BBC.").map { $0.hasPrefix("a Latvian foreign ministry spokesperson => ") } == [true])
+  }
+
+  @Test func quotedBySourceAsSaying() {
+    #expect(quotes("Andris Ozols was quoted by the LETA news agency as saying the talks had failed.") == [
+      "Andris Ozols => Andris Ozols: the talks had failed"
+    ])
+  }
+
+  @Test func aPronounSubjectBeforeAParticipleCueIsTheWholeSpeaker() {
+    #expect(quotes("Andris Ozols spoke on Monday. He blamed his predecessors for the crisis, saying they had ruined the economy.").last
+      == "He => Andris Ozols: they had ruined the economy")
+  }
 }

@@ -283,6 +283,9 @@ struct QuotePass {
       let t = tokens[k]
       if isNPWord(k) { lo = k; lowercaseRun = 0; continue }
       if t.kind == .word, t.lower == "the" { lo = k; break }
+      // Rule `indefinite-speaker`: '"…," a State Department spokesperson told the BBC': an
+      // indefinite article opens a phrase whose head is a role.
+      if t.kind == .word, t.lower == "a" || t.lower == "an", tokens[h].has(.roleLike), mentionAt[h] == nil { lo = k; break }
       // "two aides said", "several officials said": a number opens the phrase.
       if t.kind == .word, CueLexicon.bundled.speakerQuantifiers.contains(t.lower) { lo = k; break }
       if t.kind == .word, t.lower == "and", k - 1 >= s.tokens.lowerBound, mentionAt[k - 1] != nil, mentionAt[h] != nil {
@@ -302,7 +305,7 @@ struct QuotePass {
     // "When Bush proposed …", "As Smith noted, …": the word opening the clause is not the speaker.
     while lo < h, mentionAt[lo] == nil, CueLexicon.bundled.clauseOpeners.contains(tokens[lo].lower) { lo += 1 }
     // Do not start on lower-case modifiers.
-    while lo < h, tokens[lo].kind == .word, !tokens[lo].isCapitalized, mentionAt[lo] == nil, tokens[lo].lower != "the",
+    while lo < h, tokens[lo].kind == .word, !tokens[lo].isCapitalized, mentionAt[lo] == nil, tokens[lo].lower != "the", tokens[lo].lower != "a", tokens[lo].lower != "an",
       !tokens[lo].has(.roleLike), !CueLexicon.bundled.speakerQuantifiers.contains(tokens[lo].lower)
     {
       lo += 1
@@ -452,7 +455,10 @@ struct QuotePass {
         && (k + 1 < s.tokens.upperBound && isNPWord(k + 1)
           || k + 2 < s.tokens.upperBound && tokens[k + 1].lower == "the" && isNPWord(k + 2))
       if !isNPWord(k) && !joins && !(t.lower == "the" && k + 1 < s.tokens.upperBound && isNPWord(k + 1)) {
-        if t.kind == .word, !t.isCapitalized, k + 1 < s.tokens.upperBound, isNPWord(k + 1), k - first < 4, !t.has(.functionWord) {
+        // (Not after a pronoun nor before one: in "He blamed his predecessors" the phrase is "He".)
+        if t.kind == .word, !t.isCapitalized, k + 1 < s.tokens.upperBound, isNPWord(k + 1), k - first < 4, !t.has(.functionWord),
+          !tokens[k + 1].has(.pronoun), k == first || !tokens[k - 1].has(.pronoun)
+        {
           k += 1
           continue
         }
@@ -627,9 +633,11 @@ struct QuotePass {
     var result: Int? = nil
     // Rule `new-subject-takes-pronoun`: "De Wever was more cautious. "…," he said.": a person
     // other than the last speaker, the subject of the sentence just before in the paragraph,
-    // after the last speaker's sentence, takes the pronoun.
+    // after the last speaker's sentence, takes the pronoun, unless that sentence names the last
+    // speaker too ("Blinken met Kirby later. He added …" is Kirby's).
     if let last = lastSpeaker, last.sentence < sentence - 1, let subject = subjectOfSentence(before: sentence),
-      subject != last.entity, fits(subject)
+      subject != last.entity, fits(subject),
+      !(mentionsBySentence?[sentence - 1] ?? []).contains(where: { recognition.mentions[$0].entity == last.entity })
     {
       result = subject
     }
@@ -1248,10 +1256,15 @@ struct QuotePass {
   /// "Putin was quoted as saying that …": the subject of "was quoted" speaks.
   func quotedAsSaying(_ cue: Cue, in s: Sentence) -> Range<Int>? {
     let c = cue.range.lowerBound
-    guard tokens[c].lower.hasSuffix("ing"), c - 3 >= s.tokens.lowerBound, tokens[c - 1].lower == "as", tokens[c - 2].lower == "quoted",
-      QuotePass.passiveAuxiliaries.contains(tokens[c - 3].lower)
-    else { return nil }
-    return speakerBefore(c - 3, in: s)
+    guard tokens[c].lower.hasSuffix("ing"), c - 3 >= s.tokens.lowerBound, tokens[c - 1].lower == "as" else { return nil }
+    // "Xi was quoted by state broadcaster CCTV as saying …": a source between "quoted" and "as".
+    var q = c - 2
+    if tokens[q].lower != "quoted" {
+      while q > s.tokens.lowerBound, c - q <= 9, tokens[q].kind == .word, !quoted[q], tokens[q].lower != "quoted" { q -= 1 }
+      guard tokens[q].lower == "quoted", q + 1 < c - 1, ["by", "in"].contains(tokens[q + 1].lower) else { return nil }
+    }
+    guard q - 1 >= s.tokens.lowerBound, QuotePass.passiveAuxiliaries.contains(tokens[q - 1].lower) else { return nil }
+    return speakerBefore(q - 1, in: s)
   }
 
   /// The comma after `k` (outside quotation marks) that opens a clause "while/but/and X <cue>"
