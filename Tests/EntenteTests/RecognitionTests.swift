@@ -88,6 +88,15 @@ struct PersonRuleTests {
     #expect(entityName(of: "Hendricks Jr", in: "Dale Hendricks Jr. and Amy Hendricks spoke. Hendricks Jr. said the race was open.") == "Dale Hendricks Jr")
   }
 
+  @Test func anHonorificPicksOneOfTwoPeopleWithASurname() {
+    let text = "Marjorie Tallis and her husband, Gordon Tallis, opened the clinic. Mrs. Tallis thanked the donors, and Mr. Tallis spoke about funding."
+    let a = Pipeline().analyze(Article(id: "t", text: text))
+    let tallis = a.recognition.mentions.filter { a.document.string($0.span) == "Tallis" }.map { a.recognition.entities[$0.entity].name }
+    #expect(tallis == ["Marjorie Tallis", "Gordon Tallis"])
+    // Without a sex to go by ("Dr."), the surname stays unresolved.
+    #expect(entityName(of: "Tallis", in: "Marjorie Tallis and Gordon Tallis spoke. Dr. Tallis left.") == "Tallis")
+  }
+
   @Test func surnamesResolveToTheFullName() {
     let text = "Putin landed. Later President Vladimir Putin met Kim Jong-un. Putin and Kim talked."
     let a = Pipeline().analyze(Article(id: "t", text: text))

@@ -108,6 +108,8 @@ public final class Gazetteer: Sendable {
   let familyNamesFirst: Set<String>
   /// "Jr", "III": after a surname, no part of it.
   let nameSuffixes: Set<String>
+  /// Honorific (lower-case, no period) → "m" or "f", as in ``nameGenders``.
+  let honorificSexes: [String: String]
   let states: [StateRecord]
   let organizations: [OrganizationRecord]
   /// The word lists by word: what ``annotate(_:)`` looks up.
@@ -171,6 +173,8 @@ public final class Gazetteer: Sendable {
     var familyNamesFirst: [String]?
     /// Words after a surname that are no surname ("Jr", "III").
     var nameSuffixes: [String]?
+    /// The sex an honorific gives ("mrs" → "f"), lower-case without its period.
+    var honorificSexes: [String: String]?
     var locationPrepositions: [String]
     var placeKeywords: [String]
     var eventWords: [String]
@@ -293,6 +297,7 @@ public final class Gazetteer: Sendable {
     nameSuffixes = Set(rules.nameSuffixes ?? [])
     usStateTags = Set(rules.usStateTags ?? [])
     placeNames = Set((places + statesFile.states.flatMap { $0.capitals ?? [] }).map { $0.uppercased() })
+    honorificSexes = rules.honorificSexes ?? [:]
     let (titles, titleSingles) = Gazetteer.titleTrie(lexicon.personTitles ?? [])
     titlePhrases = titles
 

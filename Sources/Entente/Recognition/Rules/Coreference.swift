@@ -13,6 +13,9 @@ extension RecognitionPass {
     var byFirst: [String: Int] = [:]
     /// Full names that start with a given name, by it: "Matthew" alone for Matthew Collins.
     var byGiven: [String: Int] = [:]
+    /// Surname → every person of the article with it, in the order found ("Clinton": Hillary
+    /// Clinton, Bill Clinton).
+    var sharing: [String: [Int]] = [:]
   }
 
   func peopleIndex() -> PeopleIndex {
@@ -25,7 +28,10 @@ extension RecognitionPass {
       let cluster = found[fi].cluster
       people.byFull[tokens.joinedText(r, wordsOnly: true)] = cluster
       let known = surnames(words)
-      for w in known { RecognitionPass.note(&people.byWord, w, cluster) }
+      for w in known {
+        RecognitionPass.note(&people.byWord, w, cluster)
+        if people.sharing[w]?.contains(cluster) != true { people.sharing[w, default: []].append(cluster) }
+      }
       // "Trump Jr." for Donald Trump Jr.: the surname with the suffix.
       if known[0] != tokens[words[words.count - 1]].text { people.byFull[known[0] + " " + tokens[words[words.count - 1]].text] = cluster }
       let firstWord = words[0]
@@ -67,12 +73,26 @@ extension RecognitionPass {
       if before > 0, tokens[before].text == "." { before -= 1 }
       let afterHonorific = before >= 0 && tokens[before].has(.honorific)
       let byFirst = found[k].rule == RecognitionRule.title.name && (afterHonorific || !tokens[found[k].tokens.lowerBound].has(.givenName))
-      if let c = people.byWord[word] ?? (byFirst ? people.byFirst[word] : nil), c != RecognitionPass.ambiguous {
+      var joined = people.byWord[word] ?? (byFirst ? people.byFirst[word] : nil)
+      // "Mrs. Clinton" where the article names Hillary and Bill Clinton: of the people with
+      // the surname, whose given names each only one sex bears, the one of the honorific's.
+      if joined == RecognitionPass.ambiguous, afterHonorific, let sex = honorificSex(at: before), let all = people.sharing[word] {
+        let sexes = all.map { c in clusters[c].name.split(separator: " ").first.flatMap { gaz.nameGenders[String($0)] } }
+        if !sexes.contains(nil), sexes.filter({ $0 == sex }).count == 1, let k = sexes.firstIndex(of: sex) { joined = all[k] }
+      }
+      if let c = joined, c != RecognitionPass.ambiguous {
         found[k].cluster = c
         found[k].rule = RecognitionRule.coreference.name
       }
       if people.byFull[word] == nil { people.byFull[word] = found[k].cluster }
     }
+  }
+
+  /// The sex the honorific at token `k` gives ("Mrs." → "f"), if any.
+  func honorificSex(at k: Int) -> String? {
+    var h = tokens[k].lower
+    if h.hasSuffix(".") { h.removeLast() }
+    return gaz.honorificSexes[h]
   }
 
   /// A word group left open that is a person's full name, surname or first word, or the given
