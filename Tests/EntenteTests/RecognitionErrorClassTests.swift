@@ -271,6 +271,13 @@ struct WireCopyTests {
     #expect(entity("Labour", in: a)?.type == .organization)
     #expect(entity("NEW DELHI", in: a) == nil)
     #expect(entity("LONDON", in: a) == nil)
+    // A place in ordinary case before an agency.
+    let b = analyze("Talks resume\n\nKyiv (Reuters) — Labour leader Rhona Kettley said the plan had failed.")
+    #expect(entity("Kyiv", in: b) == nil)
+    #expect(entity("Reuters", in: b)?.type == .organization)
+    #expect(entity("Labour", in: b)?.type == .organization)
+    // Without an agency, a capitalized place opening a sentence is read as usual.
+    #expect(entity("Moscow", in: analyze("Moscow — not Kyiv — will decide, the minister said.")) != nil)
   }
 
   @Test func capitalsThatOpenAParagraphWithoutADashStayNames() {

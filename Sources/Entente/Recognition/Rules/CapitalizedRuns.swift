@@ -40,7 +40,7 @@ extension RecognitionPass {
   func isSentenceStart(_ i: Int, in s: Sentence) -> Bool {
     var k = i - 1
     while k >= s.tokens.lowerBound {
-      if tokens[k].kind != .punctuation { return tokens[s.tokens.lowerBound].isAllCaps && datelineEnd(s) == i }
+      if tokens[k].kind != .punctuation { return tokens[s.tokens.lowerBound].isCapitalized && datelineEnd(s) == i }
       k -= 1
     }
     return true

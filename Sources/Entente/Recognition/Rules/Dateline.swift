@@ -1,8 +1,8 @@
 /// Rules `dateline`, `party-tag` and `credit-line`: the words of wire copy around the story.
 extension RecognitionPass {
   /// Rule `dateline`: "WASHINGTON (AP) —", "KYIV, Ukraine —", "MOSCOW, Dec 5 (Reuters) -",
-  /// "NEW DELHI:": the place in capitals that opens a paragraph of wire copy, before a dash or
-  /// a colon (`datelineEnd`), is where the story was filed, not an entity. Returns the end of the
+  /// "NEW DELHI:", "Kyiv (Reuters) -": the place in capitals (or before an agency) that opens a
+  /// paragraph of wire copy, before a dash or a colon (`datelineEnd`), is where the story was filed, not an entity. Returns the end of the
   /// place's words when sentence `s` opens with a dateline (what follows the place, "Ukraine"
   /// or "(AP)", is read as usual). Not a name the gazetteer knows as an organization ("NATO —
   /// the alliance …").
@@ -10,10 +10,12 @@ extension RecognitionPass {
     guard doc.paragraphs[s.paragraph].role == .body, datelineEnd(s) != nil else { return nil }
     let lo = s.tokens.lowerBound, hi = s.tokens.upperBound
     var k = lo, letters = 0
-    // The place: words in capitals ("NEW DELHI", "ST. LOUIS"), their periods attached.
+    // The place: words in capitals ("NEW DELHI", "ST. LOUIS"), their periods attached; or
+    // capitalized words before an agency in brackets ("Kyiv (Reuters) -").
+    let capitals = tokens[lo].isAllCaps
     while k < hi {
       let t = tokens[k]
-      if t.kind == .word, t.isAllCaps {
+      if t.kind == .word, capitals ? t.isAllCaps : t.isCapitalized {
         letters += t.length
         k += 1
       } else if t.text == ".", k > lo, t.start == tokens[k - 1].end {
@@ -25,6 +27,7 @@ extension RecognitionPass {
     // Then a comma (a region, a date), an agency in brackets or the dash: "SBS On Demand -"
     // is a name.
     guard k > lo, letters >= 3, k < hi, [",", "(", ":"].contains(tokens[k].text) || Byline.isDash(tokens[k].text) else { return nil }
+    if !capitals, !tokens[k..<hi].prefix(while: { !Byline.isDash($0.text) }).contains(where: { $0.text == "(" }) { return nil }
     for j in lo..<k {
       if let m = gaz.trie.longestMatch(tokens, from: j, limit: k, first: tokens[j].gazetteerNode),
         m.hits.contains(where: { $0.entity >= 0 && gaz.entities[$0.entity].type == .organization })
