@@ -574,14 +574,14 @@ struct QuotePass {
         var reach = 4
         if j >= 0, tokens[j].text == "," { j -= 1; reach = 6 }
         while j >= 0, m.tokens.lowerBound - j <= reach, tokens[j].kind == .word {
-          if tokens[j].lower == word, j + 1 < tokens.count, tokens[j + 1].lower != "'s", tokens[j + 1].lower != "\u{2019}s" { best = m; break }
+          if tokens[j].lower == word, !isPossessive(j + 1) { best = m; break }
           j -= 1
         }
         var a = m.tokens.upperBound
         if best?.span != m.span, a + 1 < tokens.count, a < k, tokens[a].text == ",", ["the", "a", "an"].contains(tokens[a + 1].lower) {
           a += 2
           while a < min(k, tokens.count), a - m.tokens.upperBound <= 8, tokens[a].kind == .word {
-            if tokens[a].lower == word, a + 1 < tokens.count, tokens[a + 1].lower != "'s", tokens[a + 1].lower != "\u{2019}s" { best = m; break }
+            if tokens[a].lower == word, !isPossessive(a + 1) { best = m; break }
             a += 1
           }
         }
@@ -671,7 +671,6 @@ struct QuotePass {
   /// speaker nor the subjects of the two sentences before fit.
   static let pronounReach = 12
 
-  /// Mentions by sentence, made when first needed.
   /// The person whose name opens the sentence before `sentence` in its paragraph (after titles
   /// at most: "Belgian Prime Minister Bart De Wever was …"), when no quote was found in that
   /// sentence; or nil.
@@ -688,10 +687,11 @@ struct QuotePass {
     guard recognition.entities[e].type == .person else { return nil }
     // The name is the subject: a verb, not a possessive or a comma, follows it.
     let after = recognition.mentions[m].tokens.upperBound
-    guard after < s.tokens.upperBound, tokens[after].kind == .word, tokens[after].lower != "'s", tokens[after].lower != "\u{2019}s", tokens[after].lower != "and" else { return nil }
+    guard after < s.tokens.upperBound, tokens[after].kind == .word, !isPossessive(after), tokens[after].lower != "and" else { return nil }
     return e
   }
 
+  /// Mentions by sentence, made when first needed.
   @discardableResult mutating func indexMentionsBySentence() -> [Int: [Int]] {
     if let index = mentionsBySentence { return index }
     var index: [Int: [Int]] = [:]
@@ -1023,7 +1023,7 @@ struct QuotePass {
       // …": a comma and a conjunction or a participle cue after the cue close its clause as the
       // sentence's end does; what follows is the speaker's next act, or the writer's.
       let closesAtComma = tail + 1 < last && tokens[tail].text == "," && !quoted[tail + 1]
-        && (CueLexicon.bundled.conjunctions.contains(tokens[tail + 1].lower) || isCueVerb(tail + 1) && tokens[tail + 1].lower.hasSuffix("ing"))
+        && (CueLexicon.bundled.conjunctions.contains(tokens[tail + 1].lower) || isParticipleCue(tail + 1))
       let shortTail = tail - cue.range.upperBound <= 6 && (endsSentence(tail) || closesAtComma) && !tailClause
       let before = (first..<(np.lowerBound - 1)).reduce(0) { $0 + (tokens[$1].kind == .word ? 1 : 0) }
       if quoteBefore, next.text.unicodeScalars.first?.quoteRole != nil {
@@ -1238,7 +1238,7 @@ struct QuotePass {
     var j = k + 1
     while j + 1 < s.tokens.upperBound {
       defer { j += 1 }
-      if tokens[j].text == ",", !quoted[j], isCueVerb(j + 1), tokens[j + 1].lower.hasSuffix("ing") { return j }
+      if tokens[j].text == ",", !quoted[j], isParticipleCue(j + 1) { return j }
     }
     return nil
   }
@@ -1286,6 +1286,16 @@ struct QuotePass {
       }
     }
     return nil
+  }
+
+  /// A cue verb in -ing ("adding", "saying") at `k`.
+  func isParticipleCue(_ k: Int) -> Bool {
+    isCueVerb(k) && tokens[k].lower.hasSuffix("ing")
+  }
+
+  /// The possessive "'s" (or "’s") at `k`.
+  func isPossessive(_ k: Int) -> Bool {
+    k < tokens.count && (tokens[k].lower == "'s" || tokens[k].lower == "\u{2019}s")
   }
 
   /// A verb of speech outside quotation marks and names ("said", "noted").

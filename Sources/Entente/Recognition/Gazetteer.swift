@@ -91,6 +91,11 @@ public final class Gazetteer: Sendable {
   let trie: TokenTrie
   /// Given names one sex only bears in census lists: "m" or "f".
   let nameGenders: [String: String]
+  /// The sex the first word of a person's name tells ("m", "f"), if its given name tells one.
+  func sexOfGivenName(_ name: String) -> String? {
+    let first = name.utf8.firstIndex(of: UInt8(ascii: " ")).map { String(name[..<$0]) } ?? name
+    return first.isEmpty ? nil : nameGenders[first]
+  }
   let titlePhrases: TokenTrie  // entity = -1, role .name; matched case-sensitively
   /// inflected form → lemma
   let speechVerbs: [String: String]

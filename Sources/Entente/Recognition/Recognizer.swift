@@ -226,9 +226,7 @@ struct RecognitionPass {
       } else if male {
         entities[i].gender = "m"
       } else {
-        let name = entities[i].name
-        let first = name.utf8.firstIndex(of: UInt8(ascii: " ")).map { String(name[..<$0]) } ?? name
-        if !first.isEmpty { entities[i].gender = gaz.nameGenders[first] }
+        entities[i].gender = gaz.sexOfGivenName(entities[i].name)
       }
     }
     return Recognition(entities: entities, mentions: mentions)

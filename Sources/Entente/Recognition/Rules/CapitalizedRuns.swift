@@ -40,7 +40,11 @@ extension RecognitionPass {
   func isSentenceStart(_ i: Int, in s: Sentence) -> Bool {
     var k = i - 1
     while k >= s.tokens.lowerBound {
-      if tokens[k].kind != .punctuation { return tokens[s.tokens.lowerBound].isCapitalized && datelineEnd(s) == i }
+      if tokens[k].kind != .punctuation {
+        // A dateline ends in a dash or a colon.
+        return (Byline.isDash(tokens[i - 1].text) || tokens[i - 1].text == ":") && tokens[s.tokens.lowerBound].isCapitalized
+          && datelineEnd(s) == i
+      }
       k -= 1
     }
     return true

@@ -77,7 +77,7 @@ extension RecognitionPass {
       // "Mrs. Clinton" where the article names Hillary and Bill Clinton: of the people with
       // the surname, whose given names each only one sex bears, the one of the honorific's.
       if joined == RecognitionPass.ambiguous, afterHonorific, let sex = honorificSex(at: before), let all = people.sharing[word] {
-        let sexes = all.map { c in clusters[c].name.split(separator: " ").first.flatMap { gaz.nameGenders[String($0)] } }
+        let sexes = all.map { gaz.sexOfGivenName(clusters[$0].name) }
         if !sexes.contains(nil), sexes.filter({ $0 == sex }).count == 1, let k = sexes.firstIndex(of: sex) { joined = all[k] }
       }
       if let c = joined, c != RecognitionPass.ambiguous {

@@ -2,28 +2,17 @@
 extension RecognitionPass {
   /// Rule `dateline`: "WASHINGTON (AP) —", "KYIV, Ukraine —", "MOSCOW, Dec 5 (Reuters) -",
   /// "NEW DELHI:", "Kyiv (Reuters) -": the place in capitals (or before an agency) that opens a
-  /// paragraph of wire copy, before a dash or a colon (`datelineEnd`), is where the story was filed, not an entity. Returns the end of the
-  /// place's words when sentence `s` opens with a dateline (what follows the place, "Ukraine"
-  /// or "(AP)", is read as usual). Not a name the gazetteer knows as an organization ("NATO —
-  /// the alliance …").
+  /// paragraph of wire copy, before a dash or a colon (`datelineEnd`), is where the story was
+  /// filed, not an entity. Returns the end of the place's words when sentence `s` opens with a
+  /// dateline (what follows the place, "Ukraine" or "(AP)", is read as usual). Not a name the
+  /// gazetteer knows as an organization ("NATO — the alliance …").
   func datelinePlaceEnd(_ s: Sentence) -> Int? {
     guard doc.paragraphs[s.paragraph].role == .body, datelineEnd(s) != nil else { return nil }
     let lo = s.tokens.lowerBound, hi = s.tokens.upperBound
-    var k = lo, letters = 0
-    // The place: words in capitals ("NEW DELHI", "ST. LOUIS"), their periods attached; or
-    // capitalized words before an agency in brackets ("Kyiv (Reuters) -").
+    // The place: words in capitals ("NEW DELHI", "ST. LOUIS"), or capitalized words before an
+    // agency in brackets ("Kyiv (Reuters) -").
     let capitals = tokens[lo].isAllCaps
-    while k < hi {
-      let t = tokens[k]
-      if t.kind == .word, capitals ? t.isAllCaps : t.isCapitalized {
-        letters += t.length
-        k += 1
-      } else if t.text == ".", k > lo, t.start == tokens[k - 1].end {
-        k += 1
-      } else {
-        break
-      }
-    }
+    let (k, letters) = placeWords(s, capitals: capitals)
     // Then a comma (a region, a date), an agency in brackets or the dash: "SBS On Demand -"
     // is a name.
     guard k > lo, letters >= 3, k < hi, [",", "(", ":"].contains(tokens[k].text) || Byline.isDash(tokens[k].text) else { return nil }
@@ -45,14 +34,28 @@ extension RecognitionPass {
     if s.index > 0, doc.sentences[s.index - 1].paragraph == s.paragraph { return nil }
     if let e = Byline.end(of: s, in: doc) { return e }
     let lo = s.tokens.lowerBound, hi = s.tokens.upperBound
-    var k = lo
-    while k < hi, tokens[k].kind == .word && tokens[k].isAllCaps || k > lo && tokens[k].text == "." && tokens[k].start == tokens[k - 1].end {
-      k += 1
-    }
+    let k = placeWords(s, capitals: true).end
     guard k > lo, k + 1 < hi, tokens[k].text == ":", gaz.placeNames.contains(doc.text.string(TextSpan(tokens[lo].start, tokens[k - 1].end))) else {
       return nil
     }
     return k + 1
+  }
+
+  /// The end of the words that open sentence `s` in capitals (or capitalized), with the
+  /// periods attached to them ("ST. LOUIS"), and how many letters they have.
+  func placeWords(_ s: Sentence, capitals: Bool) -> (end: Int, letters: Int) {
+    let lo = s.tokens.lowerBound
+    var k = lo, letters = 0
+    while k < s.tokens.upperBound {
+      let t = tokens[k]
+      if t.kind == .word, capitals ? t.isAllCaps : t.isCapitalized {
+        letters += t.length
+      } else if !(t.text == "." && k > lo && t.start == tokens[k - 1].end) {
+        break
+      }
+      k += 1
+    }
+    return (k, letters)
   }
 
   /// Rule `party-tag`: "Sen. Lisa Murkowski, R-Alaska,", "Rep. Jane Doe (D-N.Y.)": a US
